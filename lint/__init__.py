@@ -1,0 +1,45 @@
+"""unlint: a citation and reference-checking linter for United Nations documents.
+
+The library API::
+
+    import unlint
+    diagnostics = unlint.lint_text(text, path="report.txt")
+    results = unlint.lint_paths(["examples/"])
+
+Rule plugins use :data:`hookimpl`, :func:`rule`, :class:`Finding` and
+:class:`Fix`; see ``examples/plugin`` and the README.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("unlint")
+except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+    __version__ = "0.0.0"
+
+from .config import Config, ConfigError
+from .diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Position, Severity
+from .document import Document
+from .hookspecs import hookimpl
+from .rule import Rule, rule
+from .runner import FileResult, lint_paths, lint_text
+
+__all__ = [
+    "Applicability",
+    "Config",
+    "ConfigError",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "FileResult",
+    "Finding",
+    "Fix",
+    "Position",
+    "Rule",
+    "Severity",
+    "__version__",
+    "hookimpl",
+    "lint_paths",
+    "lint_text",
+    "rule",
+]

@@ -1,0 +1,112 @@
+"""What rules report: findings, fixes and the diagnostics built from them.
+
+A rule yields :class:`Finding` objects in character offsets of the document's
+text; the runner turns each into a :class:`Diagnostic`, which also knows the
+rule's code, name and severity and the 1-based line and column of the span.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``>=`` means "at least as bad"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Applicability(enum.Enum):
+    """Whether a fix may be applied without a person reading it (ruff's fix safety)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column; columns count characters, not bytes."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (character offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+    #: Filled in by the runner: 1-based positions of ``start`` and ``end``.
+    start_position: Position | None = field(default=None, compare=False)
+    end_position: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more edits that together mend a finding."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @classmethod
+    def replace(cls, start: int, end: int, replacement: str, *, safe: bool = True) -> Fix:
+        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        return cls((Edit(start, end, replacement),), applicability)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule's check yields: a span of the text, a message, maybe a fix.
+
+    ``severity`` overrides the rule's default for this one finding (a rule that
+    reports both certain errors and likely ones, for example).
+    """
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed in a file, ready for a report."""
+
+    path: str
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    start: Position
+    end: Position
+    offset: int = 0
+    end_offset: int = 0
+    fix: Fix | None = None
+    # The exact text of the span; baselines match on it so that edits elsewhere
+    # in the file do not revive old findings.
+    span_text: str = field(default="", compare=False)
+    #: The whole line the span starts on, for ``--show-source``.
+    source_line: str = field(default="", compare=False)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.start.line, self.start.column, self.code, self.message)

@@ -1,0 +1,114 @@
+"""The document model: text, positions and structure, built once per file.
+
+Every rule reads the same :class:`Document`. Structure is parsed lazily, on
+first use, and cached, so rules never re-parse what another rule already
+asked for, and a run that selects only one family pays only for what that
+family reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .diagnostics import Position
+from .structure.furniture import FurnitureLine, parse_furniture
+from .structure.header import Header, parse_header
+from .structure.paragraphs import ParagraphStructure, parse_paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text; ``start`` and ``end`` are offsets, ``end`` before the newline."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(eq=False)
+class Document:
+    """A decoded document. ``text`` has ``\\n`` line ends only.
+
+    ``document_date`` overrides the masthead's date (the ``document-date``
+    setting), for documents without a masthead or with a wrong one.
+    """
+
+    text: str
+    path: str = "<text>"
+    document_date: dt.date | None = None
+    _line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._line_starts = starts
+
+    # -- positions ---------------------------------------------------------
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column (in characters) of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        index = self.line_index(offset)
+        return Position(index + 1, offset - self._line_starts[index] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based line and column."""
+        return self._line_starts[line - 1] + column - 1
+
+    def line(self, number: int) -> Line:
+        """The 1-based line ``number``."""
+        start = self._line_starts[number - 1]
+        end = self._line_starts[number] - 1 if number < len(self._line_starts) else len(self.text)
+        return Line(number, start, end, self.text[start:end])
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The text of every line, without line ends (index 0 is line 1)."""
+        return tuple(self.text.split("\n"))
+
+    # -- structure ------------------------------------------------------------
+
+    @cached_property
+    def header(self) -> Header:
+        return parse_header(self.lines, self.text)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date that date-dependent checks use: the override, else the masthead's."""
+        return self.document_date or self.header.date
+
+    @cached_property
+    def furniture(self) -> tuple[FurnitureLine, ...]:
+        return parse_furniture(self.lines, self.header.symbol_parts)
+
+    @cached_property
+    def furniture_lines(self) -> frozenset[int]:
+        """1-based numbers of the lines that are page furniture."""
+        return frozenset(f.line for f in self.furniture)
+
+    def is_furniture(self, offset: int) -> bool:
+        return self.line_index(offset) + 1 in self.furniture_lines
+
+    @cached_property
+    def paragraph_structure(self) -> ParagraphStructure:
+        return parse_paragraphs(self.lines, self.furniture_lines)
+
+    @property
+    def paragraphs(self):
+        return self.paragraph_structure.paragraphs

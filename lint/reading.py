@@ -1,0 +1,112 @@
+"""Bytes to text: decoding that detects rather than guesses.
+
+UN text reaches us as UTF-8 (with or without a byte-order mark), as UTF-16
+with a BOM from Word's "Unicode text" export, and as GB18030/GBK from older
+Chinese tools. Each decoding is tried strictly, in an order where a wrong
+success is unlikely, and a result is accepted only if it looks like text.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import regex
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters other than tab, newline, carriage return and form feed
+# do not occur in documents; a decoding that yields many is wrong.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+class DecodeError(Exception):
+    """The bytes are not a text document unlint can read."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A decoded file: its text with ``\\n`` line ends, and how to write it back."""
+
+    text: str
+    encoding: str
+    bom: bytes
+    newline: str
+    #: False when the encoding was inferred from weak evidence; --fix refuses such files.
+    certain: bool = True
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf >= max(cr, lf) and crlf:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:1_000_000]
+    return len(_CONTROL.findall(sample)) * 1000 <= len(sample)
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode a file's bytes, or raise :class:`DecodeError` saying why not."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding.replace("-sig", ""))
+            except UnicodeDecodeError as err:
+                raise DecodeError(f"invalid {encoding} after its byte-order mark at byte {err.start + len(bom)}") from None
+            return _decoded(text, encoding, bom, certain=True)
+    if b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    else:
+        if not _looks_like_text(text):
+            raise DecodeError("binary file (control characters)")
+        return _decoded(text, "utf-8", b"", certain=True)
+    return _decode_gb18030(data, utf8_error)
+
+
+def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
+    # GB18030 decodes almost any byte string, so a strict success proves little:
+    # accept it only when the result reads as Chinese text.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise DecodeError(f"not valid UTF-8 (byte {utf8_error.start}) nor GB18030") from None
+    sample = text[:1_000_000]
+    han = len(_HAN.findall(sample))
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if not _looks_like_text(text) or non_ascii == 0 or han < 0.6 * non_ascii:
+        raise DecodeError(f"not valid UTF-8 (byte {utf8_error.start}) and does not read as GB18030 Chinese text")
+    return _decoded(text, "gb18030", b"", certain=han >= 20)
+
+
+def _decoded(raw: str, encoding: str, bom: bytes, *, certain: bool) -> DecodedText:
+    return DecodedText(_normalise_newlines(raw), encoding, bom, _newline_style(raw), certain)
+
+
+def encode(text: str, decoded: DecodedText) -> bytes:
+    """Encode ``text`` (``\\n`` line ends) back into the file's original form."""
+    if decoded.newline != "\n":
+        text = text.replace("\n", decoded.newline)
+    encoding = decoded.encoding.replace("-sig", "")
+    return decoded.bom + text.encode(encoding)

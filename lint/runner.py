@@ -1,0 +1,178 @@
+"""Running rules over documents: the library API behind the CLI.
+
+Data flows one way: bytes -> text -> :class:`Document` -> rules ->
+:class:`Diagnostic` list. A rule that raises becomes one ``UNL001``
+diagnostic for that file and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config, ConfigError, find_config_file, load_config, validate_codes
+from .diagnostics import Diagnostic, Finding, Fix, Severity
+from .document import Document
+from .files import InputError, Source, discover, read_source
+from .plugins import RuleSet, load_rules
+from .reading import DecodedText
+from .rule import Rule
+
+#: Codes the engine itself reports; they are not rules a plugin provides.
+ENGINE_CODES = {
+    "UNL001": ("internal-error", "A rule raised an exception or returned an invalid finding on this file"),
+}
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """Built-in rules and every installed plugin, loaded once per process."""
+    return load_rules()
+
+
+def resolve_config(paths: Sequence[str], config: Config | None) -> Config:
+    """``config`` if given, else the configuration file nearest the first path."""
+    if config is not None:
+        return config
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    found = find_config_file(start if start.exists() else Path.cwd())
+    return load_config(found) if found else Config()
+
+
+def check_config(config: Config, rules: RuleSet) -> None:
+    """Raise :class:`ConfigError` if the settings name a code no rule has."""
+    validate_codes(config, [*rules.rules, *ENGINE_CODES])
+
+
+def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+    """Run every enabled rule on ``document``; diagnostics sorted by position."""
+    diagnostics: list[Diagnostic] = []
+    for rule in rules:
+        if not config.is_enabled(rule.code, document.path):
+            continue
+        diagnostics.extend(_run_rule(rule, document, config))
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return diagnostics
+
+
+def _run_rule(rule: Rule, document: Document, config: Config) -> list[Diagnostic]:
+    try:
+        findings = list(rule.check(document, config))
+    except Exception as err:  # noqa: BLE001 - contain any failure of a rule
+        return [_internal(document, config, f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err}")]
+    valid = [f for f in findings if _valid(f, document)]
+    diagnostics = [_diagnostic(rule, f, document, config) for f in valid]
+    if len(valid) < len(findings):
+        bad = next(f for f in findings if not _valid(f, document))
+        diagnostics.append(
+            _internal(document, config, f"rule {rule.code} ({rule.name}) returned an invalid finding: {bad!r:.200}")
+        )
+    return diagnostics
+
+
+def _valid(finding: object, document: Document) -> bool:
+    return (
+        isinstance(finding, Finding)
+        and isinstance(finding.start, int)
+        and isinstance(finding.end, int)
+        and 0 <= finding.start <= finding.end <= len(document.text)
+        and isinstance(finding.message, str)
+    )
+
+
+def _diagnostic(rule: Rule, finding: Finding, document: Document, config: Config) -> Diagnostic:
+    severity = config.severity_of(rule.code, finding.severity or rule.severity)
+    return Diagnostic(
+        path=document.path,
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,
+        message=finding.message,
+        start=document.position(finding.start),
+        end=document.position(finding.end),
+        offset=finding.start,
+        end_offset=finding.end,
+        fix=_placed(finding.fix, document),
+        span_text=document.text[finding.start:finding.end],
+        source_line=document.lines[document.line_index(finding.start)],
+    )
+
+
+def _placed(fix: Fix | None, document: Document) -> Fix | None:
+    if fix is None:
+        return None
+    edits = tuple(
+        replace(e, start_position=document.position(e.start), end_position=document.position(e.end)) for e in fix.edits
+    )
+    return replace(fix, edits=edits)
+
+
+def _internal(document: Document, config: Config, message: str) -> Diagnostic:
+    position = document.position(0)
+    name = ENGINE_CODES["UNL001"][0]
+    return Diagnostic(document.path, "UNL001", name, config.severity_of("UNL001", Severity.ERROR), message,
+                      position, position)
+
+
+def lint_text(text: str, path: str | None = None, config: Config | None = None,
+              rules: RuleSet | None = None) -> list[Diagnostic]:
+    """Check ``text`` as one document and return its diagnostics.
+
+    ``path`` names the document in diagnostics and for ``per-file-ignores``.
+    Line ends may be ``\\r\\n`` or ``\\r``; they are read as ``\\n``.
+    """
+    config = config or Config()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    document = Document(text, path or "<text>", config.document_date)
+    return lint_document(document, config, rules or default_rules())
+
+
+@dataclass
+class FileResult:
+    """The outcome for one document: its diagnostics, or why it could not be checked."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: InputError | None = None
+    decoded: DecodedText | None = None
+
+
+def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: RuleSet,
+                 stdin: bytes | None = None) -> Iterator[FileResult]:
+    """Check each source in turn; unreadable ones yield a result with ``error`` set."""
+    for source in sources:
+        if isinstance(source, InputError):
+            yield FileResult(source.path, error=source)
+            continue
+        try:
+            decoded = read_source(source, stdin)
+        except InputError as err:
+            yield FileResult(source.display, error=err)
+            continue
+        document = Document(decoded.text, source.display, config.document_date)
+        yield FileResult(source.display, lint_document(document, config, rules), decoded=decoded)
+
+
+def lint_paths(paths: Sequence[str | Path], config: Config | None = None,
+               rules: RuleSet | None = None) -> list[FileResult]:
+    """Check files and directories (walked for documents); one result per document or bad path.
+
+    Raises :class:`~unlint.config.ConfigError` if the configuration is invalid.
+    """
+    given = [str(p) for p in paths]
+    config = resolve_config(given, config)
+    rules = rules or default_rules()
+    check_config(config, rules)
+    return list(lint_sources(discover(given, config), config, rules))
+
+
+__all__ = [
+    "ConfigError",
+    "FileResult",
+    "default_rules",
+    "lint_document",
+    "lint_paths",
+    "lint_text",
+]

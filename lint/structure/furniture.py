@@ -1,0 +1,76 @@
+"""Page furniture: the lines a PDF or Word export adds that are not the text.
+
+Job numbers (``10-54243 (C) 151010 191010``), bar codes (``*0644982*``),
+``请回收`` recycling notes, running headers that repeat the document's own
+symbol, and the ``https://undocs.org/...`` link lists of Repertoire pages.
+Rules skip these lines: a job number is not a document symbol, and a link
+list is not a citation in the text.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+
+class FurnitureKind(enum.Enum):
+    JOB_NUMBER = "job-number"
+    BARCODE = "barcode"
+    RECYCLE = "recycle"
+    RUNNING_HEADER = "running-header"
+    LINK = "link"
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureLine:
+    line: int
+    kind: FurnitureKind
+
+
+_PATTERNS = (
+    # 06-44982 * (C)    010906    010906 ; 10-54243 (C) 151010 191010
+    (FurnitureKind.JOB_NUMBER, regex.compile(r"\s*\d{2}-\d{5}\s*(?:\*\s*)?\([A-Z]\)(?:\s+\d{6}){0,2}\s*")),
+    (FurnitureKind.BARCODE, regex.compile(r"\s*\*\d{7}\*\s*")),
+    (FurnitureKind.RECYCLE, regex.compile(r"\s*请回收.*")),
+    (FurnitureKind.LINK, regex.compile(r"\s*https?://undocs\.org/\S*\s*")),
+)
+
+
+def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tuple[FurnitureLine, ...]:
+    """Return the furniture lines among ``lines`` (1-based line numbers).
+
+    ``own_symbols`` are the parts of the document's own symbol
+    (``A/60/341``, ``S/2005/567``); a line holding nothing else, apart from a
+    page number, is a running header.
+    """
+    header = _running_header_pattern(own_symbols)
+    found = []
+    for number, text in enumerate(lines, start=1):
+        kind = _kind_of(text, header)
+        if kind is not None:
+            found.append(FurnitureLine(number, kind))
+    return tuple(found)
+
+
+def _kind_of(text: str, header: regex.Pattern | None) -> FurnitureKind | None:
+    if not text.strip():
+        return None
+    for kind, pattern in _PATTERNS:
+        if pattern.fullmatch(text):
+            return kind
+    if header is not None and header.fullmatch(text):
+        return FurnitureKind.RUNNING_HEADER
+    return None
+
+
+def _running_header_pattern(own_symbols: Sequence[str]) -> regex.Pattern | None:
+    if not own_symbols:
+        return None
+    alternatives = "|".join(regex.escape(s) for s in sorted(own_symbols, key=len, reverse=True))
+    # "A/60/341", "S/2005/567", "A/61/204 S/2006/590", "12 A/61/204", each with an optional page number.
+    return regex.compile(
+        rf"\s*(?:\d{{1,3}}\s+)?(?:{alternatives})(?:\s*[-–]?\s*(?:{alternatives}))*\*?(?:\s+\d{{1,3}})?\s*"
+    )

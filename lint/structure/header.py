@@ -1,0 +1,121 @@
+"""The masthead: the document's own symbol, its date and its language.
+
+UN mastheads put the symbol top right (``联 合 国   A/61/204–S/2006/590*``,
+``United Nations  A/80/628``) and the date under ``Distr.: General``. Only
+the masthead is read: a date in the body is a date the text talks about, not
+the document's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+#: How many lines from the top the masthead may take.
+MASTHEAD_LINES = 40
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "January February March April May June July August September October November December".split(), start=1
+    )
+}
+
+_SYMBOL_PART = r"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+"
+_MASTHEAD_SYMBOL = regex.compile(
+    rf"(?:联\s*合\s*国|United Nations)?\s*(?P<symbol>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*\*?)\s*$"
+)
+_EN_DATE = regex.compile(
+    r"(?<!\d)(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+_ZH_DATE = regex.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日")
+_DISTR = regex.compile(r"Distr\.\s*:\s*\w+")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the masthead says about the document itself."""
+
+    symbol: str | None = None
+    #: The symbol split at the joining dash: ``("A/61/204", "S/2006/590")``.
+    symbol_parts: tuple[str, ...] = ()
+    #: 1-based line of the symbol in the masthead, if found.
+    symbol_line: int | None = None
+    reissued: bool = False
+    date: dt.date | None = None
+    date_line: int | None = None
+    #: ``"zh"`` or ``"en"``: from the masthead's language line, else from the text.
+    language: str = "zh"
+
+
+def parse_header(lines: Sequence[str], text: str) -> Header:
+    top = list(lines[:MASTHEAD_LINES])
+    symbol, symbol_line = _find_symbol(top)
+    parts: tuple[str, ...] = ()
+    reissued = False
+    if symbol:
+        reissued = symbol.endswith("*")
+        parts = tuple(p.strip() for p in regex.split(r"\s*[-–]\s*(?=[A-Z])", symbol.rstrip("*")))
+    date, date_line = _find_date(top)
+    return Header(symbol, parts, symbol_line, reissued, date, date_line, _language(top, text))
+
+
+def _find_symbol(top: Sequence[str]) -> tuple[str | None, int | None]:
+    for number, line in enumerate(top, start=1):
+        stripped = line.strip()
+        if not stripped or "undocs.org" in stripped:
+            continue
+        match = _MASTHEAD_SYMBOL.fullmatch(stripped)
+        if match and (stripped != match["symbol"] or _near_masthead(top, number)):
+            return match["symbol"].replace(" ", ""), number
+    return None, None
+
+
+def _near_masthead(top: Sequence[str], number: int) -> bool:
+    # A bare symbol line counts only if the masthead's "Distr." follows soon,
+    # so that a symbol cited in a table near the top is not taken for ours.
+    return any(_DISTR.search(line) for line in top[number:number + 12])
+
+
+def _find_date(top: Sequence[str]) -> tuple[dt.date | None, int | None]:
+    for number, line in enumerate(top, start=1):
+        if not _DISTR.search(line):
+            continue
+        for offset, candidate in enumerate(top[number - 1:number + 3]):
+            if (date := _parse_date(candidate)) is not None:
+                return date, number + offset
+    return None, None
+
+
+def _parse_date(line: str) -> dt.date | None:
+    if match := _EN_DATE.search(line):
+        day, month, year = int(match["day"]), _MONTHS[match["month"]], int(match["year"])
+    elif match := _ZH_DATE.search(line):
+        day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _language(top: Sequence[str], text: str) -> str:
+    for line in top:
+        stripped = line.strip()
+        if stripped in {"Chinese", "中文"}:
+            return "zh"
+        if stripped == "English":
+            return "en"
+    sample = text[:20_000]
+    return "zh" if len(_HAN.findall(sample)) >= len(_LATIN.findall(sample)) / 4 else "en"
+
+
+def parse_date(line: str) -> dt.date | None:
+    """Parse ``28 July 2006`` or ``2006 年 7 月 28 日``; ``None`` if neither."""
+    return _parse_date(line)

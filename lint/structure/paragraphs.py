@@ -1,0 +1,120 @@
+"""Numbered paragraphs and the parts (body, annexes, appendices) they live in.
+
+UN documents number their paragraphs ``1.``, ``2.``, ... (Chinese text also
+``10．`` with a fullwidth stop), restarting at 1 in each annex and appendix.
+A numbered line that reads like a heading (``1. 自然灾害救灾工作``: short, no
+sentence punctuation, out of sequence or followed at once by another numbered
+line) is a sub-heading, not a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+# "12. text", "10．text"; not "3.1", "3.I.1" (budget fascicle numbering) or "0.2%".
+_NUMBERED = regex.compile(r"(?P<indent>\s*)(?P<number>\d{1,3})\s*[.．](?=\s|[^\x00-\x7f])\s*(?P<rest>\S.*)?")
+_PART = regex.compile(
+    r"\s*(?P<label>(?:附件|附录)[一二三四五六七八九十]*|(?:Annex|Appendix)(?:\s+[IVXLC]+)?)\s*"
+)
+_SENTENCE_PUNCTUATION = regex.compile(r"[。，；：！？,;:!?]")
+_HEADING_MAX_CHARS = 40
+
+#: The label of the main body, before any annex.
+BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The main body or an annex or appendix: where paragraph numbering restarts."""
+
+    label: str
+    #: 1-based line of the part's heading (1 for the body).
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedParagraph:
+    number: int
+    #: 1-based line on which the paragraph starts.
+    line: int
+    #: 1-based column of the number.
+    column: int
+    #: The ``Part.label`` it belongs to.
+    part: str
+    #: True for ``10．`` (fullwidth stop) rather than ``10.``.
+    fullwidth_stop: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedHeading:
+    """A numbered line that is a sub-heading, not a paragraph."""
+
+    number: int
+    line: int
+    title: str
+    part: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphStructure:
+    parts: tuple[Part, ...]
+    paragraphs: tuple[NumberedParagraph, ...]
+    numbered_headings: tuple[NumberedHeading, ...]
+
+    def in_part(self, label: str) -> tuple[NumberedParagraph, ...]:
+        return tuple(p for p in self.paragraphs if p.part == label)
+
+
+def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> ParagraphStructure:
+    """Find numbered paragraphs in ``lines``; line numbers in ``skip`` are furniture."""
+    parts = [Part(BODY, 1)]
+    paragraphs: list[NumberedParagraph] = []
+    headings: list[NumberedHeading] = []
+    part_lines = _real_parts(lines, skip)
+    expected = 1
+    for index, text in enumerate(lines):
+        number = index + 1
+        if number in skip:
+            continue
+        if number in part_lines:
+            parts.append(Part(part_lines[number], number))
+            expected = 1
+            continue
+        match = _NUMBERED.match(text)
+        if not match or match["rest"] is None or " | " in text:  # " | ": a flattened table row
+            continue
+        value = int(match["number"])
+        if _is_heading(match["rest"], value, expected, _next_starts_numbered(lines, index, skip)):
+            headings.append(NumberedHeading(value, number, match["rest"].strip(), parts[-1].label))
+            continue
+        stop = text[match.end("number"):].lstrip()[:1]
+        paragraphs.append(NumberedParagraph(value, number, len(match["indent"]) + 1, parts[-1].label, stop == "．"))
+        expected = value + 1
+    return ParagraphStructure(tuple(parts), tuple(paragraphs), tuple(headings))
+
+
+def _real_parts(lines: Sequence[str], skip: frozenset[int]) -> dict[int, str]:
+    """Line -> label of each part heading; a label seen twice was first a contents entry."""
+    last: dict[str, int] = {}
+    for index, text in enumerate(lines):
+        if index + 1 not in skip and (match := _PART.fullmatch(text)):
+            last[match["label"]] = index + 1
+    return {line: label for label, line in last.items()}
+
+
+def _is_heading(rest: str, value: int, expected: int, next_is_numbered: bool) -> bool:
+    title = rest.strip()
+    if len(title) > _HEADING_MAX_CHARS or _SENTENCE_PUNCTUATION.search(title):
+        return False
+    return value != expected or next_is_numbered
+
+
+def _next_starts_numbered(lines: Sequence[str], index: int, skip: frozenset[int]) -> bool:
+    for later in range(index + 1, min(len(lines), index + 6)):
+        if later + 1 in skip or not lines[later].strip():
+            continue
+        return bool(_NUMBERED.match(lines[later]))
+    return False
