@@ -13,6 +13,9 @@ from .reading import DecodedText, DecodeError, decode
 #: File name endings a directory walk picks up.
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt",)
 
+#: Folders a walk never enters (build litter and environments), besides hidden ones.
+SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist", "venv", "site-packages"})
+
 
 class InputError(Exception):
     """A path could not be checked; ``str()`` is the one line shown to the user."""
@@ -50,22 +53,43 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[Source | InputErr
 
 def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputError]:
     found = False
-    seen_dirs: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
-        stat = os.stat(folder)
-        if (stat.st_dev, stat.st_ino) in seen_dirs:  # a symlink loop
-            dirs[:] = []
-            continue
-        seen_dirs.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(folder, d)))
-        for name in sorted(files):
-            candidate = Path(folder, name)
-            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES) or config.is_excluded(candidate):
-                continue
-            found = True
-            yield Source(_display(given, root, candidate), candidate)
+    for item in _walk_folder(given, root, root, config, set()):
+        found = found or isinstance(item, Source)
+        yield item
     if not found:
         yield InputError(given, f"no documents ({', '.join('*' + s for s in DOCUMENT_SUFFIXES)}) in this directory")
+
+
+def _walk_folder(given: str, root: Path, folder: Path, config: Config,
+                 seen: set[tuple[int, int]]) -> Iterator[Source | InputError]:
+    # Depth first, files and folders together in name order, so that output is
+    # sorted by path; a folder reached again through a symbolic link loop is skipped.
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield InputError(_display(given, root, folder), f"cannot read directory: {err.strerror or err}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or config.is_excluded(path):
+            continue
+        if _is_dir(entry):
+            if entry.name in SKIPPED_FOLDERS or entry.name.endswith(".egg-info"):
+                continue
+            yield from _walk_folder(given, root, path, config, seen)
+        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+            yield Source(_display(given, root, path), path)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _display(given: str, root: Path, candidate: Path) -> str:
