@@ -1,0 +1,122 @@
+"""TYP001 mixed-bracket-width and TYP002 unbalanced-bracket."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from unlint import Document, Finding, Fix, rule
+
+from ._text import is_chinese
+from .pairing import Pair, pair_brackets
+
+_WIDTH_OF = {"（": "fullwidth", "）": "fullwidth", "(": "halfwidth", ")": "halfwidth"}
+_IN_WIDTH = {"fullwidth": {"open": "（", "close": "）"}, "halfwidth": {"open": "(", "close": ")"}}
+
+
+@rule(
+    "TYP001",
+    "mixed-bracket-width",
+    "A fullwidth bracket closed by a halfwidth one, or the reverse",
+    fix="safe",
+)
+def mixed_bracket_width(document: Document, config):
+    """## What it does
+    Finds a round bracket pair whose two halves differ in width: ``（伊加特)``,
+    ``(e）``. Resolution numbers (``第 1373（2001)号``) are left to the RES
+    family, which reports the same slip there.
+
+    ## Why is this bad?
+    Chinese UN text sets brackets in one width per pair: fullwidth ``（）``
+    around Chinese words, halfwidth ``()`` around symbols and list letters.
+    A mixed pair is a keying slip that shows in print as uneven spacing.
+
+    ## Example
+    ```
+    政府间发展管理局（伊加特)、西非国家经济共同体（西非经共体)
+    ```
+    Use instead:
+    ```
+    政府间发展管理局（伊加特）、西非国家经济共同体（西非经共体）
+    ```
+
+    ## Fix
+    Safe: the odd half is given the width the document itself uses for
+    brackets around like content (Chinese words or not); where the document
+    has no such pairs, fullwidth around Chinese words, halfwidth otherwise.
+    """
+    if not is_chinese(document):
+        return
+    pairs = pair_brackets(document).round_pairs
+    text = document.text
+    widths = _house_widths(pairs, text)
+    for pair in pairs:
+        if not pair.mixed(text):
+            continue
+        width = widths[pair.han_content]
+        for offset, role in ((pair.opener, "open"), (pair.closer, "close")):
+            if _WIDTH_OF[text[offset]] != width:
+                yield _mixed_finding(document, pair, offset, _IN_WIDTH[width][role])
+
+
+def _house_widths(pairs: tuple[Pair, ...], text: str) -> dict[bool, str]:
+    """The width the document uses for brackets around Chinese (True) and other content."""
+    counts = Counter((p.han_content, _WIDTH_OF[text[p.opener]]) for p in pairs if not p.mixed(text))
+    widths = {}
+    for han, default, other in ((True, "fullwidth", "halfwidth"), (False, "halfwidth", "fullwidth")):
+        widths[han] = other if counts[(han, other)] > counts[(han, default)] else default
+    return widths
+
+
+def _mixed_finding(document: Document, pair: Pair, offset: int, replacement: str) -> Finding:
+    text = document.text
+    opener, closer = text[pair.opener], text[pair.closer]
+    where = ""
+    if document.line_index(pair.opener) != document.line_index(pair.closer):
+        where = f" (line {document.position(pair.opener).line})"
+    return Finding(
+        offset,
+        offset + 1,
+        f"{_WIDTH_OF[opener]} {opener!r}{where} is closed by {_WIDTH_OF[closer]} {closer!r}; "
+        f"make this one {replacement!r}",
+        fix=Fix.replace(offset, offset + 1, replacement),
+    )
+
+
+@rule("TYP002", "unbalanced-bracket", "A bracket or quotation mark left open, or closing nothing, in its paragraph")
+def unbalanced_bracket(document: Document, config):
+    """## What it does
+    Finds an opening bracket or quotation mark (``（ ( “ ‘ 《 〈 【 「``) with no
+    closing mate in the same paragraph, and a closing one with no opening
+    mate. A paragraph runs from one paragraph start (a numbered paragraph, a
+    sub-paragraph marker, an indented line after a full stop) to the next,
+    across the line breaks, page furniture and footnote rules of a PDF
+    export; a footnote is a paragraph of its own.
+
+    ## Why is this bad?
+    A title ``《...`` or a quotation ``“...`` that never closes leaves the
+    reader unsure where the quoted words end, and usually means a word or a
+    mark was lost in editing.
+
+    ## Example
+    ```
+    会议的主题是“联合国与区域组织：为更安全的世界建立伙伴关系。
+    ```
+    Use instead:
+    ```
+    会议的主题是“联合国与区域组织：为更安全的世界建立伙伴关系”。
+    ```
+
+    ## Fix
+    None: where the missing mark belongs is for the editor to decide.
+    """
+    if not is_chinese(document):
+        return
+    text = document.text
+    for item in pair_brackets(document).unmatched:
+        mark = text[item.offset]
+        message = (
+            f"{mark!r} is not closed in this paragraph"
+            if item.opener
+            else f"{mark!r} closes nothing opened in this paragraph"
+        )
+        yield Finding(item.offset, item.offset + 1, message)

@@ -1,0 +1,56 @@
+"""TYP005 traditional-character."""
+
+from __future__ import annotations
+
+from unlint import Document, Finding, Fix, rule
+
+from ._text import is_chinese, text_lines
+from .data import traditional_characters
+
+
+@rule("TYP005", "traditional-character", "A traditional character in simplified Chinese text", fix="safe")
+def traditional_character(document: Document, config):
+    """## What it does
+    Finds a traditional (or old variant) character in simplified Chinese
+    text: ``會議``, ``問題``, ``爲``. The table is OpenCC's traditional to
+    simplified character dictionary (``rules/data/traditional-characters.json``,
+    Apache-2.0), less every character that is also a standard simplified
+    character in some use (``乾`` in ``乾隆``, ``著`` in ``显著``, ``於`` as a
+    surname, ``覆`` in ``覆盖``), so the rule only reports a character whose
+    simplified form differs in every use.
+
+    ## Why is this bad?
+    UN Chinese documents are set in simplified characters. A traditional one
+    comes from pasting text from another source or from an input method
+    setting, and looks out of place in print.
+
+    ## Example
+    ```
+    解决区域和平与安全問題
+    ```
+    Use instead:
+    ```
+    解决区域和平与安全问题
+    ```
+
+    ## Fix
+    Safe where the character has a single simplified form (``問 -> 问``).
+    Unsafe where OpenCC gives several (``餘 -> 余`` or ``馀``; ``麼 -> 么`` or
+    ``麽``): the first is offered and the editor chooses.
+    """
+    if not is_chinese(document):
+        return
+    table = traditional_characters()
+    for start, line in text_lines(document):
+        for column, char in enumerate(line):
+            targets = table.get(char)
+            if targets is None:
+                continue
+            offset = start + column
+            choice = " or ".join(repr(t) for t in targets)
+            yield Finding(
+                offset,
+                offset + 1,
+                f"traditional character {char!r} in simplified text; write {choice}",
+                fix=Fix.replace(offset, offset + 1, targets[0], safe=len(targets) == 1),
+            )
