@@ -31,10 +31,10 @@ def fullwidth_paragraph_stop(document: Document, config):
 
     ## Example
     ```
-    5. 鉴于世界许多区域的人民……
-     6．还认识到……
+    9. 与会者同意每年举行会议……
+    10．第六次高级别会议的详细记录……
     ```
-    Use instead ``6. 还认识到……``.
+    Use instead ``10. 第六次高级别会议的详细记录……``.
 
     ## Fix
     Safe: ``．`` is replaced by ``.`` followed by a space, as in the other

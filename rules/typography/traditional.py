@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
 from unlint import Document, Finding, Fix, rule
 
 from ._text import is_chinese, text_lines
 from .data import traditional_characters
+
+
+@lru_cache(maxsize=1)
+def _traditional_pattern() -> regex.Pattern:
+    return regex.compile("[" + "".join(sorted(traditional_characters())) + "]")
 
 
 @rule("TYP005", "traditional-character", "A traditional character in simplified Chinese text", fix="safe")
@@ -42,11 +51,10 @@ def traditional_character(document: Document, config):
         return
     table = traditional_characters()
     for start, line in text_lines(document):
-        for column, char in enumerate(line):
-            targets = table.get(char)
-            if targets is None:
-                continue
-            offset = start + column
+        for match in _traditional_pattern().finditer(line):
+            char = match[0]
+            targets = table[char]
+            offset = start + match.start()
             choice = " or ".join(repr(t) for t in targets)
             yield Finding(
                 offset,

@@ -15,6 +15,7 @@ from unlint.rules.typography import (
     mixed_bracket_width,
     traditional_character,
     unbalanced_bracket,
+    unlint_rules,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -135,6 +136,10 @@ def test_english_word_between_chinese_words_fires_with_an_unsafe_fix():
     assert fixed(latin_word_in_chinese, text) == "包括中小型企业和私营部门在内的各方。\n"
 
 
+def test_the_issue_example_fires():
+    assert spans(latin_word_in_chinese, "促进经济 and 社会发展。\n") == ["and"]
+
+
 def test_several_english_words_are_one_finding_without_a_fix():
     text = "促进经济 growth of the 社会发展。\n"
     (finding,) = check(latin_word_in_chinese, text)
@@ -234,14 +239,13 @@ def test_a_document_numbered_with_fullwidth_stops_is_silent():
 
 # -- English documents and the corpus ---------------------------------------------------
 
-ALL_RULES = (
-    mixed_bracket_width,
-    unbalanced_bracket,
-    latin_word_in_chinese,
-    doubled_character,
-    traditional_character,
-    fullwidth_paragraph_stop,
-)
+ALL_RULES = tuple(unlint_rules())
+
+
+def test_the_family_registers_six_documented_rules():
+    assert sorted(r.code for r in ALL_RULES) == [f"TYP00{n}" for n in range(1, 7)]
+    for rule in ALL_RULES:
+        assert all(f"## {heading}" in rule.docs for heading in ("What it does", "Why is this bad?", "Example", "Fix"))
 
 
 def test_english_text_with_chinese_looking_slips_is_silent():
