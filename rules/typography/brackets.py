@@ -9,8 +9,14 @@ from unlint import Document, Finding, Fix, rule
 from ._text import is_chinese
 from .pairing import Pair, pair_brackets
 
-_WIDTH_OF = {"（": "fullwidth", "）": "fullwidth", "(": "halfwidth", ")": "halfwidth"}
-_IN_WIDTH = {"fullwidth": {"open": "（", "close": "）"}, "halfwidth": {"open": "(", "close": ")"}}
+_WIDTH_OF = {**dict.fromkeys("（）［］｛｝", "fullwidth"), **dict.fromkeys("()[]{}", "halfwidth")}
+#: (family, width, role) -> the bracket.
+_BRACKET = {
+    (family, width, role): char
+    for family, chars in (("round", "（）()"), ("square", "［］[]"), ("curly", "｛｝{}"))
+    for width, pair in (("fullwidth", chars[:2]), ("halfwidth", chars[2:]))
+    for role, char in (("open", pair[0]), ("close", pair[1]))
+}
 
 
 @rule(
@@ -21,8 +27,8 @@ _IN_WIDTH = {"fullwidth": {"open": "（", "close": "）"}, "halfwidth": {"open":
 )
 def mixed_bracket_width(document: Document, config):
     """## What it does
-    Finds a round bracket pair whose two halves differ in width: ``（伊加特)``,
-    ``(e）``. Resolution numbers (``第 1373（2001)号``) are left to the RES
+    Finds a bracket pair (round, square or curly) whose two halves differ in
+    width: ``（伊加特)``, ``(e）``, ``［原件：英文]``. Resolution numbers (``第 1373（2001)号``) are left to the RES
     family, which reports the same slip there.
 
     ## Why is this bad?
@@ -46,25 +52,22 @@ def mixed_bracket_width(document: Document, config):
     """
     if not is_chinese(document):
         return
-    pairs = pair_brackets(document).round_pairs
+    pairs = pair_brackets(document).width_pairs
     text = document.text
-    widths = _house_widths(pairs, text)
+    counts = Counter((p.han_content, _WIDTH_OF[text[p.opener]]) for p in pairs if not p.mixed(text))
     for pair in pairs:
         if not pair.mixed(text):
             continue
-        width = widths[pair.han_content]
+        width = _house_width(counts, pair.han_content)
         for offset, role in ((pair.opener, "open"), (pair.closer, "close")):
             if _WIDTH_OF[text[offset]] != width:
-                yield _mixed_finding(document, pair, offset, _IN_WIDTH[width][role])
+                yield _mixed_finding(document, pair, offset, _BRACKET[(pair.family, width, role)])
 
 
-def _house_widths(pairs: tuple[Pair, ...], text: str) -> dict[bool, str]:
-    """The width the document uses for brackets around Chinese (True) and other content."""
-    counts = Counter((p.han_content, _WIDTH_OF[text[p.opener]]) for p in pairs if not p.mixed(text))
-    widths = {}
-    for han, default, other in ((True, "fullwidth", "halfwidth"), (False, "halfwidth", "fullwidth")):
-        widths[han] = other if counts[(han, other)] > counts[(han, default)] else default
-    return widths
+def _house_width(counts: Counter, han_content: bool) -> str:
+    """The width the document uses for brackets around Chinese words (or around other content)."""
+    default, other = ("fullwidth", "halfwidth") if han_content else ("halfwidth", "fullwidth")
+    return other if counts[(han_content, other)] > counts[(han_content, default)] else default
 
 
 def _mixed_finding(document: Document, pair: Pair, offset: int, replacement: str) -> Finding:
@@ -114,9 +117,7 @@ def unbalanced_bracket(document: Document, config):
     text = document.text
     for item in pair_brackets(document).unmatched:
         mark = text[item.offset]
-        message = (
-            f"{mark!r} is not closed in this paragraph"
-            if item.opener
-            else f"{mark!r} closes nothing opened in this paragraph"
-        )
+        first, last = item.block_lines
+        paragraph = f"the paragraph on line {first}" if first == last else f"the paragraph of lines {first}-{last}"
+        message = f"{mark!r} is not closed in {paragraph}" if item.opener else f"{mark!r} closes nothing in {paragraph}"
         yield Finding(item.offset, item.offset + 1, message)

@@ -1,8 +1,9 @@
 """Pair the brackets and quotation marks of each paragraph block.
 
-One pass per block with a stack per family: the round brackets ``（ (`` close
-with ``） )`` of either width (a pair of mixed width is a slip of its own), and
-``“”``, ``‘’``, ``《》``, ``〈〉``, ``【】``, ``「」`` close only with their mate.
+One pass per block with a stack per family: round, square and curly brackets
+close with a bracket of either width (``（`` with ``）`` or ``)``: a pair of
+mixed width is a slip of its own), and ``“”``, ``‘’``, ``《》``, ``〈〉``,
+``【】``, ``「」`` close only with their mate.
 What is left on a stack at the end of the block was never closed; a closer
 that finds its stack empty opened nothing.
 """
@@ -18,9 +19,17 @@ from unlint import Document
 
 from ._text import HAN, resolution_spans
 
-_OPENERS = {"（": "round", "(": "round", "“": "double", "‘": "single", "《": "title", "〈": "inner-title", "【": "lenticular", "「": "corner"}
-_CLOSERS = {"）": "round", ")": "round", "”": "double", "’": "single", "》": "title", "〉": "inner-title", "】": "lenticular", "」": "corner"}
-_FULLWIDTH = frozenset("（）")
+_OPENERS = {
+    **dict.fromkeys("（(", "round"), **dict.fromkeys("［[", "square"), **dict.fromkeys("｛{", "curly"),
+    "“": "double", "‘": "single", "《": "title", "〈": "inner-title", "【": "lenticular", "「": "corner",
+}
+_CLOSERS = {
+    **dict.fromkeys("）)", "round"), **dict.fromkeys("］]", "square"), **dict.fromkeys("｝}", "curly"),
+    "”": "double", "’": "single", "》": "title", "〉": "inner-title", "】": "lenticular", "」": "corner",
+}
+#: The families whose brackets come in two widths, and their fullwidth members.
+WIDTH_FAMILIES = frozenset({"round", "square", "curly"})
+_FULLWIDTH = frozenset("（）［］｛｝")
 # "a) text", "ii) text": a list marker whose opening bracket the style leaves out.
 _BARE_MARKER = regex.compile(r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
 # An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire".
@@ -29,6 +38,7 @@ _APOSTROPHE = regex.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
 
 @dataclass(frozen=True, slots=True)
 class Pair:
+    family: str
     opener: int
     closer: int
     #: The text between the brackets contains Chinese characters.
@@ -43,11 +53,14 @@ class Unmatched:
     offset: int
     #: True for an opener never closed, False for a closer that closes nothing.
     opener: bool
+    #: 1-based first and last lines of the paragraph block.
+    block_lines: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    round_pairs: tuple[Pair, ...]
+    #: Pairs of the families that come in two widths.
+    width_pairs: tuple[Pair, ...]
     unmatched: tuple[Unmatched, ...]
 
 
@@ -65,6 +78,7 @@ def _pair_block(
     document: Document, lines: Sequence[int], masked: frozenset[int], pairs: list[Pair], unmatched: list[Unmatched]
 ) -> None:
     text = document.text
+    span = (lines[0], lines[-1])
     stacks: dict[str, list[int]] = {}
     for offset, char in _bracket_characters(document, lines, masked):
         if char in _OPENERS:
@@ -72,12 +86,12 @@ def _pair_block(
             continue
         stack = stacks.get(_CLOSERS[char])
         if not stack:
-            unmatched.append(Unmatched(offset, opener=False))
+            unmatched.append(Unmatched(offset, False, span))
             continue
         opener = stack.pop()
-        if _CLOSERS[char] == "round":
-            pairs.append(Pair(opener, offset, bool(HAN.search(text, opener + 1, offset))))
-    unmatched.extend(Unmatched(offset, opener=True) for stack in stacks.values() for offset in stack)
+        if (family := _CLOSERS[char]) in WIDTH_FAMILIES:
+            pairs.append(Pair(family, opener, offset, bool(HAN.search(text, opener + 1, offset))))
+    unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset in stack)
 
 
 def _bracket_characters(document: Document, lines: Sequence[int], masked: frozenset[int]) -> Iterator[tuple[int, str]]:

@@ -58,6 +58,11 @@ def test_mixed_bracket_follows_the_documents_own_style_for_chinese_content():
     assert fixed(mixed_bracket_width, text) == text.replace("欧盟）", "欧盟)")
 
 
+def test_mixed_square_and_curly_brackets_fire():
+    text = "［原件：英文]\n\n{原件：法文｝\n"
+    assert fixed(mixed_bracket_width, text) == "［原件：英文］\n\n｛原件：法文｝\n"
+
+
 def test_matching_brackets_of_either_width_are_silent():
     assert check(mixed_bracket_width, "报告（A/59/565）和报告(A/59/2005)以及（见附件一）。\n") == []
 
@@ -78,13 +83,14 @@ def test_mixed_bracket_across_a_wrapped_line_names_the_opening_line():
 
 def test_unclosed_quotation_mark_fires():
     text = "1. 会议的主题是“联合国与区域组织：为更安全的世界建立伙伴关系。\n\n2. 与会者同意。\n"
-    assert spans(unbalanced_bracket, text) == ["“"]
+    (finding,) = check(unbalanced_bracket, text)
+    assert text[finding.start] == "“" and finding.message == "'“' is not closed in the paragraph on line 1"
 
 
 def test_closing_title_mark_without_opening_fires():
     text = "1. 会议回顾了联合国宪章》第八章。\n"
     (finding,) = check(unbalanced_bracket, text)
-    assert text[finding.start] == "》" and "closes nothing" in finding.message
+    assert text[finding.start] == "》" and finding.message == "'》' closes nothing in the paragraph on line 1"
 
 
 def test_balance_is_per_paragraph_so_a_later_mark_does_not_hide_the_slip():
