@@ -45,20 +45,21 @@ def traditional_character(document: Document, config):
     ## Fix
     Safe where the character has a single simplified form (``問 -> 问``).
     Unsafe where OpenCC gives several (``餘 -> 余`` or ``馀``; ``麼 -> 么`` or
-    ``麽``): the first is offered and the editor chooses.
+    ``麽``): the first is offered and the editor chooses. No fix writes a
+    character outside the Basic Multilingual Plane, which common fonts lack.
     """
     if not is_chinese(document):
         return
     table = traditional_characters()
     for start, line in text_lines(document):
         for match in _traditional_pattern().finditer(line):
-            char = match[0]
-            targets = table[char]
-            offset = start + match.start()
-            choice = " or ".join(repr(t) for t in targets)
-            yield Finding(
-                offset,
-                offset + 1,
-                f"traditional character {char!r} in simplified text; write {choice}",
-                fix=Fix.replace(offset, offset + 1, targets[0], safe=len(targets) == 1),
-            )
+            yield _finding(start + match.start(), match[0], table[match[0]])
+
+
+def _finding(offset: int, char: str, targets: tuple[str, ...]) -> Finding:
+    choice = " or ".join(repr(t) for t in targets)
+    # Forms outside the Basic Multilingual Plane (頫 -> 𫖯, for a name) are
+    # missing from common fonts: never written by a fix.
+    writable = [t for t in targets if ord(t) <= 0xFFFF]
+    fix = Fix.replace(offset, offset + 1, writable[0], safe=len(targets) == 1) if writable else None
+    return Finding(offset, offset + 1, f"traditional character {char!r} in simplified text; write {choice}", fix=fix)

@@ -163,6 +163,7 @@ def test_several_english_words_are_one_finding_without_a_fix():
         "安理会面前有 2020 年 1 月 9 日的信(S/2020/30)。",
         "特别代表 Jean Arnault 先生发言。",
         "题为“Delivering as one”的报告。",
+        "题为“open data for development”的倡议。",
         "面积约 120 km 的地区和 30 ha 的农田。",
         " (a) 加强合作；",
         "安理会成员、a 受邀者。",
@@ -222,6 +223,11 @@ def test_traditional_characters_fire_with_a_safe_fix():
 def test_a_character_with_several_simplified_forms_gets_an_unsafe_fix():
     (finding,) = check(traditional_character, "其餘部分。\n")
     assert finding.fix.applicability is Applicability.UNSAFE and "'余' or '馀'" in finding.message
+
+
+def test_a_simplified_form_outside_the_bmp_is_never_written_by_a_fix():
+    (finding,) = check(traditional_character, "赵孟頫的书法。\n")
+    assert finding.fix.edits[0].replacement == "俯" and finding.fix.applicability is Applicability.UNSAFE
 
 
 @pytest.mark.parametrize("text", ["显著的进展和著名的学者。", "乾隆年间，覆盖全国。", "於先生和沈先生。", "联合国问题和会议。"])
