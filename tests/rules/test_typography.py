@@ -8,6 +8,7 @@ import pytest
 
 from unlint import Config, Document, lint_paths
 from unlint.diagnostics import Applicability
+from unlint.rules.typography.data import doubling_table
 from unlint.rules.typography import (
     doubled_character,
     fullwidth_paragraph_stop,
@@ -201,6 +202,14 @@ def test_doubled_function_word_fires_with_a_safe_fix(text):
 )
 def test_natural_doublings_are_silent(text):
     assert check(doubled_character, text + "\n") == []
+
+
+def test_doubling_table_entries_fit_their_character():
+    table = doubling_table()
+    for char, entry in table.characters.items():
+        assert all(len(w) >= 2 and w.endswith(char) for w in entry.before), char
+        assert all(len(w) >= 2 and w.startswith(char) for w in entry.after), char
+    assert all(any(a == b for a, b in zip(w, w[1:])) for w in table.reduplicated)
 
 
 def test_tripled_character_fires_even_where_a_pair_would_be_natural():
