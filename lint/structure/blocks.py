@@ -10,7 +10,10 @@ run of lines from one paragraph start to the next, where a paragraph starts at
 - an indented line after a line that ends a sentence (``。；：！？``): in a
   wrapped PDF text the continuation lines start flush left;
 - a blank line, in a text that is not double-spaced (one paragraph per
-  blank-line-separated block).
+  blank-line-separated block);
+- any line after a line that ends a sentence, in a text whose lines are
+  whole paragraphs rather than wraps (a Word export: the median line is
+  longer than a PDF column holds).
 
 Furniture lines and footnote rules belong to no block. Rules that need "the
 same paragraph" (bracket balance) use these blocks rather than lines, since a
@@ -33,6 +36,8 @@ _FOOTNOTE_MARKER = regex.compile(r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|�
 _SENTENCE_END = "。；：！？"
 #: Share of text lines followed by a blank line above which a text counts as double-spaced.
 _DOUBLE_SPACED = 0.6
+#: A PDF column of Chinese text holds about 40 characters; Word exports keep a paragraph on one line.
+_WRAPPED_LINE_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,11 @@ def parse_blocks(
     lines: Sequence[str], furniture: frozenset[int], structure: ParagraphStructure
 ) -> tuple[TextBlock, ...]:
     """Split ``lines`` into paragraph blocks (see the module docstring)."""
-    splitter = _Splitter(_structural_starts(structure), blank_ends_block=not _double_spaced(lines, furniture))
+    splitter = _Splitter(
+        _structural_starts(structure),
+        blank_ends_block=not _double_spaced(lines, furniture),
+        line_is_paragraph=not _wrapped(lines, furniture),
+    )
     for index, text in enumerate(lines):
         if index + 1 not in furniture:
             splitter.feed(index + 1, text)
@@ -64,9 +73,10 @@ def parse_blocks(
 class _Splitter:
     """Reads lines in order; keeps the paragraph a footnote area interrupts open under it."""
 
-    def __init__(self, starts: frozenset[int], *, blank_ends_block: bool) -> None:
+    def __init__(self, starts: frozenset[int], *, blank_ends_block: bool, line_is_paragraph: bool) -> None:
         self.starts = starts
         self.blank_ends_block = blank_ends_block
+        self.line_is_paragraph = line_is_paragraph
         self.blocks: list[TextBlock] = []
         self.current: list[int] = []
         self.previous_text = ""
@@ -82,7 +92,7 @@ class _Splitter:
         elif self.suspended is not None:
             self.feed_footnote(number, text)
         else:
-            if _starts_paragraph(text, number, self.starts, self.previous_text):
+            if _starts_paragraph(text, number, self.starts, self.previous_text, self.line_is_paragraph):
                 self.close()
             self.append(number, text)
 
@@ -127,10 +137,18 @@ def _structural_starts(structure: ParagraphStructure) -> frozenset[int]:
     return frozenset(numbered | {p.line for p in structure.parts if p.line > 1})
 
 
-def _starts_paragraph(text: str, number: int, starts: frozenset[int], previous_text: str) -> bool:
+def _starts_paragraph(
+    text: str, number: int, starts: frozenset[int], previous_text: str, line_is_paragraph: bool
+) -> bool:
     if number in starts or _SUBPARAGRAPH.match(text):
         return True
-    return text[:1].isspace() and previous_text.rstrip()[-1:] in _SENTENCE_END
+    after_sentence = previous_text.rstrip()[-1:] in _SENTENCE_END
+    return after_sentence and (line_is_paragraph or text[:1].isspace())
+
+
+def _wrapped(lines: Sequence[str], furniture: frozenset[int]) -> bool:
+    lengths = sorted(len(text.strip()) for n, text in enumerate(lines, 1) if n not in furniture and text.strip())
+    return not lengths or lengths[len(lengths) // 2] <= _WRAPPED_LINE_MAX
 
 
 def _double_spaced(lines: Sequence[str], furniture: frozenset[int]) -> bool:

@@ -39,3 +39,9 @@ def test_furniture_belongs_to_no_block():
 def test_single_spaced_text_splits_at_blank_lines():
     text = "第一段第一行\n第一段第二行\n第一段第三行。\n\n第二段第一行\n第二段第二行。\n"
     assert block_lines(text) == [(1, 2, 3), (5, 6)]
+
+
+def test_in_a_word_export_each_finished_line_is_a_paragraph():
+    sentence = "联合国与各区域组织在维护国际和平与安全方面的合作取得了进展，" * 3
+    text = f"{sentence}第一段。\n\n{sentence}第二段。\n\n{sentence}\n\n第三段的续行。\n"
+    assert block_lines(text) == [(1,), (3,), (5, 7)]
