@@ -11,10 +11,13 @@ from unlint import Document
 HAN = regex.compile(r"\p{Han}")
 
 # A resolution reference, ``第 1373（2001）号`` and the later members of a list
-# (``第 1540（2004)和第 1673（2006）号``): the RES family reports a bracket slip
-# there, so TYP leaves the span alone. Narrow on purpose; to be replaced by the
-# reference parser's spans (document.references) once that lands.
-_RESOLUTION_NUMBER = regex.compile(r"(?:第|、|和|及|至)\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*[)）]")
+# (``第 1540（2004)和第 1673（2006）号``), also with its closing bracket lost
+# (``第 1373（2001号``): the RES family reports a bracket slip there, so TYP
+# leaves the span alone. Narrow on purpose; to be replaced by the reference
+# parser's spans (document.references) once that lands.
+_RESOLUTION_NUMBER = regex.compile(
+    r"(?:第|、|和|及|至)\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?:[)）]|(?=号))"
+)
 
 
 def is_chinese(document: Document) -> bool:

@@ -28,8 +28,9 @@ _BRACKET = {
 def mixed_bracket_width(document: Document, config):
     """## What it does
     Finds a bracket pair (round, square or curly) whose two halves differ in
-    width: ``（伊加特)``, ``(e）``, ``［原件：英文]``. Resolution numbers (``第 1373（2001)号``) are left to the RES
-    family, which reports the same slip there.
+    width: ``（伊加特)``, ``(e）``, ``［原件：英文]``. Resolution numbers
+    (``第 1373（2001)号``) are left to the RES family, which reports the same
+    slip there.
 
     ## Why is this bad?
     Chinese UN text sets brackets in one width per pair: fullwidth ``（）``

@@ -97,7 +97,7 @@ def _pair_block(
 def _bracket_characters(document: Document, lines: Sequence[int], masked: frozenset[int]) -> Iterator[tuple[int, str]]:
     for number in lines:
         line = document.line(number)
-        skip_to = _BARE_MARKER.match(line.text).end() if _BARE_MARKER.match(line.text) else 0
+        skip_to = marker.end() if (marker := _BARE_MARKER.match(line.text)) else 0
         apostrophes = {m.start() for m in _APOSTROPHE.finditer(line.text)}
         for column, char in enumerate(line.text):
             if (char in _OPENERS or char in _CLOSERS) and column >= skip_to and column not in apostrophes:

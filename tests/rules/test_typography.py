@@ -94,6 +94,10 @@ def test_closing_title_mark_without_opening_fires():
     assert text[finding.start] == "》" and finding.message == "'》' closes nothing in the paragraph on line 1"
 
 
+def test_a_resolution_number_missing_its_bracket_is_left_to_res():
+    assert check(unbalanced_bracket, "1. 安全理事会第 1373（2001号决议。\n") == []
+
+
 def test_balance_is_per_paragraph_so_a_later_mark_does_not_hide_the_slip():
     text = "1. 题为“大自由的报告。\n\n2. 另一份报告”已经分发。\n"
     assert spans(unbalanced_bracket, text) == ["“", "”"]
