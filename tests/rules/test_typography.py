@@ -182,7 +182,20 @@ def test_latin_content_that_belongs_in_chinese_text_is_silent(text):
 # -- TYP004 doubled-character ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["会议在在纽约举行。", "这是是一项重要的工作。", "秘书长将将报告提交大会。", "伙伴组织和和联合国", "人权领域的的能力"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议在在纽约举行。",
+        "这是是一项重要的工作。",
+        "秘书长将将报告提交大会。",
+        "伙伴组织和和联合国",
+        "人权领域的的能力",
+        # The second character begins a word, but the first cannot stand alone before it.
+        "区域组织和其其他伙伴。",
+        "应及及时报告。",
+        "公共和和私营部门。",
+    ],
+)
 def test_doubled_function_word_fires_with_a_safe_fix(text):
     (finding,) = check(doubled_character, text + "\n")
     assert finding.fix.applicability is Applicability.SAFE
