@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .diagnostics import Position
+from .structure.agenda import AgendaBlock, parse_agenda
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
@@ -112,3 +113,8 @@ class Document:
     @property
     def paragraphs(self):
         return self.paragraph_structure.paragraphs
+
+    @cached_property
+    def agenda(self) -> AgendaBlock | None:
+        """The agenda line with lettered sub-items, their titles and the body's headings."""
+        return parse_agenda(self.text, self.lines, self.furniture_lines)

@@ -1,0 +1,180 @@
+"""The agenda block of a consolidated report and the section headings after it.
+
+A General Assembly report answering several sub-items carries, under the
+masthead, ``议程项目 129(a)、(b)、……(y)和(z)`` (wrapping over lines), the
+item's title ending in a colon, one title per sub-item
+(``联合国同非洲联盟的合作``), and then, in the body, one short heading per
+organization. This module finds those pieces; which organization a title or
+heading names is for the rules to decide (through the registry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+_AGENDA_START = regex.compile(r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])")
+_SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
+# What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
+_SEPARATOR = regex.compile(r"\s*(?P<sep>、|和|及|以及|至|到|……|…|-|—|–)?\s*")
+_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
+_SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
+_CHAPTER = regex.compile(r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
+_TOC_ENTRY = regex.compile(r".*\t\s*\d+\s*|.*\.{4,}\s*\d+\s*|\s*页次\s*")
+_SENTENCE_END = regex.compile(r"[。，！？,!?]")
+_PARAGRAPH_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．]")
+_HEADING_MAX_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class SubItem:
+    """One ``(a)`` of the agenda line; ``start``/``end`` are offsets of the whole ``(a)``."""
+
+    letter: str
+    start: int
+    end: int
+    #: What separates it from the sub-item before: ``、``, ``和``, ``……`` or ``""``.
+    separator: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubItemTitle:
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHeading:
+    """A short heading line in the body; ``chapter`` is its ``三.`` / ``A.`` number, if any."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+    chapter: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaBlock:
+    item: int
+    #: The offset of ``议程项目`` and the end of the last sub-item.
+    start: int
+    end: int
+    sub_items: tuple[SubItem, ...]
+    #: The item's own title (``联合国同各区域组织及其他组织的合作``), if found.
+    item_title: str
+    titles: tuple[SubItemTitle, ...]
+    headings: tuple[SectionHeading, ...]
+
+    @property
+    def line(self) -> int:
+        return self.titles[0].line if self.titles else 0
+
+
+def parse_agenda(text: str, lines: Sequence[str], skip: frozenset[int] = frozenset()) -> AgendaBlock | None:
+    """The first agenda line with lettered sub-items, its titles and the body's headings; ``None`` if none.
+
+    ``skip`` holds the 1-based numbers of furniture lines.
+    """
+    match = _AGENDA_START.search(text)
+    if match is None:
+        return None
+    sub_items, end = _sub_items(text, match.end())
+    if not sub_items:
+        return None
+    starts = _line_starts(lines)
+    first_line = _line_of(starts, end) + 1
+    item_title, titles, after = _titles(lines, starts, first_line + 1, skip)
+    headings = _headings(lines, starts, after, skip) if titles else ()
+    return AgendaBlock(int(match["item"]), match.start(), end, sub_items, item_title, titles, headings)
+
+
+def _sub_items(text: str, position: int) -> tuple[tuple[SubItem, ...], int]:
+    found: list[SubItem] = []
+    separator = ""
+    end = position
+    while True:
+        item = _SUB_ITEM.match(text, position)
+        if item is None:
+            break
+        found.append(SubItem(item["letter"], item.start(), item.end(), separator))
+        end = item.end()
+        gap = _SEPARATOR.match(text, end)
+        separator = gap["sep"] or ""
+        position = gap.end()
+    return tuple(found), end
+
+
+def _titles(
+    lines: Sequence[str], starts: list[int], first: int, skip: frozenset[int]
+) -> tuple[str, tuple[SubItemTitle, ...], int]:
+    """Walk the lines after the agenda line: the item title, then the sub-item titles."""
+    item_title = ""
+    titles: list[SubItemTitle] = []
+    number = first
+    while number <= len(lines):
+        raw = lines[number - 1]
+        stripped = raw.strip()
+        if not stripped or number in skip or stripped.startswith("*"):
+            number += 1
+            continue
+        heading = _ITEM_TITLE.fullmatch(raw)
+        if heading and not item_title and not titles:
+            item_title = heading["title"]
+            number += 1
+            continue
+        title = _SUB_ITEM_TITLE.fullmatch(raw)
+        if title is None or title["title"] == item_title:
+            break
+        start = starts[number - 1] + title.start("title")
+        titles.append(SubItemTitle(title["title"], number, start, start + len(title["title"])))
+        number += 1
+    return item_title, tuple(titles), number
+
+
+def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozenset[int]) -> tuple[SectionHeading, ...]:
+    headings: list[SectionHeading] = []
+    for number in range(first, len(lines) + 1):
+        raw = lines[number - 1]
+        stripped = raw.strip()
+        if not _is_heading(raw, stripped) or number in skip:
+            continue
+        chapter = _CHAPTER.fullmatch(raw)
+        title = chapter["title"] if chapter else stripped
+        offset = starts[number - 1] + raw.index(title)
+        headings.append(SectionHeading(title, number, offset, offset + len(title), chapter["number"] if chapter else ""))
+    return tuple(headings)
+
+
+def _is_heading(raw: str, stripped: str) -> bool:
+    return (
+        bool(stripped)
+        and len(stripped) <= _HEADING_MAX_CHARS
+        and not _SENTENCE_END.search(stripped)
+        and not _TOC_ENTRY.fullmatch(raw)
+        and not _PARAGRAPH_NUMBER.match(raw)
+    )
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    """0-based index of the line holding ``offset``."""
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
