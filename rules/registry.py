@@ -121,7 +121,7 @@ class Registry:
         position = start
         while (match := search(text, position, end)) is not None:
             form = self.forms[match.group()]
-            if form.text in form.organization.bounded and not _after_boundary(text, match.start()):
+            if form.text in form.organization.bounded and not after_boundary(text, match.start()):
                 position = match.start() + 1
                 continue
             found.append(Mention(match.start(), match.end(), form))
@@ -129,7 +129,8 @@ class Registry:
         return found
 
 
-def _after_boundary(text: str, offset: int) -> bool:
+def after_boundary(text: str, offset: int) -> bool:
+    """Whether a name may start at ``offset``: not in the middle of a longer run of name characters."""
     if offset == 0:
         return True
     before = text[offset - 1]
