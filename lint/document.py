@@ -117,4 +117,6 @@ class Document:
     @cached_property
     def agenda(self) -> AgendaBlock | None:
         """The agenda line with lettered sub-items, their titles and the body's headings."""
-        return parse_agenda(self.text, self.lines, self.furniture_lines)
+        paragraphs = self.paragraph_structure.paragraphs
+        masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
+        return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)

@@ -57,7 +57,7 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
     seen: set[str] = set()
     for position, sub_item in enumerate(agenda.sub_items):
         letter = sub_item.letter
-        if sub_item.separator in _ELLIPSES and letter in expected[index:]:
+        if _is_ellipsis(sub_item.separator) and letter in expected[index:]:
             index = expected.index(letter)
         if letter in seen:
             yield Finding(sub_item.start, sub_item.end, f"sub-item ({letter}) of agenda item {agenda.item} is listed twice")
@@ -67,10 +67,14 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
         seen.add(letter)
         if letter in expected:
             index = expected.index(letter) + 1
-        if position == len(agenda.sub_items) - 1 and position > 0 and sub_item.separator not in _CONJUNCTIONS:
+        if position == len(agenda.sub_items) - 1 and position > 0 and not sub_item.separator.endswith(_CONJUNCTIONS):
             yield Finding(sub_item.start, sub_item.end,
                           f"the last sub-item ({letter}) of agenda item {agenda.item} should follow `和`, "
                           f"not `{sub_item.separator or 'nothing'}`")
+
+
+def _is_ellipsis(separator: str) -> bool:
+    return any(mark in separator for mark in _ELLIPSES)
 
 
 @rule("AGD002", "agenda-title-count", "The number of agenda sub-items differs from the number of their titles")

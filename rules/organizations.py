@@ -104,13 +104,22 @@ def _registered_variants(document: Document, mentions: list[Mention]) -> Iterato
             if text == reference[0].form.text:
                 continue
             first_other = next(m for m in group if m.form.text != text)
+            fix = None
+            if text != organization.zh:
+                # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
+                fix = _replace_all(uses, organization.zh, safe=not any(_in_agenda_titles(document, m) for m in uses))
             yield Finding(
                 uses[0].start, uses[0].end,
                 f"`{text}` and `{first_other.form.text}` ({_where(document, first_other)}) name the same "
                 f"organization, {_label(organization)}; use one form"
                 + (f" ({len(uses)} uses of `{text}`)" if len(uses) > 1 else ""),
-                fix=_replace_all(uses, organization.zh, safe=True) if text != organization.zh else None,
+                fix=fix,
             )
+
+
+def _in_agenda_titles(document: Document, mention: Mention) -> bool:
+    agenda = document.agenda
+    return agenda is not None and any(t.start <= mention.start < t.end for t in agenda.titles)
 
 
 def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
@@ -228,9 +237,20 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
         known = next((m for m in mentions if m.start == match.start("short")), None)
         if known is not None and known.organization.id != mention.organization.id:
             continue
+        if known is None and not _looks_like_abbreviation(short, mention.form.text):
+            continue
         found[mention.organization.id] = _Definition(mention.organization, short, match.start("short"),
                                                       match.end("short"))
     return found
+
+
+def _looks_like_abbreviation(short: str, full: str) -> bool:
+    """``(儿童基金会)`` after 联合国儿童基金会 is an abbreviation; ``(2015年)`` or ``(见下文)`` is not."""
+    return (
+        len(short) < len(full)
+        and all("\u4e00" <= char <= "\u9fff" for char in short)
+        and len(set(short) & set(full)) >= 2
+    )
 
 
 # -- ORG003 ---------------------------------------------------------------------------

@@ -18,11 +18,11 @@ import regex
 _AGENDA_START = regex.compile(r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])")
 _SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
-_SEPARATOR = regex.compile(r"\s*(?P<sep>、|和|及|以及|至|到|……|…|-|—|–)?\s*")
+_SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–)*")
 _ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
 _SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
 _CHAPTER = regex.compile(r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
-_TOC_ENTRY = regex.compile(r".*\t\s*\d+\s*|.*\.{4,}\s*\d+\s*|\s*页次\s*")
+_TOC_ENTRY = regex.compile(r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
 _SENTENCE_END = regex.compile(r"[。，！？,!?]")
 _PARAGRAPH_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．]")
 _HEADING_MAX_CHARS = 60
@@ -35,7 +35,7 @@ class SubItem:
     letter: str
     start: int
     end: int
-    #: What separates it from the sub-item before: ``、``, ``和``, ``……`` or ``""``.
+    #: What separates it from the sub-item before, spaces removed: ``、``, ``和``, ``、……`` or ``""``.
     separator: str
 
 
@@ -75,12 +75,17 @@ class AgendaBlock:
         return self.titles[0].line if self.titles else 0
 
 
-def parse_agenda(text: str, lines: Sequence[str], skip: frozenset[int] = frozenset()) -> AgendaBlock | None:
-    """The first agenda line with lettered sub-items, its titles and the body's headings; ``None`` if none.
+def parse_agenda(
+    text: str, lines: Sequence[str], skip: frozenset[int] = frozenset(), masthead_end: int | None = None
+) -> AgendaBlock | None:
+    """The agenda line with lettered sub-items, its titles and the body's headings; ``None`` if none.
 
-    ``skip`` holds the 1-based numbers of furniture lines.
+    ``skip`` holds the 1-based numbers of furniture lines. The agenda line is
+    looked for only before offset ``masthead_end`` (the first numbered
+    paragraph): in the body, ``议程项目 68(a)和(c)`` cites sub-items, it does
+    not list them.
     """
-    match = _AGENDA_START.search(text)
+    match = _AGENDA_START.search(text, 0, len(text) if masthead_end is None else masthead_end)
     if match is None:
         return None
     sub_items, end = _sub_items(text, match.end())
@@ -104,7 +109,7 @@ def _sub_items(text: str, position: int) -> tuple[tuple[SubItem, ...], int]:
         found.append(SubItem(item["letter"], item.start(), item.end(), separator))
         end = item.end()
         gap = _SEPARATOR.match(text, end)
-        separator = gap["sep"] or ""
+        separator = "".join(gap.group().split())
         position = gap.end()
     return tuple(found), end
 
