@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -168,8 +169,10 @@ def _has_space(text: str) -> bool:
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
     start, end = span
-    return any(s < end and start < e for s, e in taken)
+    index = bisect.bisect_left(taken, (end, end))
+    return index > 0 and taken[index - 1][1] > start
 
 
 # -- ORG002 ---------------------------------------------------------------------------
@@ -208,11 +211,14 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     registry = registry_for(config)
     mentions = body_mentions(document, registry)
     definitions = _definitions(document.text, mentions)
+    abbreviations: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.form.kind is FormKind.ABBREVIATION:
+            abbreviations.setdefault(mention.organization.id, []).append(mention)
     for definition in definitions.values():
         later = [
-            m for m in mentions
-            if m.start > definition.end and m.organization.id == definition.organization.id
-            and m.form.kind is FormKind.ABBREVIATION and m.form.text != definition.short
+            m for m in abbreviations.get(definition.organization.id, ())
+            if m.start > definition.end and m.form.text != definition.short
         ]
         for text, uses in _by_form(later).items():
             yield Finding(
@@ -227,6 +233,7 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
 def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
     """The first abbreviation defined for each organization: a full name followed by ``(short)``."""
     found: dict[str, _Definition] = {}
+    by_start = {m.start: m for m in mentions}
     for mention in mentions:
         if mention.form.kind not in (*_LONG_KINDS, FormKind.ERROR) or mention.organization.id in found:
             continue
@@ -234,7 +241,7 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
         if match is None:
             continue
         short = match["short"]
-        known = next((m for m in mentions if m.start == match.start("short")), None)
+        known = by_start.get(match.start("short"))
         if known is not None and known.organization.id != mention.organization.id:
             continue
         if known is None and not _looks_like_abbreviation(short, mention.form.text):
@@ -310,8 +317,10 @@ def _is_history(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     end = len(text) if end == -1 else end
     if _HISTORY.search(text, start, end):
         return True
-    return any(start <= m.start < end and m.organization.id == mention.organization.id
-               and m.form.kind is not FormKind.FORMER for m in mentions)
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return any(m.organization.id == mention.organization.id and m.form.kind is not FormKind.FORMER
+               for m in mentions[first:last])
 
 
 def _current_form(organization: Organization, short: bool) -> str:
