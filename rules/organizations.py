@@ -81,8 +81,10 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
 
     ## Fix
     For a registered variant, replace every occurrence with the registry's
-    official form (safe). A near-miss gets no fix: only a person knows which
-    spelling is meant.
+    official form: safe, except in the sub-item titles of the agenda block
+    (they quote the General Assembly's agenda, which may keep an older form)
+    and for entries whose official form the registry marks unverified. A
+    near-miss gets no fix: only a person knows which spelling is meant.
     """
     registry = registry_for(config)
     mentions = body_mentions(document, registry)
@@ -108,7 +110,8 @@ def _registered_variants(document: Document, mentions: list[Mention]) -> Iterato
             fix = None
             if text != organization.zh:
                 # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
-                fix = _replace_all(uses, organization.zh, safe=not any(_in_agenda_titles(document, m) for m in uses))
+                safe = not organization.unverified and not any(_in_agenda_titles(document, m) for m in uses)
+                fix = _replace_all(uses, organization.zh, safe=safe)
             yield Finding(
                 uses[0].start, uses[0].end,
                 f"`{text}` and `{first_other.form.text}` ({_where(document, first_other)}) name the same "

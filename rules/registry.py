@@ -60,6 +60,8 @@ class Organization:
     former: tuple[FormerName, ...] = ()
     bounded: frozenset[str] = frozenset()
     source: str = ""
+    #: Which form is official is not settled; fixes towards ``zh`` are then unsafe.
+    unverified: bool = False
 
     def forms(self) -> Iterator[tuple[str, FormKind, FormerName | None]]:
         yield self.zh, FormKind.OFFICIAL, None
@@ -181,6 +183,7 @@ def parse_organization(entry: Mapping[str, Any], where: str) -> Organization:
         former=former,
         bounded=frozenset(_strings(entry, "bounded", where)),
         source=str(entry.get("source", "")),
+        unverified=bool(entry.get("unverified", False)),
     )
     unknown = organization.bounded - {form for form, _, _ in organization.forms()}
     if unknown:

@@ -10,6 +10,7 @@ heading names is for the rules to decide (through the registry).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -175,11 +176,4 @@ def _line_starts(lines: Sequence[str]) -> list[int]:
 
 def _line_of(starts: list[int], offset: int) -> int:
     """0-based index of the line holding ``offset``."""
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return bisect.bisect_right(starts, offset) - 1
