@@ -52,7 +52,7 @@ def main() -> None:
     print(f"registry match: {seconds * 1000:8.1f} ms  ({len(mentions):,} mentions)")
     config = Config()
     for rule in (*organizations.unlint_rules(), *agenda.unlint_rules()):
-        seconds, findings = best_of(3, lambda: list(rule.check(Document(text, "bench.txt"), config)))
+        seconds, findings = best_of(3, lambda rule=rule: list(rule.check(Document(text, "bench.txt"), config)))
         print(f"{rule.code} {rule.name:<28} {seconds * 1000:8.1f} ms  ({len(findings)} findings)")
 
 

@@ -59,11 +59,11 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
         letter = sub_item.letter
         if _is_ellipsis(sub_item.separator) and letter in expected[index:]:
             index = expected.index(letter)
+        where = f"sub-item ({letter}) of agenda item {agenda.item}"
         if letter in seen:
-            yield Finding(sub_item.start, sub_item.end, f"sub-item ({letter}) of agenda item {agenda.item} is listed twice")
+            yield Finding(sub_item.start, sub_item.end, f"{where} is listed twice")
         elif index < len(expected) and letter != expected[index]:
-            yield Finding(sub_item.start, sub_item.end,
-                          f"sub-item ({letter}) of agenda item {agenda.item} comes where ({expected[index]}) is expected")
+            yield Finding(sub_item.start, sub_item.end, f"{where} comes where ({expected[index]}) is expected")
         seen.add(letter)
         if letter in expected:
             index = expected.index(letter) + 1

@@ -221,9 +221,10 @@ def build_registry(organizations: Iterable[Organization]) -> Registry:
         for text, kind, former in organization.forms():
             claimed = forms.get(text)
             if claimed is not None and claimed.organization.id != organization.id:
+                first = claimed.organization
                 raise RegistryError(
                     f"the form {text!r} is claimed by two organizations: "
-                    f"{claimed.organization.id!r} ({claimed.organization.zh}) and {organization.id!r} ({organization.zh})"
+                    f"{first.id!r} ({first.zh}) and {organization.id!r} ({organization.zh})"
                 )
             if claimed is None:
                 forms[text] = Form(text, organization, kind, former)

@@ -150,9 +150,9 @@ def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozens
         if not _is_heading(raw, stripped) or number in skip:
             continue
         chapter = _CHAPTER.fullmatch(raw)
-        title = chapter["title"] if chapter else stripped
+        title, label = (chapter["title"], chapter["number"]) if chapter else (stripped, "")
         offset = starts[number - 1] + raw.index(title)
-        headings.append(SectionHeading(title, number, offset, offset + len(title), chapter["number"] if chapter else ""))
+        headings.append(SectionHeading(title, number, offset, offset + len(title), label))
     return tuple(headings)
 
 
