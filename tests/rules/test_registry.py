@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from unlint import Config, lint_text
+from unlint import Config, lint_paths, lint_text
 from unlint.plugins import RuleSet
 from unlint.rules import organizations as org_rules
 from unlint.rules.registry import (
@@ -138,3 +138,27 @@ def test_plugin_organizations_reach_the_rules():
                     organizations=({"id": "plug", "zh": "某某合作组织", "errors": ["某某合做组织"]},))
     found = lint_text("1. 某某合做组织举行了会议。\n", rules=rules)
     assert [(d.code, d.span_text) for d in found] == [("ORG004", "某某合做组织")]
+
+
+def test_organizations_from_a_pyproject_reach_the_rules(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        """
+[tool.unlint]
+select = ["ORG"]
+document-date = 2018-01-01
+
+[[tool.unlint.organizations]]
+id = "house"
+zh = "某某合作组织"
+en = "House Cooperation Organization"
+
+[[tool.unlint.organizations.former]]
+zh = "某某会议"
+until = 2015-01-01
+""",
+        encoding="utf-8",
+    )
+    document = tmp_path / "report.txt"
+    document.write_text("1. 某某会议秘书长出席。\n", encoding="utf-8")
+    [result] = lint_paths([str(document)])
+    assert [(d.code, d.span_text) for d in result.diagnostics] == [("ORG003", "某某会议")]
