@@ -16,6 +16,8 @@ from unlint.document import Document
 from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
+# A title in 《》 quotes a document or resolution, which keeps the name it was given.
+_QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
 #: Near-misses are searched only for names this long; shorter ones collide with ordinary words.
 _NEAR_MISS_MIN_CHARS = 5
@@ -29,8 +31,16 @@ def registry_for(config: Config) -> Registry:
 
 
 def body_mentions(document: Document, registry: Registry) -> list[Mention]:
-    """Registered forms in the text, outside page furniture."""
-    return [m for m in registry.find(document.text) if not document.is_furniture(m.start)]
+    """Registered forms in the text, outside page furniture and quoted titles; one scan shared by the rules."""
+    return document.shared(("organization-mentions", registry), lambda: _body_mentions(document, registry))
+
+
+def _body_mentions(document: Document, registry: Registry) -> list[Mention]:
+    quoted = _quoted_titles(document.text)
+    return [
+        m for m in registry.find(document.text)
+        if not document.is_furniture(m.start) and not _overlaps((m.start, m.end), quoted)
+    ]
 
 
 def _where(document: Document, mention: Mention) -> str:
@@ -51,6 +61,10 @@ def _by_form(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
     for mention in mentions:
         grouped.setdefault(mention.form.text, []).append(mention)
     return grouped
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
 
 
 # -- ORG001 ---------------------------------------------------------------------------
@@ -128,12 +142,15 @@ def _in_agenda_titles(document: Document, mention: Mention) -> bool:
 
 def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
     taken = [(m.start, m.end) for m in mentions]
+    quoted = _quoted_titles(document.text)
     names = {m.form.text: m for m in mentions if m.form.kind is not FormKind.ERROR}
     reported: set[str] = set()
     for name, first in _near_miss_targets(names).items():
         for candidate in _fuzzy(name).finditer(document.text):
             text = candidate.group()
-            if text in names or text in reported or _overlaps(candidate.span(), taken) or _has_space(text):
+            if text in names or text in reported or _has_space(text):
+                continue
+            if _overlaps(candidate.span(), taken) or _overlaps(candidate.span(), quoted):
                 continue
             if document.is_furniture(candidate.start()) or not after_boundary(document.text, candidate.start()):
                 continue

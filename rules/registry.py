@@ -100,7 +100,7 @@ class Mention:
         return self.form.organization
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Registry:
     organizations: tuple[Organization, ...]
     forms: Mapping[str, Form]

@@ -249,3 +249,16 @@ def test_the_agenda_title_keeps_an_unsafe_fix():
     document = corpus("sg-report-2018-08-17-cooperation.zh.txt")
     found = [f for f in organization_name_variant.check(document, Config()) if "中非国家" in f.message]
     assert found[0].fix.applicability is Applicability.UNSAFE
+
+
+def test_a_name_quoted_in_a_title_keeps_its_old_form():
+    text = "1. 大会第52/4号决议《联合国同伊斯兰会议组织的合作》。\n"
+    assert run(former_organization_name, text, dt.date(2018, 8, 17)) == []
+    assert run(organization_name_variant, "1. 《欧洲安全和合作组织年报》和欧洲安全与合作组织。\n") == []
+
+
+def test_the_rules_share_one_scan_of_the_document():
+    document = Document("1. 联合国与东协合作。\n", "t.txt")
+    for rule in ALL_ORG:
+        list(rule.check(document, Config()))
+    assert len(document._shared) == 1

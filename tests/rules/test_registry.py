@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unlint import Config, lint_paths, lint_text
 from unlint.plugins import RuleSet
@@ -120,8 +123,6 @@ def test_matching_is_longest_first():
 
 
 def test_trie_pattern_of_nothing_matches_nothing():
-    import re
-
     assert re.search(trie_pattern([]), "任何文字") is None
     assert re.fullmatch(trie_pattern(["基金", "基金会", "基"]), "基金会")
 
@@ -162,3 +163,25 @@ until = 2015-01-01
     document.write_text("1. 某某会议秘书长出席。\n", encoding="utf-8")
     [result] = lint_paths([str(document)])
     assert [(d.code, d.span_text) for d in result.diagnostics] == [("ORG003", "某某会议")]
+
+
+
+_WORDS = st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=8, unique=True)
+
+
+def _naive_leftmost_longest(words: list[str], text: str, position: int) -> tuple[int, str] | None:
+    for start in range(position, len(text)):
+        found = [w for w in words if text.startswith(w, start)]
+        if found:
+            return start, max(found, key=len)
+    return None
+
+
+@given(words=_WORDS, text=st.text(alphabet="甲乙丙丁，", max_size=30))
+def test_the_trie_pattern_finds_the_leftmost_longest_word(words, text):
+    pattern = re.compile(trie_pattern(words))
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        assert (match.start(), match.group()) == _naive_leftmost_longest(words, text, position)
+        position = match.end()
+    assert _naive_leftmost_longest(words, text, position) is None
