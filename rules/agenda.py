@@ -67,7 +67,7 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
         seen.add(letter)
         if letter in expected:
             index = expected.index(letter) + 1
-        if position == len(agenda.sub_items) - 1 and position > 0 and not sub_item.separator.endswith(_CONJUNCTIONS):
+        if position == len(agenda.sub_items) - 1 and position > 0 and not _joins_last(sub_item.separator):
             yield Finding(sub_item.start, sub_item.end,
                           f"the last sub-item ({letter}) of agenda item {agenda.item} should follow `和`, "
                           f"not `{sub_item.separator or 'nothing'}`")
@@ -75,6 +75,14 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
 
 def _is_ellipsis(separator: str) -> bool:
     return any(mark in separator for mark in _ELLIPSES)
+
+
+def _joins_last(separator: str) -> bool:
+    """``和`` before the last sub-item, or a range (``(a)至(w)``), which needs none."""
+    return separator.endswith(_CONJUNCTIONS) or separator in _RANGES
+
+
+_RANGES = ("至", "到", "-", "—", "–")
 
 
 @rule("AGD002", "agenda-title-count", "The number of agenda sub-items differs from the number of their titles")

@@ -319,7 +319,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
         organization = mention.organization
         if _is_history(document.text, mention, mentions):
             continue
-        current = _current_form(organization, mention.form.text != former.zh)
+        current = _current_form(organization, mention.form.text in former.abbreviations)
         yield Finding(
             mention.start, mention.end,
             f"`{mention.form.text}` is the former name of {_label(organization)}, renamed on "

@@ -47,6 +47,7 @@ class FormerName:
     until: dt.date
     en: str = ""
     abbreviations: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,7 @@ class Organization:
         for form in self.errors:
             yield form, FormKind.ERROR, None
         for name in self.former:
-            yield name.zh, FormKind.FORMER, name
-            for form in name.abbreviations:
+            for form in (name.zh, *name.variants, *name.abbreviations):
                 yield form, FormKind.FORMER, name
 
 
@@ -104,6 +104,9 @@ class Mention:
 class Registry:
     organizations: tuple[Organization, ...]
     forms: Mapping[str, Form]
+    #: Words that start like a form but are no name (维持和平部队, troops, not 维持和平部):
+    #: matched so that they hide the form inside them, then dropped.
+    not_names: frozenset[str] = frozenset()
 
     def get(self, organization_id: str) -> Organization | None:
         return next((o for o in self.organizations if o.id == organization_id), None)
@@ -113,7 +116,7 @@ class Registry:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        return re.compile(trie_pattern(self.forms))
+        return re.compile(trie_pattern([*self.forms, *self.not_names]))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every registered form in ``text[start:end]``, leftmost-longest, not overlapping."""
@@ -122,7 +125,10 @@ class Registry:
         found: list[Mention] = []
         position = start
         while (match := search(text, position, end)) is not None:
-            form = self.forms[match.group()]
+            form = self.forms.get(match.group())
+            if form is None:
+                position = match.end()
+                continue
             if form.text in form.organization.bounded and not after_boundary(text, match.start()):
                 position = match.start() + 1
                 continue
@@ -209,10 +215,11 @@ def _former(entry: Mapping[str, Any], where: str) -> FormerName:
             raise RegistryError(f"{where}: former name 'until' {until!r} is not a date like 2011-06-28") from None
     if not isinstance(until, dt.date) or not isinstance(entry.get("zh"), str):
         raise RegistryError(f"{where}: a former name needs 'zh' and the date of the rename in 'until'")
-    return FormerName(entry["zh"].strip(), until, str(entry.get("en", "")), _strings(entry, "abbreviations", where))
+    return FormerName(entry["zh"].strip(), until, str(entry.get("en", "")), _strings(entry, "abbreviations", where),
+                      _strings(entry, "variants", where))
 
 
-def build_registry(organizations: Iterable[Organization]) -> Registry:
+def build_registry(organizations: Iterable[Organization], not_names: Iterable[str] = ()) -> Registry:
     """Index every form; two organizations claiming one form is an error naming both."""
     forms: dict[str, Form] = {}
     kept: list[Organization] = []
@@ -228,13 +235,25 @@ def build_registry(organizations: Iterable[Organization]) -> Registry:
                 )
             if claimed is None:
                 forms[text] = Form(text, organization, kind, former)
-    return Registry(tuple(kept), forms)
+    hidden = frozenset(not_names)
+    if hidden & forms.keys():
+        raise RegistryError(f"{sorted(hidden & forms.keys())[0]!r} is both a name and listed in not-names")
+    return Registry(tuple(kept), forms, hidden)
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict[str, Any]:
+    return tomllib.loads(files("unlint.rules").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def builtin_organizations() -> tuple[Organization, ...]:
-    data = tomllib.loads(files("unlint.rules").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
-    return tuple(parse_organization(e, f"{DATA_FILE} entry {i + 1}") for i, e in enumerate(data["organization"]))
+    entries = _builtin_data()["organization"]
+    return tuple(parse_organization(e, f"{DATA_FILE} entry {i + 1}") for i, e in enumerate(entries))
+
+
+def builtin_not_names() -> tuple[str, ...]:
+    return tuple(_builtin_data().get("not-names", ()))
 
 
 def load_registry(extra: Iterable[Mapping[str, Any]] = ()) -> Registry:
@@ -245,7 +264,7 @@ def load_registry(extra: Iterable[Mapping[str, Any]] = ()) -> Registry:
 @lru_cache(maxsize=16)
 def _cached_registry(extra_json: str) -> Registry:
     extra = [parse_organization(e, f"user organization {i + 1}") for i, e in enumerate(json.loads(extra_json))]
-    return build_registry(_merge(builtin_organizations(), extra))
+    return build_registry(_merge(builtin_organizations(), extra), builtin_not_names())
 
 
 def _merge(builtin: tuple[Organization, ...], extra: list[Organization]) -> list[Organization]:

@@ -44,7 +44,10 @@ def test_letter_sequence_continues_with_double_letters():
 
 @pytest.mark.parametrize(
     "letters",
-    ["(a)、(b)、(c)和(d)", "(a)、(b)、……(c)和(d)", "（a）、（b）、（c）和（d）", "(a)和(b)", "(a)、(b)、……(y)和(z)"],
+    [
+        "(a)、(b)、(c)和(d)", "(a)、(b)、……(c)和(d)", "（a）、（b）、（c）和（d）", "(a)和(b)",
+        "(a)、(b)、……(y)和(z)", "(a)至(d)", "(a)、(b)、\n(c)及(d)",
+    ],
 )
 def test_a_good_sequence_is_silent(letters):
     assert run(agenda_sub_item_sequence, report(letters)) == []

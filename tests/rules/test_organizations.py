@@ -262,3 +262,13 @@ def test_the_rules_share_one_scan_of_the_document():
     for rule in ALL_ORG:
         list(rule.check(document, Config()))
     assert len(document._shared) == 1
+
+
+def test_peacekeeping_troops_are_not_a_misnamed_department():
+    assert run(wrong_organization_name, "1. 维持和平部队和维持和平部署。\n") == []
+    assert len(run(wrong_organization_name, "1. 与维持和平部合作。\n")) == 1
+
+
+def test_a_former_variant_spelling_is_replaced_by_the_full_current_name():
+    [finding] = run(former_organization_name, "1. 联合国与欧洲安全与合作会议合作。\n", dt.date(2000, 1, 1))
+    assert finding.fix.edits[0].replacement == "欧洲安全与合作组织"

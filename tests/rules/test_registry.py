@@ -185,3 +185,9 @@ def test_the_trie_pattern_finds_the_leftmost_longest_word(words, text):
         assert (match.start(), match.group()) == _naive_leftmost_longest(words, text, position)
         position = match.end()
     assert _naive_leftmost_longest(words, text, position) is None
+
+
+def test_a_not_name_may_not_also_be_a_name():
+    organization = parse_organization({"id": "x", "zh": "甲组织"}, "test")
+    with pytest.raises(RegistryError, match="not-names"):
+        build_registry([organization], not_names=["甲组织"])
