@@ -73,6 +73,19 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
                           f"not `{sub_item.separator or 'nothing'}`")
 
 
+def sub_item_count(agenda: AgendaBlock) -> int:
+    """How many sub-items the agenda line stands for: ``(a)、……(z)`` and ``(a)至(z)`` are 26."""
+    sequence = letter_sequence(len(agenda.sub_items) + 52)
+    count = 0
+    previous: str | None = None
+    for sub_item in agenda.sub_items:
+        letter = sub_item.letter
+        spans_gap = previous in sequence and letter in sequence and _is_ellipsis(sub_item.separator)
+        count += max(1, sequence.index(letter) - sequence.index(previous)) if spans_gap else 1
+        previous = letter
+    return count
+
+
 def _is_ellipsis(separator: str) -> bool:
     return any(mark in separator for mark in _ELLIPSES)
 
@@ -110,7 +123,7 @@ def agenda_title_count(document: Document, config: Config) -> Iterator[Finding]:
     agenda = document.agenda
     if agenda is None or not agenda.titles:
         return
-    letters, titles = len(agenda.sub_items), len(agenda.titles)
+    letters, titles = sub_item_count(agenda), len(agenda.titles)
     if letters != titles:
         yield Finding(agenda.start, agenda.end,
                       f"agenda item {agenda.item} lists {letters} sub-items but {titles} titles follow it "

@@ -81,6 +81,11 @@ def test_as_many_titles_as_sub_items_is_silent():
     assert run(agenda_title_count, report("(a)、(b)、(c)和(d)")) == []
 
 
+@pytest.mark.parametrize("letters", ["(a)至(d)", "(a)、……(d)", "(a)、(b)、……(c)和(d)"])
+def test_a_range_counts_every_sub_item_it_stands_for(letters):
+    assert run(agenda_title_count, report(letters)) == []
+
+
 def test_a_missing_title_is_reported():
     [(span, message)] = run(agenda_title_count, report("(a)、(b)、(c)和(d)", titles=ORGS[:3]))
     assert "4 sub-items but 3 titles" in message
