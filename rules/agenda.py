@@ -136,6 +136,7 @@ class _Named:
 
     line: int
     start: int
+    end: int
     text: str
     mentions: tuple[Mention, ...]
 
@@ -147,7 +148,7 @@ class _Named:
 def _named(registry: Registry, item: SubItemTitle | SectionHeading) -> _Named:
     mentions = registry.find(item.text)
     shifted = tuple(Mention(m.start + item.start, m.end + item.start, m.form) for m in mentions)
-    return _Named(item.line, item.start, item.text, shifted)
+    return _Named(item.line, item.start, item.end, item.text, shifted)
 
 
 @rule("AGD003", "agenda-section-mismatch",
@@ -193,14 +194,14 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
         if not title.organizations:
             continue
         if not by_title[i]:
-            yield Finding(title.start, title.start + len(title.text),
+            yield Finding(title.start, title.end,
                           f"sub-item title `{title.text}` names an organization that has no section in the report")
             continue
         yield from _form_differences(document, title, by_title[i][0])
     named = set().union(*(t.organizations for t in titles))
     for heading in headings:
         if not heading.organizations & named:
-            yield Finding(heading.start, heading.start + len(heading.text),
+            yield Finding(heading.start, heading.end,
                           f"section heading `{heading.text}` names an organization that no sub-item title names "
                           f"(titles on lines {titles[0].line}-{titles[-1].line})")
 

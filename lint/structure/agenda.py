@@ -22,6 +22,7 @@ _SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
 _SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–)*")
 _ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
 _SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
+_TITLE_OPENING = regex.compile(r"\s*联合国(?:同|与|和|、)")
 _CHAPTER = regex.compile(r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
 _TOC_ENTRY = regex.compile(r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
 _SENTENCE_END = regex.compile(r"[。，！？,!?]")
@@ -42,6 +43,8 @@ class SubItem:
 
 @dataclass(frozen=True, slots=True)
 class SubItemTitle:
+    """A sub-item title; one wrapped over two lines has its parts joined in ``text``."""
+
     text: str
     line: int
     start: int
@@ -133,13 +136,30 @@ def _titles(
             item_title = heading["title"]
             number += 1
             continue
-        title = _SUB_ITEM_TITLE.fullmatch(raw)
-        if title is None or title["title"] == item_title:
+        found = _title_at(lines, starts, number)
+        if found is None or found[0].text == item_title:
             break
-        start = starts[number - 1] + title.start("title")
-        titles.append(SubItemTitle(title["title"], number, start, start + len(title["title"])))
-        number += 1
+        titles.append(found[0])
+        number += found[1]
     return item_title, tuple(titles), number
+
+
+def _title_at(lines: Sequence[str], starts: list[int], number: int) -> tuple[SubItemTitle, int] | None:
+    """The sub-item title on line ``number``, or wrapped onto the next line; with the number of lines it takes."""
+    raw = lines[number - 1]
+    title = _SUB_ITEM_TITLE.fullmatch(raw)
+    if title is not None:
+        start = starts[number - 1] + title.start("title")
+        return SubItemTitle(title["title"], number, start, start + len(title["title"])), 1
+    if number >= len(lines) or not _TITLE_OPENING.match(raw):
+        return None
+    tail = lines[number].strip()
+    title = _SUB_ITEM_TITLE.fullmatch(raw.strip() + tail)
+    if title is None or not tail:
+        return None
+    start = starts[number - 1] + raw.index(raw.strip())
+    end = starts[number] + lines[number].index(tail) + len(tail)
+    return SubItemTitle(title["title"], number, start, end), 2
 
 
 def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozenset[int]) -> tuple[SectionHeading, ...]:

@@ -98,3 +98,11 @@ def test_the_2018_report():
     agenda = corpus("sg-report-2018-08-17-cooperation.zh.txt").agenda
     assert (agenda.item, len(agenda.sub_items), len(agenda.titles)) == (129, 26, 26)
     assert agenda.sub_items[-1].letter == "z"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    text = "议程项目 129(a)和(b)\n联合国同各区域组织及其他组织的合作：\n联合国同非洲联盟的合作\n联合国同全面禁止核试验条约组织\n筹备委员会的合作\n\n1. 正文。\n"
+    document = Document(text)
+    titles = document.agenda.titles
+    assert [t.text for t in titles] == ["联合国同非洲联盟的合作", "联合国同全面禁止核试验条约组织筹备委员会的合作"]
+    assert document.text[titles[1].start:titles[1].end] == "联合国同全面禁止核试验条约组织\n筹备委员会的合作"
