@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from unlint import Applicability, Finding, Fix, Severity, hookimpl, rule
+from unlint import Applicability, Finding, Fix, hookimpl, rule
 from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
@@ -79,7 +79,7 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
     (`中非国家经济共同体` and `中部非洲国家经济共同体`, `拯救咸海国际基金` and
     `拯救咸海国际基金会`), or a near-miss of a name the document uses elsewhere
     (a character or two inserted, dropped or changed inside it:
-    `反恐主义办公室` beside `反恐办公室`). Names that are themselves registered
+    `反恐主义办公室` beside `联合国反恐怖主义办公室`). Names that are themselves registered
     organizations (`欧洲联盟委员会` beside `欧洲委员会`) are never near-misses.
 
     ## Why is this bad?
@@ -121,17 +121,14 @@ def _registered_variants(document: Document, mentions: list[Mention]) -> Iterato
             if text == reference[0].form.text:
                 continue
             first_other = next(m for m in group if m.form.text != text)
-            fix = None
-            if text != organization.zh:
-                # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
-                safe = not organization.unverified and not any(_in_agenda_titles(document, m) for m in uses)
-                fix = _replace_all(uses, organization.zh, safe=safe)
+            # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
+            safe = not organization.unverified and not any(_in_agenda_titles(document, m) for m in uses)
             yield Finding(
                 uses[0].start, uses[0].end,
                 f"`{text}` and `{first_other.form.text}` ({_where(document, first_other)}) name the same "
                 f"organization, {_label(organization)}; use one form"
                 + (f" ({len(uses)} uses of `{text}`)" if len(uses) > 1 else ""),
-                fix=fix,
+                fix=_replace_all(uses, organization.zh, safe=safe),
             )
 
 
@@ -326,7 +323,6 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
             f"{former.until.isoformat()}; this document is dated {date.isoformat()}: write `{current}`"
             + _used_at(document, mentions, organization),
             fix=Fix.replace(mention.start, mention.end, current, safe=False),
-            severity=Severity.WARNING,
         )
 
 

@@ -101,7 +101,10 @@ def test_the_2018_report():
 
 
 def test_a_title_wrapped_over_two_lines_is_one_title():
-    text = "议程项目 129(a)和(b)\n联合国同各区域组织及其他组织的合作：\n联合国同非洲联盟的合作\n联合国同全面禁止核试验条约组织\n筹备委员会的合作\n\n1. 正文。\n"
+    text = (
+        "议程项目 129(a)和(b)\n联合国同各区域组织及其他组织的合作：\n联合国同非洲联盟的合作\n"
+        "联合国同全面禁止核试验条约组织\n筹备委员会的合作\n\n1. 正文。\n"
+    )
     document = Document(text)
     titles = document.agenda.titles
     assert [t.text for t in titles] == ["联合国同非洲联盟的合作", "联合国同全面禁止核试验条约组织筹备委员会的合作"]
