@@ -321,7 +321,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
             mention.start, mention.end,
             f"`{mention.form.text}` is the former name of {_label(organization)}, renamed on "
             f"{former.until.isoformat()}; this document is dated {date.isoformat()}: write `{current}`"
-            + _used_at(document, mentions, organization),
+            + _used_at(document, mentions, current),
             fix=Fix.replace(mention.start, mention.end, current, safe=False),
         )
 
@@ -343,10 +343,10 @@ def _current_form(organization: Organization, short: bool) -> str:
     return organization.abbreviations[0] if short and organization.abbreviations else organization.zh
 
 
-def _used_at(document: Document, mentions: list[Mention], organization: Organization) -> str:
-    current = next((m for m in mentions if m.organization.id == organization.id
-                    and m.form.kind in (FormKind.OFFICIAL, FormKind.ABBREVIATION)), None)
-    return f" (`{current.form.text}` is used on {_where(document, current)})" if current else ""
+def _used_at(document: Document, mentions: list[Mention], form: str) -> str:
+    """Where the document itself writes ``form``, the form a message recommends."""
+    used = next((m for m in mentions if m.form.text == form), None)
+    return f" (as on {_where(document, used)})" if used else ""
 
 
 # -- ORG004 ---------------------------------------------------------------------------
@@ -384,7 +384,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
         yield Finding(
             mention.start, mention.end,
             f"`{mention.form.text}` is not a UN form of {_label(organization)}: write `{right}`"
-            + _used_at(document, mentions, organization),
+            + _used_at(document, mentions, right),
             fix=Fix.replace(mention.start, mention.end, right),
         )
 
