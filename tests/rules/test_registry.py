@@ -191,3 +191,17 @@ def test_a_not_name_may_not_also_be_a_name():
     organization = parse_organization({"id": "x", "zh": "甲组织"}, "test")
     with pytest.raises(RegistryError, match="not-names"):
         build_registry([organization], not_names=["甲组织"])
+
+
+@pytest.mark.parametrize(
+    "name", ["sg-report-2010-09-20-cooperation.zh.txt", "sg-report-2018-08-17-cooperation.zh.txt"]
+)
+def test_every_sub_item_title_of_the_corpus_names_a_registered_organization(name):
+    from pathlib import Path
+
+    from unlint import Document
+
+    document = Document((Path(__file__).parents[2] / "examples" / name).read_text(encoding="utf-8"))
+    registry = load_registry()
+    unnamed = [t.text for t in document.agenda.titles if not registry.find(t.text)]
+    assert unnamed == []
