@@ -33,9 +33,11 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
     """## What it does
     Reads the agenda line of a report (`议程项目 129(a)、(b)、……(y)和(z)`) and
     checks that its sub-item letters run `(a)`, `(b)`, ... `(z)`, then `(aa)`,
-    `(bb)`, ... without a gap, a repeat or a step back, and that the last one is
-    joined by `和` (or `及`). An ellipsis (`……`) between two letters stands for
-    the letters between them.
+    `(bb)`, ... without a repeat or a step back, and that the last one is
+    joined by `和` (or `及`). A gap is reported where a title is listed for
+    each sub-item (a consolidated report); a document issued under only some
+    sub-items (`议程项目 20(a)和(c)`) may skip letters. An ellipsis (`……`) or a
+    range (`至`) between two letters stands for the letters between them.
 
     ## Why is this bad?
     The agenda line tells the General Assembly which sub-items the report
@@ -52,25 +54,32 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
     agenda = document.agenda
     if agenda is None:
         return
+    # A document may answer only some sub-items (议程项目 20(a)和(c)); a gap is an
+    # error only where a title follows for every letter, as in a consolidated report.
+    check_gaps = bool(agenda.titles)
     expected = letter_sequence(len(agenda.sub_items) + 52)
     index = 0
     seen: set[str] = set()
-    for position, sub_item in enumerate(agenda.sub_items):
+    for sub_item in agenda.sub_items:
         letter = sub_item.letter
-        if _is_ellipsis(sub_item.separator) and letter in expected[index:]:
-            index = expected.index(letter)
         where = f"sub-item ({letter}) of agenda item {agenda.item}"
+        place = expected.index(letter) if letter in expected else -1
+        if place < 0:
+            yield Finding(sub_item.start, sub_item.end,
+                          f"{where} is no sub-item letter: after (z) come (aa), (bb), (cc), ...")
+            continue
         if letter in seen:
             yield Finding(sub_item.start, sub_item.end, f"{where} is listed twice")
-        elif index < len(expected) and letter != expected[index]:
+        elif place < index:
+            yield Finding(sub_item.start, sub_item.end, f"{where} is out of order: it follows ({expected[index - 1]})")
+        elif place > index and check_gaps and not _is_ellipsis(sub_item.separator):
             yield Finding(sub_item.start, sub_item.end, f"{where} comes where ({expected[index]}) is expected")
         seen.add(letter)
-        if letter in expected:
-            index = expected.index(letter) + 1
-        if position == len(agenda.sub_items) - 1 and position > 0 and not _joins_last(sub_item.separator):
-            yield Finding(sub_item.start, sub_item.end,
-                          f"the last sub-item ({letter}) of agenda item {agenda.item} should follow `和`, "
-                          f"not `{sub_item.separator or 'nothing'}`")
+        index = max(index, place + 1)
+    last = agenda.sub_items[-1]
+    if len(agenda.sub_items) > 1 and not _joins_last(last.separator):
+        yield Finding(last.start, last.end, f"the last sub-item ({last.letter}) of agenda item {agenda.item} "
+                      f"should follow `和`, not `{last.separator or 'nothing'}`")
 
 
 def sub_item_count(agenda: AgendaBlock) -> int:

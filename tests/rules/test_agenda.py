@@ -68,10 +68,17 @@ def test_a_broken_sequence_is_reported(letters, span, words):
     assert any(s == span and words in m for s, m in found), found
 
 
+def test_a_masthead_without_titles_may_skip_but_not_step_back():
+    assert run(agenda_sub_item_sequence, "大会\n议程项目 20(a)和(c)\n\n1. 正文。\n") == []
+    [(span, message)] = run(agenda_sub_item_sequence, "大会\n议程项目 20(c)和(a)\n\n1. 正文。\n")
+    assert span == "(a)" and "out of order" in message
+
+
 def test_after_z_comes_aa():
     letters = "(a)、(b)、……(z)、(aa)和(bb)"
     assert run(agenda_sub_item_sequence, report(letters)) == []
-    assert run(agenda_sub_item_sequence, report("(a)、……(z)、(ab)和(bb)")) != []
+    found = run(agenda_sub_item_sequence, report("(a)、……(z)、(ab)和(bb)"))
+    assert any(span == "(ab)" and "(aa), (bb)" in message for span, message in found)
 
 
 # -- AGD002 -----------------------------------------------------------------------
