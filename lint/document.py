@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from .diagnostics import Position
 from .structure.blocks import TextBlock, parse_blocks
+from .structure.agenda import AgendaBlock, parse_agenda
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,7 @@ class Document:
     path: str = "<text>"
     document_date: dt.date | None = None
     _line_starts: list[int] = field(init=False, repr=False)
+    _shared: dict[Hashable, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -118,3 +124,21 @@ class Document:
     def text_blocks(self) -> tuple[TextBlock, ...]:
         """Paragraphs of running text across layout line breaks (see structure/blocks.py)."""
         return parse_blocks(self.lines, self.furniture_lines, self.paragraph_structure)
+
+    @cached_property
+    def agenda(self) -> AgendaBlock | None:
+        """The agenda line with lettered sub-items, their titles and the body's headings."""
+        paragraphs = self.paragraph_structure.paragraphs
+        masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
+        return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, run once per document and ``key``: a parse that depends on settings.
+
+        For structure that needs more than the text (the organization registry
+        a configuration builds), so that several rules still share one parse.
+        ``key`` must identify everything ``compute`` depends on.
+        """
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]

@@ -48,6 +48,9 @@ def check_config(config: Config, rules: RuleSet) -> None:
 
 def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
     """Run every enabled rule on ``document``; diagnostics sorted by position."""
+    if rules.organizations:
+        # Plugin registry entries reach the ORG/AGD rules the way configured ones do.
+        config = replace(config, organizations=(*config.organizations, *rules.organizations))
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         if not config.is_enabled(rule.code, document.path):

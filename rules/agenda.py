@@ -1,0 +1,265 @@
+"""AGD: the agenda block of a consolidated report, its sub-item titles and sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from unlint import Finding, hookimpl, rule
+from unlint.config import Config
+from unlint.document import Document
+from unlint.structure.agenda import AgendaBlock, SectionHeading, SubItemTitle
+
+from .organizations import registry_for
+from .registry import FormKind, Mention, Registry
+
+_CONJUNCTIONS = ("和", "及", "以及")
+_ELLIPSES = ("……", "…", "至", "到", "-", "—", "–")
+#: AGD003 runs only when most titles have a section of their own.
+_SECTION_COVERAGE = 0.5
+#: Forms compared between a title and its heading; an abbreviation beside a full name is no variant.
+_FULL_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT, FormKind.ERROR, FormKind.FORMER)
+
+
+def letter_sequence(count: int) -> list[str]:
+    """``a``..``z``, then ``aa``, ``bb``, ... as the UN continues sub-item letters."""
+    singles = [chr(ord("a") + i) for i in range(26)]
+    return [singles[i] if i < 26 else singles[i % 26] * (i // 26 + 1) for i in range(count)]
+
+
+@rule("AGD001", "agenda-sub-item-sequence",
+      "Agenda sub-item letters skip, repeat or run out of order, or the last lacks its conjunction")
+def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Reads the agenda line of a report (`议程项目 129(a)、(b)、……(y)和(z)`) and
+    checks that its sub-item letters run `(a)`, `(b)`, ... `(z)`, then `(aa)`,
+    `(bb)`, ... without a repeat or a step back, and that the last one is
+    joined by `和` (or `及`). A gap is reported where a title is listed for
+    each sub-item (a consolidated report); a document issued under only some
+    sub-items (`议程项目 20(a)和(c)`) may skip letters. An ellipsis (`……`) or a
+    range (`至`) between two letters stands for the letters between them.
+
+    ## Why is this bad?
+    The agenda line tells the General Assembly which sub-items the report
+    answers; a skipped or doubled letter points at the wrong sub-item.
+
+    ## Example
+    ```text
+    议程项目 122(a)、(b)、(d)和(e)
+    ```
+
+    ## Fix
+    None: only the author knows which sub-item was meant.
+    """
+    agenda = document.agenda
+    if agenda is None:
+        return
+    # A document may answer only some sub-items (议程项目 20(a)和(c)); a gap is an
+    # error only where a title follows for every letter, as in a consolidated report.
+    check_gaps = bool(agenda.titles)
+    expected = letter_sequence(len(agenda.sub_items) + 52)
+    index = 0
+    seen: set[str] = set()
+    for sub_item in agenda.sub_items:
+        letter = sub_item.letter
+        where = f"sub-item ({letter}) of agenda item {agenda.item}"
+        place = expected.index(letter) if letter in expected else -1
+        if place < 0:
+            yield Finding(sub_item.start, sub_item.end,
+                          f"{where} is no sub-item letter: after (z) come (aa), (bb), (cc), ...")
+            continue
+        if letter in seen:
+            yield Finding(sub_item.start, sub_item.end, f"{where} is listed twice")
+        elif place < index:
+            yield Finding(sub_item.start, sub_item.end, f"{where} is out of order: it follows ({expected[index - 1]})")
+        elif place > index and check_gaps and not _is_ellipsis(sub_item.separator):
+            yield Finding(sub_item.start, sub_item.end, f"{where} comes where ({expected[index]}) is expected")
+        seen.add(letter)
+        index = max(index, place + 1)
+    last = agenda.sub_items[-1]
+    if len(agenda.sub_items) > 1 and not _joins_last(last.separator):
+        yield Finding(last.start, last.end, f"the last sub-item ({last.letter}) of agenda item {agenda.item} "
+                      f"should follow `和`, not `{last.separator or 'nothing'}`")
+
+
+def sub_item_count(agenda: AgendaBlock) -> int:
+    """How many sub-items the agenda line stands for: ``(a)、……(z)`` and ``(a)至(z)`` are 26."""
+    sequence = letter_sequence(len(agenda.sub_items) + 52)
+    count = 0
+    previous: str | None = None
+    for sub_item in agenda.sub_items:
+        letter = sub_item.letter
+        spans_gap = previous in sequence and letter in sequence and _is_ellipsis(sub_item.separator)
+        count += max(1, sequence.index(letter) - sequence.index(previous)) if spans_gap else 1
+        previous = letter
+    return count
+
+
+def _is_ellipsis(separator: str) -> bool:
+    return any(mark in separator for mark in _ELLIPSES)
+
+
+def _joins_last(separator: str) -> bool:
+    """``和`` before the last sub-item, or a range (``(a)至(w)``), which needs none."""
+    return separator.endswith(_CONJUNCTIONS) or separator in _RANGES
+
+
+_RANGES = ("至", "到", "-", "—", "–")
+
+
+@rule("AGD002", "agenda-title-count", "The number of agenda sub-items differs from the number of their titles")
+def agenda_title_count(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Counts the sub-items of the agenda line and the titles listed under the
+    item's title (`联合国同非洲联盟的合作`, one per sub-item) and reports a
+    difference.
+
+    ## Why is this bad?
+    Each sub-item has one title; a missing or extra title means the list and
+    the agenda line disagree about what the report covers.
+
+    ## Example
+    ```text
+    议程项目 122(a)、(b)和(c)
+    联合国同各区域组织及其他组织的合作：
+    联合国同非洲联盟的合作
+    联合国同东南亚国家联盟的合作
+    ```
+
+    ## Fix
+    None: add the missing title or correct the agenda line.
+    """
+    agenda = document.agenda
+    if agenda is None or not agenda.titles:
+        return
+    letters, titles = sub_item_count(agenda), len(agenda.titles)
+    if letters != titles:
+        yield Finding(agenda.start, agenda.end,
+                      f"agenda item {agenda.item} lists {letters} sub-items but {titles} titles follow it "
+                      f"(lines {agenda.titles[0].line}-{agenda.titles[-1].line})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A title or heading with the organizations the registry finds in it."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+
+    @property
+    def organizations(self) -> set[str]:
+        return {m.organization.id for m in self.mentions}
+
+
+def _named(registry: Registry, item: SubItemTitle | SectionHeading) -> _Named:
+    mentions = registry.find(item.text)
+    shifted = tuple(Mention(m.start + item.start, m.end + item.start, m.form) for m in mentions)
+    return _Named(item.line, item.start, item.end, item.text, shifted)
+
+
+@rule("AGD003", "agenda-section-mismatch",
+      "A sub-item's organization has no section, or a section's organization no sub-item")
+def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    In a report with one section per agenda sub-item, matches each sub-item
+    title's organization with the section headings, through the organization
+    registry, and reports:
+
+    - a title whose organization has no section heading;
+    - a section heading naming an organization that no sub-item title names;
+    - a title and its section that name the organization in two different
+      forms (a variant is reported as a variant, not as missing).
+
+    ## Why is this bad?
+    The sections are the report's answer to the sub-items: a section under a
+    different organization's name usually means a wrong heading (a report on
+    the Latin American and Caribbean Economic System under the heading of the
+    Community of Latin American and Caribbean States).
+
+    ## Example
+    ```text
+    联合国同拉丁美洲和加勒比经济体系的合作
+    ...
+    拉丁美洲和加勒比国家共同体
+    63. 拉丁美洲和加勒比经济体系与拉加经委会……
+    ```
+
+    ## Fix
+    None: correct the heading or the title.
+    """
+    agenda = document.agenda
+    if agenda is None or not agenda.titles:
+        return
+    registry = registry_for(config)
+    titles = [_named(registry, t) for t in agenda.titles]
+    headings = [h for h in (_named(registry, h) for h in agenda.headings) if h.organizations]
+    by_title = {i: [h for h in headings if h.organizations & t.organizations] for i, t in enumerate(titles)}
+    if sum(1 for found in by_title.values() if found) < _SECTION_COVERAGE * len(titles):
+        return
+    for i, title in enumerate(titles):
+        if not title.organizations:
+            continue
+        if not by_title[i]:
+            yield Finding(title.start, title.end,
+                          f"sub-item title `{title.text}` names an organization that has no section in the report")
+            continue
+        yield from _form_differences(document, title, by_title[i][0])
+    named = set().union(*(t.organizations for t in titles))
+    for heading in headings:
+        if not heading.organizations & named:
+            yield Finding(heading.start, heading.end,
+                          f"section heading `{heading.text}` names an organization that no sub-item title names "
+                          f"(titles on lines {titles[0].line}-{titles[-1].line})")
+
+
+def _form_differences(document: Document, title: _Named, heading: _Named) -> Iterator[Finding]:
+    for mention in heading.mentions:
+        in_title = next((m for m in title.mentions if m.organization.id == mention.organization.id), None)
+        if in_title is None or in_title.form.text == mention.form.text:
+            continue
+        if in_title.form.kind not in _FULL_KINDS or mention.form.kind not in _FULL_KINDS:
+            continue
+        yield Finding(mention.start, mention.end,
+                      f"section heading writes `{mention.form.text}` but the sub-item title on line {title.line} "
+                      f"writes `{in_title.form.text}`; both name {mention.organization.zh}")
+
+
+@rule("AGD004", "agenda-title-repeated", "A sub-item title is listed twice")
+def agenda_title_repeated(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Finds a sub-item title listed twice under an agenda line.
+
+    ## Why is this bad?
+    Each sub-item has its own title; a repeated title stands where another
+    sub-item's title is missing.
+
+    ## Example
+    ```text
+    联合国同非洲联盟的合作
+    联合国同非洲联盟的合作
+    ```
+
+    ## Fix
+    None: replace the repeat with the missing title.
+    """
+    agenda = document.agenda
+    if agenda is None:
+        return
+    first: dict[str, SubItemTitle] = {}
+    for title in agenda.titles:
+        if title.text in first:
+            yield Finding(title.start, title.end,
+                          f"sub-item title `{title.text}` is listed twice (first on line {first[title.text].line})")
+        else:
+            first[title.text] = title
+
+
+@hookimpl
+def unlint_rules():
+    return [agenda_sub_item_sequence, agenda_title_count, agenda_section_mismatch, agenda_title_repeated]
+
+
+__all__ = ["AgendaBlock", "letter_sequence"]

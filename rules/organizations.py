@@ -1,0 +1,410 @@
+"""ORG: organization names, checked against the organization registry."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from unlint import Applicability, Finding, Fix, hookimpl, rule
+from unlint.config import Config
+from unlint.diagnostics import Edit
+from unlint.document import Document
+
+from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry
+
+_LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
+# A title in 《》 quotes a document or resolution, which keeps the name it was given.
+_QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
+_DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
+#: Near-misses are searched only for names this long; shorter ones collide with ordinary words.
+_NEAR_MISS_MIN_CHARS = 5
+_TWO_EDIT_MIN_CHARS = 8
+#: Words that mark a sentence as history, where a former name is right.
+_HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
+
+
+def registry_for(config: Config) -> Registry:
+    return load_registry(config.organizations)
+
+
+def body_mentions(document: Document, registry: Registry) -> list[Mention]:
+    """Registered forms in the text, outside page furniture and quoted titles; one scan shared by the rules."""
+    return document.shared(("organization-mentions", registry), lambda: _body_mentions(document, registry))
+
+
+def _body_mentions(document: Document, registry: Registry) -> list[Mention]:
+    quoted = _quoted_titles(document.text)
+    return [
+        m for m in registry.find(document.text)
+        if not document.is_furniture(m.start) and not _overlaps((m.start, m.end), quoted)
+    ]
+
+
+def _where(document: Document, mention: Mention) -> str:
+    return f"line {document.position(mention.start).line}"
+
+
+def _label(organization: Organization) -> str:
+    return f"{organization.zh} ({organization.en})" if organization.en else organization.zh
+
+
+def _replace_all(mentions: Iterable[Mention], replacement: str, *, safe: bool) -> Fix:
+    edits = tuple(Edit(m.start, m.end, replacement) for m in mentions)
+    return Fix(edits, Applicability.SAFE if safe else Applicability.UNSAFE)
+
+
+def _by_form(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.form.text, []).append(mention)
+    return grouped
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
+
+
+# -- ORG001 ---------------------------------------------------------------------------
+
+
+@rule("ORG001", "organization-name-variant", "One organization named in two different ways in one document",
+      fix="safe")
+def organization_name_variant(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Finds an organization whose full name is written in two different ways in
+    one document: two forms the organization registry knows
+    (`中非国家经济共同体` and `中部非洲国家经济共同体`, `拯救咸海国际基金` and
+    `拯救咸海国际基金会`), or a near-miss of a name the document uses elsewhere
+    (a character or two inserted, dropped or changed inside it:
+    `反恐主义办公室` beside `联合国反恐怖主义办公室`). Names that are themselves registered
+    organizations (`欧洲联盟委员会` beside `欧洲委员会`) are never near-misses.
+
+    ## Why is this bad?
+    A reader cannot tell whether two spellings mean one body or two, and a
+    translation memory learns both. UN editors fix one form per document.
+
+    ## Example
+    ```text
+    联合国同中非国家经济共同体的合作
+    ...
+    中部非洲国家经济共同体
+    ```
+
+    ## Fix
+    For a registered variant, replace every occurrence with the registry's
+    official form: safe, except in the sub-item titles of the agenda block
+    (they quote the General Assembly's agenda, which may keep an older form)
+    and for entries whose official form the registry marks unverified. A
+    near-miss gets no fix: only a person knows which spelling is meant.
+    """
+    registry = registry_for(config)
+    mentions = body_mentions(document, registry)
+    yield from _registered_variants(document, mentions)
+    yield from _near_misses(document, mentions)
+
+
+def _registered_variants(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
+    by_organization: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.form.kind in _LONG_KINDS:
+            by_organization.setdefault(mention.organization.id, []).append(mention)
+    for group in by_organization.values():
+        forms = _by_form(group)
+        if len(forms) < 2:
+            continue
+        organization = group[0].organization
+        reference = forms.get(organization.zh) or group[0:1]
+        for text, uses in forms.items():
+            if text == reference[0].form.text:
+                continue
+            first_other = next(m for m in group if m.form.text != text)
+            # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
+            safe = not organization.unverified and not any(_in_agenda_titles(document, m) for m in uses)
+            yield Finding(
+                uses[0].start, uses[0].end,
+                f"`{text}` and `{first_other.form.text}` ({_where(document, first_other)}) name the same "
+                f"organization, {_label(organization)}; use one form"
+                + (f" ({len(uses)} uses of `{text}`)" if len(uses) > 1 else ""),
+                fix=_replace_all(uses, organization.zh, safe=safe),
+            )
+
+
+def _in_agenda_titles(document: Document, mention: Mention) -> bool:
+    agenda = document.agenda
+    return agenda is not None and any(t.start <= mention.start < t.end for t in agenda.titles)
+
+
+def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
+    taken = [(m.start, m.end) for m in mentions]
+    quoted = _quoted_titles(document.text)
+    names = {m.form.text: m for m in mentions if m.form.kind is not FormKind.ERROR}
+    reported: set[str] = set()
+    for name, first in _near_miss_targets(names).items():
+        for candidate in _fuzzy(name).finditer(document.text):
+            text = candidate.group()
+            if text in names or text in reported or _has_space(text):
+                continue
+            if _overlaps(candidate.span(), taken) or _overlaps(candidate.span(), quoted):
+                continue
+            if document.is_furniture(candidate.start()) or not after_boundary(document.text, candidate.start()):
+                continue
+            reported.add(text)
+            yield Finding(
+                candidate.start(), candidate.end(),
+                f"`{text}` looks like a misspelling of `{name}`, which names {_label(first.organization)} "
+                f"({_where(document, first)})",
+            )
+
+
+def _near_miss_targets(names: dict[str, Mention]) -> dict[str, Mention]:
+    """Names to search near-misses of: each used name, and a UN body's name without its ``联合国`` prefix."""
+    targets: dict[str, Mention] = {}
+    for name, mention in names.items():
+        for target in (name, name.removeprefix("联合国")):
+            if len(target) >= _NEAR_MISS_MIN_CHARS:
+                targets.setdefault(target, mention)
+    return targets
+
+
+def _fuzzy(name: str) -> regex.Pattern[str]:
+    # The first two and the last characters must match exactly: edits at the
+    # ends would turn "东南亚国家联盟成员" into a near-miss of the union's name.
+    # Short names allow one edit: with two, 欧洲委员会 would "match" 欧洲议会.
+    edits = 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
+    middle = regex.escape(name[2:-1])
+    return regex.compile(
+        f"{regex.escape(name[:2])}(?:{middle}){{i<=2,d<=1,s<=1,e<={edits}}}{regex.escape(name[-1])}"
+    )
+
+
+def _has_space(text: str) -> bool:
+    # A name broken by a line or page break is the same name, not a misspelling.
+    return any(char.isspace() for char in text)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
+    start, end = span
+    index = bisect.bisect_left(taken, (end, end))
+    return index > 0 and taken[index - 1][1] > start
+
+
+# -- ORG002 ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Definition:
+    organization: Organization
+    short: str
+    start: int
+    end: int
+
+
+@rule("ORG002", "abbreviation-mismatch",
+      "An organization's abbreviation is defined, then a different abbreviation is used", fix="unsafe")
+def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Finds an organization whose abbreviation is defined after its full name,
+    `联合国儿童基金会(儿童基金会)` or `联合国儿童基金会（儿童基金会）`, and that is
+    later called by a different abbreviation the registry knows for it
+    (`儿基会`).
+
+    ## Why is this bad?
+    The definition tells the reader what to look for; a different short form
+    reads as a different body.
+
+    ## Example
+    ```text
+    与联合国儿童基金会(儿童基金会)密切合作。……儿基会欧洲和中亚区域主任
+    ```
+
+    ## Fix
+    Replace the other abbreviation with the defined one. Unsafe: the
+    definition may be the form to change.
+    """
+    registry = registry_for(config)
+    mentions = body_mentions(document, registry)
+    definitions = _definitions(document.text, mentions)
+    abbreviations: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.form.kind is FormKind.ABBREVIATION:
+            abbreviations.setdefault(mention.organization.id, []).append(mention)
+    for definition in definitions.values():
+        later = [
+            m for m in abbreviations.get(definition.organization.id, ())
+            if m.start > definition.end and m.form.text != definition.short
+        ]
+        for text, uses in _by_form(later).items():
+            yield Finding(
+                uses[0].start, uses[0].end,
+                f"`{text}` abbreviates {_label(definition.organization)}, whose abbreviation was defined as "
+                f"`{definition.short}` (line {document.position(definition.start).line})"
+                + (f" ({len(uses)} uses)" if len(uses) > 1 else ""),
+                fix=_replace_all(uses, definition.short, safe=False),
+            )
+
+
+def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
+    """The first abbreviation defined for each organization: a full name followed by ``(short)``."""
+    found: dict[str, _Definition] = {}
+    by_start = {m.start: m for m in mentions}
+    for mention in mentions:
+        if mention.form.kind not in (*_LONG_KINDS, FormKind.ERROR) or mention.organization.id in found:
+            continue
+        match = _DEFINITION.match(text, mention.end)
+        if match is None:
+            continue
+        short = match["short"]
+        known = by_start.get(match.start("short"))
+        if known is not None and known.organization.id != mention.organization.id:
+            continue
+        if known is None and not _looks_like_abbreviation(short, mention.form.text):
+            continue
+        found[mention.organization.id] = _Definition(mention.organization, short, match.start("short"),
+                                                      match.end("short"))
+    return found
+
+
+def _looks_like_abbreviation(short: str, full: str) -> bool:
+    """``(儿童基金会)`` after 联合国儿童基金会 is an abbreviation; ``(2015年)`` or ``(见下文)`` is not."""
+    return (
+        len(short) < len(full)
+        and all("\u4e00" <= char <= "\u9fff" for char in short)
+        and len(set(short) & set(full)) >= 2
+    )
+
+
+# -- ORG003 ---------------------------------------------------------------------------
+
+
+@rule("ORG003", "former-organization-name",
+      "An organization's former name used after the organization was renamed", fix="unsafe")
+def former_organization_name(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Finds an organization's former name (`伊斯兰会议组织`, `非洲统一组织`,
+    `欧洲安全和合作会议`, `裁军事务部`, ...) in a document dated on or after the
+    day the organization took its new name. The date is the masthead's (or
+    the `document-date` setting); when it is unknown the rule stays silent, and
+    a former name in a document older than the rename is correct
+    (`伊斯兰会议组织` in a 2010 report).
+
+    ## Why is this bad?
+    Naming a body by a name it no longer bears reads as a dated or careless
+    text; it may also be history, which is why this is a warning.
+
+    ## Example
+    ```text
+    2018 年 7 月，伊斯兰会议组织秘书长……
+    ```
+
+    ## Fix
+    Replace it with the current name. Unsafe: a sentence about the past may
+    rightly use the old name.
+    """
+    date = document.date
+    if date is None:
+        return
+    registry = registry_for(config)
+    mentions = body_mentions(document, registry)
+    for mention in mentions:
+        former = mention.form.former
+        if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
+            continue
+        organization = mention.organization
+        if _is_history(document.text, mention, mentions):
+            continue
+        current = _current_form(organization, mention.form.text in former.abbreviations)
+        yield Finding(
+            mention.start, mention.end,
+            f"`{mention.form.text}` is the former name of {_label(organization)}, renamed on "
+            f"{former.until.isoformat()}; this document is dated {date.isoformat()}: write `{current}`"
+            + _used_at(document, mentions, current),
+            fix=Fix.replace(mention.start, mention.end, current, safe=False),
+        )
+
+
+def _is_history(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the sentence around ``mention`` tells history or also gives the current name."""
+    start = max(text.rfind("。", 0, mention.start), text.rfind("\n\n", 0, mention.start)) + 1
+    end = text.find("。", mention.end)
+    end = len(text) if end == -1 else end
+    if _HISTORY.search(text, start, end):
+        return True
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    return any(m.organization.id == mention.organization.id and m.form.kind is not FormKind.FORMER
+               for m in mentions[first:last])
+
+
+def _current_form(organization: Organization, short: bool) -> str:
+    return organization.abbreviations[0] if short and organization.abbreviations else organization.zh
+
+
+def _used_at(document: Document, mentions: list[Mention], form: str) -> str:
+    """Where the document itself writes ``form``, the form a message recommends."""
+    used = next((m for m in mentions if m.form.text == form), None)
+    return f" (as on {_where(document, used)})" if used else ""
+
+
+# -- ORG004 ---------------------------------------------------------------------------
+
+
+@rule("ORG004", "wrong-organization-name", "A known wrong rendering of an organization's name", fix="safe")
+def wrong_organization_name(document: Document, config: Config) -> Iterator[Finding]:
+    """## What it does
+    Finds renderings of an organization's name that the registry lists as
+    wrong in UN text: regional renderings (`东协` for `东盟`,
+    `联合国难民事务高级专员公署` for `联合国难民事务高级专员办事处`), and
+    near-misses met in real documents (`联合国儿童基金` for `联合国儿童基金会`,
+    `加共同体` for `加共体`, `维持和平部` for `维持和平行动部`).
+
+    ## Why is this bad?
+    UN Chinese text uses one official form for each body; other renderings
+    are errors a reader or a terminology check will catch.
+
+    ## Example
+    ```text
+    与联合国难民事务高级专员公署(难民署)就庇护案件进行了合作
+    ```
+
+    ## Fix
+    Replace it with the closest registered form, the official name or its
+    abbreviation (safe).
+    """
+    registry = registry_for(config)
+    mentions = body_mentions(document, registry)
+    for mention in mentions:
+        if mention.form.kind is not FormKind.ERROR:
+            continue
+        organization = mention.organization
+        right = _closest_form(mention.form.text, organization)
+        yield Finding(
+            mention.start, mention.end,
+            f"`{mention.form.text}` is not a UN form of {_label(organization)}: write `{right}`"
+            + _used_at(document, mentions, right),
+            fix=Fix.replace(mention.start, mention.end, right),
+        )
+
+
+def _closest_form(wrong: str, organization: Organization) -> str:
+    candidates = (organization.zh, *organization.abbreviations)
+    return min(candidates, key=lambda form: (edit_distance(wrong, form), candidates.index(form)))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+@hookimpl
+def unlint_rules():
+    return [organization_name_variant, abbreviation_mismatch, former_organization_name, wrong_organization_name]

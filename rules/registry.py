@@ -1,0 +1,274 @@
+"""The organization registry: names, short forms, variants and renames.
+
+Built from ``data/organizations.toml`` plus entries from configuration
+(``[[tool.unlint.organizations]]``) and plugins (``unlint_organizations``),
+which reach the rules through ``Config.organizations``. Every form is matched
+exactly and longest-first by one compiled, prefix-factored pattern, so a
+name inside a longer registered name (欧洲委员会 in 欧洲联盟委员会) is never a hit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib.resources import files
+from typing import Any
+
+DATA_FILE = "organizations.toml"
+
+# Characters after which a `bounded` form may start: anything that is not a
+# Chinese character, and the function words that end a phrase before a name.
+_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使")
+
+
+class RegistryError(ValueError):
+    """The registry data is malformed, or two organizations claim one form."""
+
+
+class FormKind(enum.Enum):
+    """What a written form is to its organization."""
+
+    OFFICIAL = "official"
+    ABBREVIATION = "abbreviation"
+    VARIANT = "variant"
+    ERROR = "error"
+    FORMER = "former"
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    zh: str
+    until: dt.date
+    en: str = ""
+    abbreviations: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    zh: str
+    en: str = ""
+    abbreviations: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+    former: tuple[FormerName, ...] = ()
+    bounded: frozenset[str] = frozenset()
+    source: str = ""
+    #: Which form is official is not settled; fixes towards ``zh`` are then unsafe.
+    unverified: bool = False
+
+    def forms(self) -> Iterator[tuple[str, FormKind, FormerName | None]]:
+        yield self.zh, FormKind.OFFICIAL, None
+        for form in self.abbreviations:
+            yield form, FormKind.ABBREVIATION, None
+        for form in self.variants:
+            yield form, FormKind.VARIANT, None
+        for form in self.errors:
+            yield form, FormKind.ERROR, None
+        for name in self.former:
+            for form in (name.zh, *name.variants, *name.abbreviations):
+                yield form, FormKind.FORMER, name
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One written form and the organization it names."""
+
+    text: str
+    organization: Organization
+    kind: FormKind
+    former: FormerName | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A registered form found in a text, at ``text[start:end]``."""
+
+    start: int
+    end: int
+    form: Form
+
+    @property
+    def organization(self) -> Organization:
+        return self.form.organization
+
+
+@dataclass(frozen=True, eq=False)
+class Registry:
+    organizations: tuple[Organization, ...]
+    forms: Mapping[str, Form]
+    #: Words that start like a form but are no name (维持和平部队, troops, not 维持和平部):
+    #: matched so that they hide the form inside them, then dropped.
+    not_names: frozenset[str] = frozenset()
+
+    def get(self, organization_id: str) -> Organization | None:
+        return next((o for o in self.organizations if o.id == organization_id), None)
+
+    def form(self, text: str) -> Form | None:
+        return self.forms.get(text)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern([*self.forms, *self.not_names]))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every registered form in ``text[start:end]``, leftmost-longest, not overlapping."""
+        end = len(text) if end is None else end
+        search = self._pattern.search
+        found: list[Mention] = []
+        position = start
+        while (match := search(text, position, end)) is not None:
+            form = self.forms.get(match.group())
+            if form is None:
+                position = match.end()
+                continue
+            if form.text in form.organization.bounded and not after_boundary(text, match.start()):
+                position = match.start() + 1
+                continue
+            found.append(Mention(match.start(), match.end(), form))
+            position = match.end()
+        return found
+
+
+def after_boundary(text: str, offset: int) -> bool:
+    """Whether a name may start at ``offset``: not in the middle of a longer run of name characters."""
+    if offset == 0:
+        return True
+    before = text[offset - 1]
+    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by prefix so that each position costs a few steps.
+
+    At every node the longer continuations come before ending there, so the
+    match at a given start is the longest word.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie) or "(?!)"
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+# -- loading --------------------------------------------------------------------
+
+
+def parse_organization(entry: Mapping[str, Any], where: str) -> Organization:
+    """One registry entry (a TOML table or a plugin's dict), checked."""
+    zh = entry.get("zh")
+    if not isinstance(zh, str) or not zh.strip():
+        raise RegistryError(f"{where}: an organization needs a Chinese name in 'zh'")
+    former = tuple(_former(f, f"{where} ({zh})") for f in entry.get("former", ()))
+    organization = Organization(
+        id=str(entry.get("id") or zh),
+        zh=zh.strip(),
+        en=str(entry.get("en", "")),
+        abbreviations=_strings(entry, "abbreviations", where),
+        variants=_strings(entry, "variants", where),
+        errors=_strings(entry, "errors", where),
+        former=former,
+        bounded=frozenset(_strings(entry, "bounded", where)),
+        source=str(entry.get("source", "")),
+        unverified=bool(entry.get("unverified", False)),
+    )
+    unknown = organization.bounded - {form for form, _, _ in organization.forms()}
+    if unknown:
+        raise RegistryError(f"{where} ({zh}): 'bounded' names {sorted(unknown)[0]!r}, which is not one of its forms")
+    return organization
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise RegistryError(f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _former(entry: Mapping[str, Any], where: str) -> FormerName:
+    until = entry.get("until")
+    if isinstance(until, str):
+        try:
+            until = dt.date.fromisoformat(until)
+        except ValueError:
+            raise RegistryError(f"{where}: former name 'until' {until!r} is not a date like 2011-06-28") from None
+    if not isinstance(until, dt.date) or not isinstance(entry.get("zh"), str):
+        raise RegistryError(f"{where}: a former name needs 'zh' and the date of the rename in 'until'")
+    return FormerName(entry["zh"].strip(), until, str(entry.get("en", "")), _strings(entry, "abbreviations", where),
+                      _strings(entry, "variants", where))
+
+
+def build_registry(organizations: Iterable[Organization], not_names: Iterable[str] = ()) -> Registry:
+    """Index every form; two organizations claiming one form is an error naming both."""
+    forms: dict[str, Form] = {}
+    kept: list[Organization] = []
+    for organization in organizations:
+        kept.append(organization)
+        for text, kind, former in organization.forms():
+            claimed = forms.get(text)
+            if claimed is not None and claimed.organization.id != organization.id:
+                first = claimed.organization
+                raise RegistryError(
+                    f"the form {text!r} is claimed by two organizations: "
+                    f"{first.id!r} ({first.zh}) and {organization.id!r} ({organization.zh})"
+                )
+            if claimed is None:
+                forms[text] = Form(text, organization, kind, former)
+    hidden = frozenset(not_names)
+    if hidden & forms.keys():
+        raise RegistryError(f"{sorted(hidden & forms.keys())[0]!r} is both a name and listed in not-names")
+    return Registry(tuple(kept), forms, hidden)
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict[str, Any]:
+    return tomllib.loads(files("unlint.rules").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def builtin_organizations() -> tuple[Organization, ...]:
+    entries = _builtin_data()["organization"]
+    return tuple(parse_organization(e, f"{DATA_FILE} entry {i + 1}") for i, e in enumerate(entries))
+
+
+def builtin_not_names() -> tuple[str, ...]:
+    return tuple(_builtin_data().get("not-names", ()))
+
+
+def load_registry(extra: Iterable[Mapping[str, Any]] = ()) -> Registry:
+    """The built-in registry plus ``extra`` entries (configuration, plugins); cached per set of entries."""
+    return _cached_registry(json.dumps(list(extra), ensure_ascii=False, sort_keys=True, default=str))
+
+
+@lru_cache(maxsize=16)
+def _cached_registry(extra_json: str) -> Registry:
+    extra = [parse_organization(e, f"user organization {i + 1}") for i, e in enumerate(json.loads(extra_json))]
+    return build_registry(_merge(builtin_organizations(), extra), builtin_not_names())
+
+
+def _merge(builtin: tuple[Organization, ...], extra: list[Organization]) -> list[Organization]:
+    # A user entry with a built-in id replaces that entry, so that a house
+    # style can correct the registry rather than fight it.
+    replaced = {o.id for o in extra}
+    return [o for o in builtin if o.id not in replaced] + extra

@@ -1,0 +1,179 @@
+"""AGD rules: synthetic agenda blocks and the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unlint import Config, Document
+from unlint.rules.agenda import (
+    agenda_section_mismatch,
+    agenda_sub_item_sequence,
+    agenda_title_count,
+    agenda_title_repeated,
+    letter_sequence,
+)
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+ORGS = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "上海合作组织"]
+
+
+def report(letters: str, titles: list[str] | None = None, headings: list[str] | None = None) -> str:
+    titles = ORGS if titles is None else titles
+    headings = ORGS if headings is None else headings
+    lines = ["大会", f"议程项目 129{letters}", "", "联合国同各区域组织及其他组织的合作：", ""]
+    lines += [f"联合国同{t}的合作" for t in titles]
+    lines += ["", "联合国同各区域组织及其他组织的合作", "", "一. 引言", "", "1. 本报告。", ""]
+    for number, heading in enumerate(headings, 2):
+        lines += [heading, "", f"{number}. 联合国同{heading}开展了合作。", ""]
+    return "\n".join(lines)
+
+
+def run(rule, text):
+    document = Document(text, "t.txt")
+    return [(document.text[f.start:f.end], f.message) for f in rule.check(document, Config())]
+
+
+def test_letter_sequence_continues_with_double_letters():
+    assert letter_sequence(28)[-3:] == ["z", "aa", "bb"]
+
+
+# -- AGD001 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "letters",
+    [
+        "(a)、(b)、(c)和(d)", "(a)、(b)、……(c)和(d)", "（a）、（b）、（c）和（d）", "(a)和(b)",
+        "(a)、(b)、……(y)和(z)", "(a)至(d)", "(a)、(b)、\n(c)及(d)",
+    ],
+)
+def test_a_good_sequence_is_silent(letters):
+    assert run(agenda_sub_item_sequence, report(letters)) == []
+
+
+@pytest.mark.parametrize(
+    ("letters", "span", "words"),
+    [
+        ("(a)、(b)、(d)和(e)", "(d)", "(c) is expected"),
+        ("(a)、(b)、(b)和(c)", "(b)", "twice"),
+        ("(a)、(c)、(b)和(d)", "(c)", "(b) is expected"),
+        ("(a)、(b)、(c)、(d)", "(d)", "和"),
+        ("（a）、（b）、（d）和（e）", "（d）", "(c) is expected"),
+    ],
+)
+def test_a_broken_sequence_is_reported(letters, span, words):
+    found = run(agenda_sub_item_sequence, report(letters))
+    assert any(s == span and words in m for s, m in found), found
+
+
+def test_a_masthead_without_titles_may_skip_but_not_step_back():
+    assert run(agenda_sub_item_sequence, "大会\n议程项目 20(a)和(c)\n\n1. 正文。\n") == []
+    [(span, message)] = run(agenda_sub_item_sequence, "大会\n议程项目 20(c)和(a)\n\n1. 正文。\n")
+    assert span == "(a)" and "out of order" in message
+
+
+def test_after_z_comes_aa():
+    letters = "(a)、(b)、……(z)、(aa)和(bb)"
+    assert run(agenda_sub_item_sequence, report(letters)) == []
+    found = run(agenda_sub_item_sequence, report("(a)、……(z)、(ab)和(bb)"))
+    assert any(span == "(ab)" and "(aa), (bb)" in message for span, message in found)
+
+
+# -- AGD002 -----------------------------------------------------------------------
+
+
+def test_as_many_titles_as_sub_items_is_silent():
+    assert run(agenda_title_count, report("(a)、(b)、(c)和(d)")) == []
+
+
+@pytest.mark.parametrize("letters", ["(a)至(d)", "(a)、……(d)", "(a)、(b)、……(c)和(d)"])
+def test_a_range_counts_every_sub_item_it_stands_for(letters):
+    assert run(agenda_title_count, report(letters)) == []
+
+
+def test_a_missing_title_is_reported():
+    [(span, message)] = run(agenda_title_count, report("(a)、(b)、(c)和(d)", titles=ORGS[:3]))
+    assert "4 sub-items but 3 titles" in message
+    assert span.startswith("议程项目 129")
+
+
+# -- AGD003 -----------------------------------------------------------------------
+
+
+def test_one_section_per_title_is_silent():
+    assert run(agenda_section_mismatch, report("(a)、(b)、(c)和(d)")) == []
+
+
+def test_a_title_without_a_section_and_a_section_without_a_title():
+    headings = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "集体安全条约组织"]
+    found = run(agenda_section_mismatch, report("(a)、(b)、(c)和(d)", headings=headings))
+    assert [s for s, _ in found] == ["联合国同上海合作组织的合作", "集体安全条约组织"]
+
+
+def test_a_variant_in_the_heading_is_reported_as_a_variant_not_as_missing():
+    titles = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "中非国家经济共同体"]
+    headings = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "中部非洲国家经济共同体"]
+    [(span, message)] = run(agenda_section_mismatch, report("(a)、(b)、(c)和(d)", titles, headings))
+    assert span == "中部非洲国家经济共同体"
+    assert "中非国家经济共同体" in message
+
+
+def test_an_abbreviation_in_a_title_is_no_variant():
+    titles = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "国际刑事警察组织(国际刑警组织)"]
+    headings = ["非洲联盟", "东南亚国家联盟", "欧洲委员会", "国际刑事警察组织"]
+    assert run(agenda_section_mismatch, report("(a)、(b)、(c)和(d)", titles, headings)) == []
+
+
+def test_a_report_without_one_section_per_title_is_left_alone():
+    assert run(agenda_section_mismatch, report("(a)、(b)、(c)和(d)", headings=["上海合作组织"])) == []
+
+
+# -- AGD004 -----------------------------------------------------------------------
+
+
+def test_a_repeated_title_is_reported_with_the_first_line():
+    titles = ["非洲联盟", "东南亚国家联盟", "非洲联盟", "上海合作组织"]
+    [(span, message)] = run(agenda_title_repeated, report("(a)、(b)、(c)和(d)", titles=titles))
+    assert span == "联合国同非洲联盟的合作" and "line 6" in message
+
+
+def test_distinct_titles_are_silent():
+    assert run(agenda_title_repeated, report("(a)、(b)、(c)和(d)")) == []
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+ALL_AGD = (agenda_sub_item_sequence, agenda_title_count, agenda_section_mismatch, agenda_title_repeated)
+
+
+def corpus_findings(name):
+    document = Document((EXAMPLES / name).read_text(encoding="utf-8"), name)
+    return sorted(
+        (rule.code, document.position(f.start).line, document.text[f.start:f.end])
+        for rule in ALL_AGD
+        for f in rule.check(document, Config())
+    )
+
+
+def test_2018_report():
+    assert corpus_findings("sg-report-2018-08-17-cooperation.zh.txt") == [
+        ("AGD003", 23, "联合国同拉丁美洲和加勒比经济体系的合作"),
+        ("AGD003", 196, "中部非洲国家经济共同体"),
+        ("AGD003", 244, "拉丁美洲和加勒比国家共同体"),
+    ]
+
+
+def test_2010_report():
+    assert corpus_findings("sg-report-2010-09-20-cooperation.zh.txt") == [
+        ("AGD003", 323, "拉丁美洲和加勒比经济体系"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["A-60-341-S-2005-567.zh.txt", "A-61-204-S-2006-590.zh.txt", "repertoire-2020-item-36.zh.txt"],
+)
+def test_other_corpus_documents_are_silent(name):
+    assert corpus_findings(name) == []

@@ -1,0 +1,275 @@
+"""ORG rules: synthetic cases and the real corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from unlint import Applicability, Config, Document
+from unlint.rules.organizations import (
+    abbreviation_mismatch,
+    edit_distance,
+    former_organization_name,
+    organization_name_variant,
+    wrong_organization_name,
+)
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+def run(rule, text: str, date: dt.date | None = None, config: Config | None = None):
+    return list(rule.check(Document(text, "t.txt", date), config or Config()))
+
+
+def spans(findings, text):
+    return [text[f.start:f.end] for f in findings]
+
+
+def corpus(name: str) -> Document:
+    return Document((EXAMPLES / name).read_text(encoding="utf-8"), name)
+
+
+# -- ORG001 -------------------------------------------------------------------------------
+
+
+def test_two_registered_forms_of_one_organization_are_reported_with_both_and_the_line():
+    text = "1. 欧洲安全与合作组织举行会议。\n2. 欧洲安全和合作组织秘书长出席。\n"
+    [finding] = run(organization_name_variant, text)
+    assert spans([finding], text) == ["欧洲安全和合作组织"]
+    assert "欧洲安全与合作组织" in finding.message and "line 1" in finding.message
+    assert finding.fix.applicability is Applicability.SAFE
+    assert [e.replacement for e in finding.fix.edits] == ["欧洲安全与合作组织"]
+
+
+def test_the_fix_is_unsafe_when_the_official_form_is_unverified():
+    text = "1. 中部非洲国家经济共同体举行会议。\n2. 中非国家经济共同体秘书长出席。\n"
+    [finding] = run(organization_name_variant, text)
+    assert spans([finding], text) == ["中非国家经济共同体"]
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_every_use_of_the_variant_is_mended_by_one_fix():
+    text = "1. 拯救咸海国际基金会与拯救咸海国际基金会合作。\n2. 拯救咸海国际基金执行委员会。\n"
+    [finding] = run(organization_name_variant, text)
+    assert len(finding.fix.edits) == 2
+    assert "2 uses" in finding.message
+
+
+def test_one_form_used_throughout_is_silent_even_if_it_is_a_variant():
+    text = "1. 中非国家经济共同体举行会议。\n2. 中非国家经济共同体秘书长出席。\n"
+    assert run(organization_name_variant, text) == []
+
+
+def test_a_name_inside_a_longer_registered_name_is_not_a_variant_or_near_miss():
+    text = "1. 欧洲委员会与欧洲联盟委员会举行会议。\n2. 欧洲委员会秘书长出席。\n"
+    assert run(organization_name_variant, text) == []
+
+
+def test_a_near_miss_inside_a_name_is_reported_without_a_fix():
+    text = "1. 联合国反恐怖主义办公室组织了讲习班。\n2. 中心和反恐主义办公室与上海合作组织合作。\n"
+    [finding] = run(organization_name_variant, text)
+    assert spans([finding], text) == ["反恐主义办公室"]
+    assert "反恐怖主义办公室" in finding.message and "line 1" in finding.message
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 欧洲委员会与欧洲议会合作。\n",  # two edits on a short name
+        "1. 东南亚国家联盟成员国开会。\n",  # a longer word, not a misspelling
+        "1. 联合国教育、科学及文化组织与伊比利亚美洲教育、科学和文化组织合作。\n",  # another body
+        "1. 上海合作组织与上海合\n\n作组织秘书处合作。\n",  # a name broken over a page
+    ],
+)
+def test_near_miss_boundaries(text):
+    assert run(organization_name_variant, text) == []
+
+
+# -- ORG002 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("brackets", ["()", "（）"])
+def test_a_different_abbreviation_after_a_definition_is_reported(brackets):
+    opening, closing = brackets
+    text = f"1. 联合国儿童基金会{opening}儿童基金会{closing}是伙伴。\n2. 儿基会主任访问了总部。\n"
+    [finding] = run(abbreviation_mismatch, text)
+    assert spans([finding], text) == ["儿基会"]
+    assert "儿童基金会" in finding.message and "line 1" in finding.message
+    assert finding.fix.applicability is Applicability.UNSAFE
+
+
+def test_the_defined_abbreviation_used_later_is_silent():
+    text = "1. 联合国儿童基金会(儿基会)是伙伴。\n2. 儿基会主任访问了总部。\n"
+    assert run(abbreviation_mismatch, text) == []
+
+
+def test_an_abbreviation_used_before_the_definition_is_not_this_rule():
+    text = "1. 儿基会是伙伴。\n2. 联合国儿童基金会(儿童基金会)主任访问了总部。\n"
+    assert run(abbreviation_mismatch, text) == []
+
+
+@pytest.mark.parametrize("aside", ["(2015年)", "(见下文)", "(UNICEF)"])
+def test_a_parenthesis_that_is_no_abbreviation_defines_nothing(aside):
+    text = f"1. 联合国儿童基金会{aside}是伙伴。\n2. 儿基会主任访问了总部。\n"
+    assert run(abbreviation_mismatch, text) == []
+
+
+# -- ORG003 -------------------------------------------------------------------------------
+
+
+def test_a_former_name_after_the_rename_is_a_warning_with_an_unsafe_fix():
+    text = "1. 秘书长会晤了伊斯兰会议组织秘书长。\n"
+    [finding] = run(former_organization_name, text, dt.date(2018, 8, 17))
+    assert "伊斯兰合作组织" in finding.message and "2011-06-28" in finding.message
+    assert finding.fix.applicability is Applicability.UNSAFE
+    assert finding.fix.edits[0].replacement == "伊斯兰合作组织"
+
+
+@pytest.mark.parametrize("date", [dt.date(2010, 9, 20), dt.date(2011, 6, 27), None])
+def test_a_former_name_before_the_rename_or_without_a_date_is_silent(date):
+    assert run(former_organization_name, "1. 秘书长会晤了伊斯兰会议组织秘书长。\n", date) == []
+
+
+def test_a_former_abbreviation_is_replaced_by_the_current_abbreviation():
+    [finding] = run(former_organization_name, "1. 联合国与欧安会合作。\n", dt.date(2000, 1, 1))
+    assert finding.fix.edits[0].replacement == "欧安组织"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 合作不断发展，先是向非统组织提供援助。\n",  # history
+        "1. 非洲联盟的前身非洲统一组织成立于1963年。\n",
+        "1. 联合国和非盟之间的合作，向非统组织机制提供援助。\n",  # current name in the same sentence
+    ],
+)
+def test_history_is_silent(text):
+    assert run(former_organization_name, text, dt.date(2006, 7, 28)) == []
+
+
+def test_the_document_date_setting_decides():
+    text = "1. 秘书长会晤了伊斯兰会议组织秘书长。\n"
+    assert len(run(former_organization_name, text, dt.date(2012, 1, 1))) == 1
+
+
+# -- ORG004 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("联合国难民事务高级专员公署", "联合国难民事务高级专员办事处"),
+        ("联合国儿童基金", "联合国儿童基金会"),
+        ("东协", "东盟"),
+        ("加共同体", "加共体"),
+    ],
+)
+def test_a_wrong_rendering_gets_a_safe_fix_to_the_closest_form(wrong, right):
+    text = f"1. 联合国与{wrong}合作。\n"
+    [finding] = run(wrong_organization_name, text)
+    assert spans([finding], text) == [wrong]
+    assert finding.fix.applicability is Applicability.SAFE
+    assert finding.fix.edits[0].replacement == right
+
+
+def test_the_right_form_is_silent():
+    assert run(wrong_organization_name, "1. 联合国与联合国儿童基金会和东盟合作。\n") == []
+
+
+def test_a_wrong_form_inside_another_word_is_silent():
+    assert run(wrong_organization_name, "1. 中东协调员和参加共同体会议。\n") == []
+
+
+def test_edit_distance():
+    assert edit_distance("加共同体", "加共体") == 1
+    assert edit_distance("", "abc") == 3
+    assert edit_distance("kitten", "sitting") == 3
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+ALL_ORG = (organization_name_variant, abbreviation_mismatch, former_organization_name, wrong_organization_name)
+
+
+def corpus_findings(name: str) -> list[tuple[str, int, str]]:
+    document = corpus(name)
+    return sorted(
+        (rule.code, document.position(f.start).line, document.text[f.start:f.end])
+        for rule in ALL_ORG
+        for f in rule.check(document, Config())
+    )
+
+
+def test_2018_report_real_errors():
+    assert corpus_findings("sg-report-2018-08-17-cooperation.zh.txt") == [
+        ("ORG001", 39, "中非国家经济共同体"),
+        ("ORG001", 64, "拯救咸海国际基金会"),
+        ("ORG001", 126, "联合国反恐办公室"),
+        ("ORG001", 222, "联合国中亚地区预防性外交中心"),
+        ("ORG001", 320, "反恐主义办公室"),
+        ("ORG002", 192, "儿基会"),
+        ("ORG004", 188, "联合国难民事务高级专员公署"),
+    ]
+
+
+def test_2010_report_real_errors_and_its_former_names_are_right():
+    found = corpus_findings("sg-report-2010-09-20-cooperation.zh.txt")
+    assert found == [
+        ("ORG001", 53, "拉丁美洲经济体系"),
+        ("ORG002", 233, "儿基会"),
+        ("ORG002", 247, "艾滋病署"),
+        ("ORG004", 139, "维持和平部"),
+        ("ORG004", 169, "联合国儿童基金"),
+        ("ORG004", 245, "加共同体"),
+        ("ORG004", 247, "加共同体"),
+        ("ORG004", 247, "加共同体"),
+        ("ORG004", 247, "加共同体"),
+    ]
+    assert "伊斯兰会议组织" in corpus("sg-report-2010-09-20-cooperation.zh.txt").text
+
+
+def test_the_2018_report_would_be_wrong_to_say_islamic_conference():
+    document = corpus("sg-report-2018-08-17-cooperation.zh.txt")
+    text = document.text.replace("伊斯兰合作组织秘书长", "伊斯兰会议组织秘书长", 1)
+    found = list(former_organization_name.check(Document(text, "x", document.date), Config()))
+    assert [text[f.start:f.end] for f in found] == ["伊斯兰会议组织"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["A-60-341-S-2005-567.zh.txt", "A-61-204-S-2006-590.zh.txt", "repertoire-2020-item-36.zh.txt"],
+)
+def test_other_corpus_documents_are_silent(name):
+    assert corpus_findings(name) == []
+
+
+def test_the_agenda_title_keeps_an_unsafe_fix():
+    document = corpus("sg-report-2018-08-17-cooperation.zh.txt")
+    found = [f for f in organization_name_variant.check(document, Config()) if "中非国家" in f.message]
+    assert found[0].fix.applicability is Applicability.UNSAFE
+
+
+def test_a_name_quoted_in_a_title_keeps_its_old_form():
+    text = "1. 大会第52/4号决议《联合国同伊斯兰会议组织的合作》。\n"
+    assert run(former_organization_name, text, dt.date(2018, 8, 17)) == []
+    assert run(organization_name_variant, "1. 《欧洲安全和合作组织年报》和欧洲安全与合作组织。\n") == []
+
+
+def test_the_rules_share_one_scan_of_the_document():
+    document = Document("1. 联合国与东协合作。\n", "t.txt")
+    for rule in ALL_ORG:
+        list(rule.check(document, Config()))
+    assert len(document._shared) == 1
+
+
+def test_peacekeeping_troops_are_not_a_misnamed_department():
+    assert run(wrong_organization_name, "1. 维持和平部队和维持和平部署。\n") == []
+    assert len(run(wrong_organization_name, "1. 与维持和平部合作。\n")) == 1
+
+
+def test_a_former_variant_spelling_is_replaced_by_the_full_current_name():
+    [finding] = run(former_organization_name, "1. 联合国与欧洲安全与合作会议合作。\n", dt.date(2000, 1, 1))
+    assert finding.fix.edits[0].replacement == "欧洲安全与合作组织"

@@ -1,0 +1,207 @@
+"""The organization registry: data file, loader, validation and matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unlint import Config, lint_paths, lint_text
+from unlint.plugins import RuleSet
+from unlint.rules import organizations as org_rules
+from unlint.rules.registry import (
+    FormKind,
+    RegistryError,
+    build_registry,
+    builtin_organizations,
+    load_registry,
+    parse_organization,
+    trie_pattern,
+)
+
+
+def test_every_builtin_entry_loads_with_a_name_and_a_source():
+    organizations = builtin_organizations()
+    assert len(organizations) >= 60
+    for organization in organizations:
+        assert organization.zh and organization.en, organization.id
+        assert organization.source, f"{organization.id} says nowhere where its forms come from"
+    ids = [o.id for o in organizations]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_listed_form_resolves_to_its_organization():
+    registry = load_registry()
+    for organization in registry.organizations:
+        for text, kind, _ in organization.forms():
+            form = registry.form(text)
+            assert form is not None and form.organization.id == organization.id, text
+            assert form.kind is kind
+            # and the matcher finds the form standing alone, as one mention of that organization
+            found = registry.find(f"与{text}。")
+            assert [(m.form.text, m.organization.id) for m in found] == [(text, organization.id)]
+
+
+def test_every_rename_has_a_date():
+    renamed = [o for o in builtin_organizations() if o.former]
+    assert {"oic", "au", "osce"} <= {o.id for o in renamed}
+    for organization in renamed:
+        for former in organization.former:
+            assert isinstance(former.until, dt.date), organization.id
+
+
+@pytest.mark.parametrize(
+    ("former", "current", "until"),
+    [
+        ("伊斯兰会议组织", "伊斯兰合作组织", dt.date(2011, 6, 28)),
+        ("非洲统一组织", "非洲联盟", dt.date(2002, 7, 9)),
+        ("欧洲安全和合作会议", "欧洲安全与合作组织", dt.date(1995, 1, 1)),
+        ("欧安会", "欧洲安全与合作组织", dt.date(1995, 1, 1)),
+    ],
+)
+def test_the_renames_named_in_the_issue(former, current, until):
+    form = load_registry().form(former)
+    assert form.kind is FormKind.FORMER
+    assert form.organization.zh == current
+    assert form.former.until == until
+
+
+def test_two_organizations_claiming_one_form_is_an_error_naming_both():
+    first = parse_organization({"id": "x", "zh": "甲组织", "abbreviations": ["甲组"]}, "test")
+    second = parse_organization({"id": "y", "zh": "乙组织", "variants": ["甲组"]}, "test")
+    with pytest.raises(RegistryError, match=r"'甲组'.*'x'.*'y'"):
+        build_registry([first, second])
+
+
+def test_a_user_entry_clashing_with_a_builtin_form_is_an_error():
+    with pytest.raises(RegistryError, match="东盟"):
+        load_registry([{"id": "mine", "zh": "我的联盟", "abbreviations": ["东盟"]}])
+
+
+def test_a_user_entry_with_a_builtin_id_replaces_it():
+    registry = load_registry([{"id": "asean", "zh": "东南亚国家联盟", "abbreviations": ["东盟", "亚细安"]}])
+    assert registry.form("亚细安").organization.id == "asean"
+    assert registry.form("东协") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"en": "no Chinese"}, "zh"),
+        ({"zh": "甲组织", "abbreviations": [""]}, "abbreviations"),
+        ({"zh": "甲组织", "former": [{"zh": "乙组织"}]}, "until"),
+        ({"zh": "甲组织", "former": [{"zh": "乙组织", "until": "June 2011"}]}, "not a date"),
+        ({"zh": "甲组织", "bounded": ["丙"]}, "bounded"),
+    ],
+)
+def test_malformed_entries_are_rejected(entry, message):
+    with pytest.raises(RegistryError, match=message):
+        parse_organization(entry, "test")
+
+
+def test_a_shorter_name_inside_a_longer_registered_one_is_no_hit():
+    found = load_registry().find("联合国与欧洲联盟委员会和欧洲委员会")
+    assert [m.organization.id for m in found] == ["european-commission", "council-of-europe"]
+
+
+def test_bounded_forms_count_only_after_a_boundary():
+    registry = load_registry()
+    assert [m.form.text for m in registry.find("阿拉伯人权委员会和美洲人权委员会")] == []
+    assert [m.form.text for m in registry.find("2005年，人权委员会")] == ["人权委员会"]
+    assert registry.find("中东协调员") == []
+
+
+def test_matching_is_longest_first():
+    found = load_registry().find("联合国儿童基金会和联合国儿童基金")
+    assert [(m.form.text, m.form.kind) for m in found] == [
+        ("联合国儿童基金会", FormKind.OFFICIAL),
+        ("联合国儿童基金", FormKind.ERROR),
+    ]
+
+
+def test_trie_pattern_of_nothing_matches_nothing():
+    assert re.search(trie_pattern([]), "任何文字") is None
+    assert re.fullmatch(trie_pattern(["基金", "基金会", "基"]), "基金会")
+
+
+def test_configured_organizations_join_the_registry():
+    config = Config(organizations=({"id": "house", "zh": "某某合作组织", "variants": ["某某协作组织"]},))
+    text = "1. 某某合作组织与联合国合作。\n2. 某某协作组织也参加了会议。\n"
+    codes = [d.code for d in lint_text(text, config=config.merged(select=("ORG",)))]
+    assert codes == ["ORG001"]
+
+
+def test_plugin_organizations_reach_the_rules():
+    rules = RuleSet({r.code: r for r in org_rules.unlint_rules()},
+                    organizations=({"id": "plug", "zh": "某某合作组织", "errors": ["某某合做组织"]},))
+    found = lint_text("1. 某某合做组织举行了会议。\n", rules=rules)
+    assert [(d.code, d.span_text) for d in found] == [("ORG004", "某某合做组织")]
+
+
+def test_organizations_from_a_pyproject_reach_the_rules(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        """
+[tool.unlint]
+select = ["ORG"]
+document-date = 2018-01-01
+
+[[tool.unlint.organizations]]
+id = "house"
+zh = "某某合作组织"
+en = "House Cooperation Organization"
+
+[[tool.unlint.organizations.former]]
+zh = "某某会议"
+until = 2015-01-01
+""",
+        encoding="utf-8",
+    )
+    document = tmp_path / "report.txt"
+    document.write_text("1. 某某会议秘书长出席。\n", encoding="utf-8")
+    [result] = lint_paths([str(document)])
+    assert [(d.code, d.span_text) for d in result.diagnostics] == [("ORG003", "某某会议")]
+
+
+
+_WORDS = st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=8, unique=True)
+
+
+def _naive_leftmost_longest(words: list[str], text: str, position: int) -> tuple[int, str] | None:
+    for start in range(position, len(text)):
+        found = [w for w in words if text.startswith(w, start)]
+        if found:
+            return start, max(found, key=len)
+    return None
+
+
+@given(words=_WORDS, text=st.text(alphabet="甲乙丙丁，", max_size=30))
+def test_the_trie_pattern_finds_the_leftmost_longest_word(words, text):
+    pattern = re.compile(trie_pattern(words))
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        assert (match.start(), match.group()) == _naive_leftmost_longest(words, text, position)
+        position = match.end()
+    assert _naive_leftmost_longest(words, text, position) is None
+
+
+def test_a_not_name_may_not_also_be_a_name():
+    organization = parse_organization({"id": "x", "zh": "甲组织"}, "test")
+    with pytest.raises(RegistryError, match="not-names"):
+        build_registry([organization], not_names=["甲组织"])
+
+
+@pytest.mark.parametrize(
+    "name", ["sg-report-2010-09-20-cooperation.zh.txt", "sg-report-2018-08-17-cooperation.zh.txt"]
+)
+def test_every_sub_item_title_of_the_corpus_names_a_registered_organization(name):
+    from pathlib import Path
+
+    from unlint import Document
+
+    document = Document((Path(__file__).parents[2] / "examples" / name).read_text(encoding="utf-8"))
+    registry = load_registry()
+    unnamed = [t.text for t in document.agenda.titles if not registry.find(t.text)]
+    assert unnamed == []

@@ -1,0 +1,111 @@
+"""The agenda-block parser behind Document.agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from unlint import Document
+from unlint.structure.agenda import parse_agenda
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+REPORT = """大会
+第七十三届会议
+议程项目 129(a)、(b)、
+(c)和(d)
+
+联合国同各区域组织及其他组织的合作：
+
+联合国同非洲联盟的合作
+
+联合国同东南亚国家联盟的合作
+* A/73/150。
+
+联合国同欧洲委员会的合作
+联合国同国际刑事警察组织(国际刑警组织)的合作
+
+联合国同各区域组织及其他组织的合作
+
+一. 引言
+
+1. 本报告……。
+
+二. 联合国同各区域组织及其他组织的合作
+
+非洲联盟
+
+2. 联合国同非洲联盟加强了合作。
+目录\t页次
+东南亚国家联盟\t4
+"""
+
+
+def test_a_wrapped_agenda_line_its_titles_and_headings():
+    agenda = Document(REPORT).agenda
+    assert agenda.item == 129
+    assert [s.letter for s in agenda.sub_items] == ["a", "b", "c", "d"]
+    assert [s.separator for s in agenda.sub_items] == ["", "、", "、", "和"]
+    assert agenda.item_title == "联合国同各区域组织及其他组织的合作"
+    assert [t.text for t in agenda.titles] == [
+        "联合国同非洲联盟的合作",
+        "联合国同东南亚国家联盟的合作",
+        "联合国同欧洲委员会的合作",
+        "联合国同国际刑事警察组织(国际刑警组织)的合作",
+    ]
+    assert [(h.chapter, h.text) for h in agenda.headings][-3:] == [
+        ("一", "引言"), ("二", "联合国同各区域组织及其他组织的合作"), ("", "非洲联盟"),
+    ]
+
+
+def test_offsets_point_at_the_text():
+    document = Document(REPORT)
+    agenda = document.agenda
+    assert document.text[agenda.sub_items[-1].start:agenda.sub_items[-1].end] == "(d)"
+    title = agenda.titles[1]
+    assert document.text[title.start:title.end] == title.text
+    heading = agenda.headings[-1]
+    assert document.text[heading.start:heading.end] == "非洲联盟"
+
+
+def test_fullwidth_brackets_and_double_letters():
+    agenda = parse_agenda("议程项目 12（y）、（z）和（aa）\n", ["议程项目 12（y）、（z）和（aa）", ""])
+    assert [s.letter for s in agenda.sub_items] == ["y", "z", "aa"]
+
+
+def test_an_agenda_reference_in_the_body_is_not_the_agenda_block():
+    text = "大会\n\n1. 大会在议程项目 68(a)和(c)下审议了报告。\n"
+    assert Document(text).agenda is None
+
+
+def test_items_without_letters_have_no_agenda_block():
+    assert corpus("A-61-204-S-2006-590.zh.txt").agenda is None
+
+
+def corpus(name):
+    return Document((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def test_the_2010_report_across_a_page_break():
+    agenda = corpus("sg-report-2010-09-20-cooperation.zh.txt").agenda
+    assert agenda.item == 122
+    assert len(agenda.sub_items) == len(agenda.titles) == 23
+    assert agenda.titles[-1].text == "联合国同南部非洲发展共同体的合作"
+    # the table of contents is not a list of headings
+    assert [h.line for h in agenda.headings if h.text == "非洲联盟"] == [130]
+
+
+def test_the_2018_report():
+    agenda = corpus("sg-report-2018-08-17-cooperation.zh.txt").agenda
+    assert (agenda.item, len(agenda.sub_items), len(agenda.titles)) == (129, 26, 26)
+    assert agenda.sub_items[-1].letter == "z"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    text = (
+        "议程项目 129(a)和(b)\n联合国同各区域组织及其他组织的合作：\n联合国同非洲联盟的合作\n"
+        "联合国同全面禁止核试验条约组织\n筹备委员会的合作\n\n1. 正文。\n"
+    )
+    document = Document(text)
+    titles = document.agenda.titles
+    assert [t.text for t in titles] == ["联合国同非洲联盟的合作", "联合国同全面禁止核试验条约组织筹备委员会的合作"]
+    assert document.text[titles[1].start:titles[1].end] == "联合国同全面禁止核试验条约组织\n筹备委员会的合作"
