@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .diagnostics import Position
+from .references import References, find_references
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
@@ -112,3 +113,8 @@ class Document:
     @property
     def paragraphs(self):
         return self.paragraph_structure.paragraphs
+
+    @cached_property
+    def references(self) -> References:
+        """Every document symbol and resolution reference outside the page furniture, parsed once."""
+        return find_references(self.text, self.furniture_lines, lambda offset: self.line_index(offset) + 1)

@@ -1,0 +1,20 @@
+"""Loading the Lark grammars: once per process, LALR, from package data."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lark import Lark
+
+
+@lru_cache(maxsize=None)
+def load_grammar(name: str) -> Lark:
+    """The LALR parser of ``grammars/<name>.lark``, built on first use.
+
+    Built lazily so that ``unlint rules`` and runs that select no SYM or RES
+    rule never pay for it; the contextual lexer lets one terminal (``L.5``)
+    mean different things in different places.
+    """
+    return Lark.open_from_package(
+        "unlint.grammars", f"{name}.lark", parser="lalr", lexer="contextual", maybe_placeholders=False,
+    )
