@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
-from .models import DocumentSymbol, References, ResolutionCitation, Unparsed
+from .models import DocumentSymbol, References, ResolutionCitation, Unparsed, shift
 from .resolutions import ResolutionSyntaxError, parse_resolution
 from .symbols import SymbolSyntaxError, parse_symbol
 
@@ -40,53 +40,92 @@ ZH_RESOLUTION_CANDIDATE = regex.compile(
 )
 
 _EN_IDENTIFIER = r"(?:E?S-)?\d+(?:/\d+)?(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{1,6}\))?"
+# Starts with the word "resolution" so that the regex engine can skip to it;
+# the organ before it is picked up separately (EN_ORGAN_BEFORE).
 EN_RESOLUTION_CANDIDATE = regex.compile(
-    rf"""
-    (?:(?:General[ ]Assembly|Security[ ]Council|Human[ ]Rights[ ]Council|Economic[ ]and[ ]Social[ ]Council
-        |Assembly|Council)\s+)?
-    \b[Rr]esolutions?\s+{_EN_IDENTIFIER}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*
-    """,
-    regex.VERBOSE,
+    rf"\b[Rr]esolutions?\s+{_EN_IDENTIFIER}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*"
 )
+EN_ORGAN_BEFORE = regex.compile(
+    r"(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Assembly|Council)\s+$"
+)
+_EN_ORGAN_LOOKBACK = 40
 _HAS_DIGIT = regex.compile(r"\d")
 _ZH_MARKER = regex.compile(r"[第号/(（]")
+
+
+_JUEYI = regex.compile(r"决\s*议")
+#: How far before "决议" a Chinese reference may start, and after it its pinpoints may run.
+_ZH_LOOKBACK, _ZH_LOOKAHEAD = 200, 80
 
 
 def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -> References:
     """Every symbol and resolution citation in ``text``, skipping the 1-based ``skip_lines``.
 
     ``line_of(offset)`` gives the 1-based line of an offset (the document's
-    own index); without it, lines are counted here.
+    own index); without it, lines are counted here. A text cited several
+    times is parsed once: the parse is a pure function of the text, moved to
+    each place it occurs.
     """
     line_of = line_of or _line_counter(text)
     symbols: list[DocumentSymbol] = []
     citations: list[ResolutionCitation] = []
     unparsed: list[Unparsed] = []
-    for match in _candidates(text, SYMBOL_CANDIDATE, skip_lines, line_of):
-        if not _HAS_DIGIT.search(match.group()):
-            continue
-        try:
-            symbols.append(parse_symbol(match.group(), match.start()))
-        except SymbolSyntaxError as err:
-            unparsed.append(Unparsed(match.start(), match.end(), match.group(), "symbol", str(err)))
-    for pattern in (ZH_RESOLUTION_CANDIDATE, EN_RESOLUTION_CANDIDATE):
-        for match in _candidates(text, pattern, skip_lines, line_of):
-            if pattern is ZH_RESOLUTION_CANDIDATE and not _ZH_MARKER.search(match.group()):
-                continue
-            try:
-                citations.append(parse_resolution(match.group(), match.start()))
-            except ResolutionSyntaxError as err:
-                unparsed.append(Unparsed(match.start(), match.end(), match.group(), "resolution", str(err)))
+    parsed: dict[tuple[str, str], object] = {}
+    for kind, start, end in _all_candidates(text, skip_lines, line_of):
+        key = (kind, text[start:end])
+        if key not in parsed:
+            parsed[key] = _parse(kind, text[start:end])
+        result = parsed[key]
+        if isinstance(result, Unparsed):
+            unparsed.append(_moved(result, start))
+        elif kind == "symbol":
+            symbols.append(_moved(result, start))
+        else:
+            citations.append(_moved(result, start))
     citations.sort(key=lambda c: c.start)
     unparsed.sort(key=lambda u: u.start)
     return References(tuple(symbols), tuple(citations), tuple(unparsed))
 
 
-def _candidates(text: str, pattern: regex.Pattern, skip_lines: Collection[int], line_of) -> Iterator[regex.Match]:
-    for match in pattern.finditer(text):
-        if skip_lines and line_of(match.start()) in skip_lines:
-            continue
-        yield match
+def _parse(kind: str, text: str):
+    try:
+        return parse_symbol(text) if kind == "symbol" else parse_resolution(text)
+    except (SymbolSyntaxError, ResolutionSyntaxError) as err:
+        return Unparsed(0, len(text), text, kind, str(err))
+
+
+def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple[str, int, int]]:
+    """``(kind, start, end)`` of every candidate outside ``skip_lines``."""
+    found = [("symbol", m.start(), m.end()) for m in SYMBOL_CANDIDATE.finditer(text) if _HAS_DIGIT.search(m.group())]
+    found += [("resolution", m.start(), m.end()) for m in _zh_candidates(text) if _ZH_MARKER.search(m.group())]
+    found += [("resolution", _with_organ(text, m.start()), m.end()) for m in EN_RESOLUTION_CANDIDATE.finditer(text)]
+    for kind, start, end in found:
+        if not (skip_lines and line_of(start) in skip_lines):
+            yield kind, start, end
+
+
+def _with_organ(text: str, start: int) -> int:
+    """Where an English reference starts: at the organ named before "resolution", if any."""
+    organ = EN_ORGAN_BEFORE.search(text, max(0, start - _EN_ORGAN_LOOKBACK), start)
+    return organ.start() if organ else start
+
+
+def _zh_candidates(text: str) -> Iterator[regex.Match]:
+    # Every Chinese reference ends in "决议": search only the stretch before each
+    # one, instead of trying the pattern at every digit of the document.
+    searched_to = 0
+    for anchor in _JUEYI.finditer(text):
+        window = max(searched_to, anchor.start() - _ZH_LOOKBACK)
+        for match in ZH_RESOLUTION_CANDIDATE.finditer(text, window, min(len(text), anchor.end() + _ZH_LOOKAHEAD)):
+            if match.start() <= anchor.start() < match.end():
+                searched_to = match.end()
+                yield match
+                break
+
+
+def _moved(value, offset: int):
+    """``value`` (parsed at offset 0) placed at ``offset`` in the document."""
+    return shift(value, offset) if offset else value
 
 
 def _line_counter(text: str):

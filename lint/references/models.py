@@ -7,7 +7,7 @@ so that rules can report it and ``unlint refs`` can show it.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Organ(enum.Enum):
@@ -178,3 +178,12 @@ class References:
     def resolutions(self) -> tuple[ResolutionReference, ...]:
         """Every resolution of every citation, in text order."""
         return tuple(item for citation in self.citations for item in citation.items)
+
+
+def shift(value, offset: int):
+    """A copy of a parsed value (and of the spans inside it) moved ``offset`` characters on."""
+    moved = {"start": value.start + offset, "end": value.end + offset}
+    if isinstance(value, ResolutionCitation):
+        moved["items"] = tuple(shift(item, offset) for item in value.items)
+        moved["issues"] = tuple(shift(issue, offset) for issue in value.issues)
+    return replace(value, **moved)

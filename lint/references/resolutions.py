@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lark import Token, Transformer, UnexpectedInput
+from lark import Transformer
 
-from .grammar import load_grammar
+from .grammar import load_parser
+from .lalr import LalrSyntaxError, Lexeme
 from .models import IssueKind, Organ, ReferenceIssue, ResolutionCitation, ResolutionReference
 
 ORGANS = {
@@ -33,15 +34,15 @@ class ResolutionSyntaxError(ValueError):
 class _Identifier:
     """An identifier as parsed, with the tokens the issues need."""
 
-    first: Token
-    last: Token
+    first: Lexeme
+    last: Lexeme
     number: int
     session: int | str | None = None
     year: int | None = None
     roman_session: str | None = None
     letter: str | None = None
-    open_bracket: Token | None = None
-    close_bracket: Token | None = None
+    open_bracket: Lexeme | None = None
+    close_bracket: Lexeme | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class _ToCitation(Transformer):
 
     def zh_item(self, children):
         identifier = next(c for c in children if isinstance(c, _Identifier))
-        types = {c.type for c in children if isinstance(c, Token)}
+        types = {getattr(c, "type", None) for c in children}
         return _Item(identifier, "DI" in types, "HAO" in types)
 
     def zh_pinpoints(self, children):
@@ -115,14 +116,20 @@ class _ToCitation(Transformer):
         return _Identifier(children[0], children[0], int(children[0]))
 
 
-def _tokens(children) -> list[Token]:
-    flat: list[Token] = []
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
+
+
+def _tokens(children) -> list[Lexeme]:
+    flat: list[Lexeme] = []
     for child in children:
         flat.extend(_tokens(child) if isinstance(child, list) else [child])
     return flat
 
 
-def _span(tokens: list[Token]) -> tuple[int, int]:
+def _span(tokens: list[Lexeme]) -> tuple[int, int]:
     return tokens[0].start_pos, tokens[-1].end_pos
 
 
@@ -133,10 +140,9 @@ def _letter(tokens: list) -> str | None:
 def parse_resolution(text: str, start: int = 0) -> ResolutionCitation:
     """Parse one citation ``text`` found at offset ``start``; raise :class:`ResolutionSyntaxError` if it does not."""
     try:
-        tree = load_grammar("resolution").parse(text)
-    except UnexpectedInput as err:
+        language, organ_name, items, pinpoints = load_parser("resolution", _ToCitation).parse(text)
+    except LalrSyntaxError as err:
         raise ResolutionSyntaxError(f"{text!r} does not parse as a resolution reference") from err
-    language, organ_name, items, pinpoints = _ToCitation().transform(tree)
     organ = ORGANS.get(organ_name) if organ_name else None
     references = tuple(_reference(text, start, item.identifier, organ) for item in items)
     issues = tuple(_issues(text, start, items, language))
@@ -180,7 +186,8 @@ def _issues(text: str, start: int, items: list[_Item], language: str):
         if language != "zh":
             continue
         if not item.has_hao:
-            after = start + ident.last.end_pos
+            # After the spaces that follow the number: "第 58/316 决议" becomes "第 58/316 号决议".
+            after = start + _skip_spaces(text, ident.last.end_pos)
             yield ReferenceIssue(IssueKind.MISSING_HAO, after, after, "号",
                                  f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'")
         if index == 0 and not item.has_di:

@@ -9,9 +9,10 @@ the year 2016), and some parses are still wrong for their series
 
 from __future__ import annotations
 
-from lark import Token, Transformer, UnexpectedInput
+from lark import Transformer
 
-from .grammar import load_grammar
+from .grammar import load_parser
+from .lalr import LalrSyntaxError, Lexeme
 from .models import DocumentSymbol, SymbolPart
 
 #: Series whose dated documents carry a four-digit year rather than a session.
@@ -29,7 +30,7 @@ class _ToParts(Transformer):
     """Turns the parse tree into the fields of :class:`SymbolPart`."""
 
     def start(self, children):
-        reissued = bool(children) and isinstance(children[-1], Token) and children[-1].type == "ASTERISK"
+        reissued = bool(children) and getattr(children[-1], "type", None) == "ASTERISK"
         parts = [c for c in children if isinstance(c, dict)]
         return parts, reissued
 
@@ -78,7 +79,7 @@ class _ToParts(Transformer):
         return "designation", {"record": _component(children[0])}
 
 
-def _component(token: Token) -> str:
+def _component(token: Lexeme) -> str:
     """A component without the slash its terminal starts with."""
     return str(token)[1:]
 
@@ -89,20 +90,16 @@ def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
     Raises :class:`SymbolSyntaxError` when it does not parse.
     """
     try:
-        tree = load_grammar("symbol").parse(text)
-    except UnexpectedInput as err:
-        raise SymbolSyntaxError(_describe(text, err)) from None
-    parts, reissued = _ToParts().transform(tree)
+        parts, reissued = load_parser("symbol", _ToParts).parse(text)
+    except LalrSyntaxError as err:
+        raise SymbolSyntaxError(_describe(text, err.position)) from None
     texts = _part_texts(text)
     return DocumentSymbol(
         start, start + len(text), text, tuple(_make_part(t, f) for t, f in zip(texts, parts)), reissued,
     )
 
 
-def _describe(text: str, err: UnexpectedInput) -> str:
-    column = getattr(err, "column", None)
-    position = (err.pos_in_stream if getattr(err, "pos_in_stream", None) is not None
-                else (column - 1 if isinstance(column, int) and column > 0 else len(text)))
+def _describe(text: str, position: int) -> str:
     if position >= len(text):
         return f"{text!r} ends too early"
     return f"{text!r} breaks at {text[position:position + 6]!r}"
