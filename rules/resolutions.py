@@ -47,7 +47,8 @@ def malformed_resolution_reference(document, config) -> Iterator[Finding]:
     for citation in references.citations:
         for issue in citation.issues:
             if issue.kind is IssueKind.MISSING_DI:
-                yield Finding(citation.start, citation.end, issue.message)
+                # A style slip, not an unreadable reference.
+                yield Finding(citation.start, citation.end, issue.message, severity=Severity.WARNING)
 
 
 def _issue_findings(document, kind: IssueKind) -> Iterator[Finding]:

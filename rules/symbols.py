@@ -90,8 +90,9 @@ def symbol_after_document_date(document, config) -> Iterator[Finding]:
 
 
 def _future_part(part: SymbolPart, date: dt.date) -> str | None:
-    if part.year is not None and not part.problems and part.year > date.year:
-        return f"{part.text}: year {part.year} is later than the document's date ({date.isoformat()})"
+    for year in (part.year, part.resolution_year):
+        if year is not None and not part.problems and year > date.year:
+            return f"{part.text}: year {year} is later than the document's date ({date.isoformat()})"
     if (part.series == "A" and isinstance(part.session, int)
             and all(_ASSEMBLY_SESSION_BODIES.fullmatch(body) for body in part.bodies)
             and part.session > latest_session_with_documents(date)):

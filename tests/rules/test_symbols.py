@@ -50,7 +50,9 @@ def test_sym001_silent_on_correct_symbols(text):
 
 # -- SYM002 symbol-after-document-date --------------------------------------------
 
-@pytest.mark.parametrize("text", ["年度报告(S/2026/780)", "(A/79/160)", "(S/PRST/2019/1)", "(A/71/160-S/2019/621)"])
+@pytest.mark.parametrize("text", [
+    "年度报告(S/2026/780)", "(A/79/160)", "(S/PRST/2019/1)", "(A/71/160-S/2019/621)", "(S/RES/2460(2019))",
+])
 def test_sym002_fires_on_a_later_year_or_session(text):
     assert len(findings(symbol_after_document_date, text, AUGUST_2018)) == 1
 
