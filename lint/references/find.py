@@ -8,6 +8,7 @@ failing to parse, reported instead of silently skipped.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterator
 
 import regex
@@ -129,7 +130,5 @@ def _moved(value, offset: int):
 
 
 def _line_counter(text: str):
-    import bisect
-
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     return lambda offset: bisect.bisect_right(starts, offset)

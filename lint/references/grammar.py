@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from functools import lru_cache
-
-from lark import Lark, Transformer
+from typing import TYPE_CHECKING
 
 from .lalr import LalrDriver
 
+if TYPE_CHECKING:
+    from lark import Lark
+
 
 @lru_cache(maxsize=None)
-def load_grammar(name: str, transformer: type[Transformer] | None = None) -> Lark:
+def load_grammar(name: str, transformer: type | None = None) -> Lark:
     """The LALR parser of ``grammars/<name>.lark``, built on first use.
 
     Built lazily so that ``unlint rules`` and runs that select no SYM or RES
     rule never pay for it; the contextual lexer lets one terminal (``L.5``)
     mean different things in different places. With ``transformer`` (a
-    stateless class), parsing yields its values instead of a tree.
+    stateless class with a method per rule), parsing yields its values
+    instead of a tree. Lark is imported here, not at start-up, so that
+    commands that parse nothing do not pay for importing it.
     """
+    from lark import Lark
+
     return Lark.open_from_package(
         "unlint.grammars", f"{name}.lark", parser="lalr", lexer="contextual", maybe_placeholders=False,
         transformer=transformer() if transformer else None,
@@ -25,6 +31,6 @@ def load_grammar(name: str, transformer: type[Transformer] | None = None) -> Lar
 
 
 @lru_cache(maxsize=None)
-def load_parser(name: str, transformer: type[Transformer]) -> LalrDriver:
+def load_parser(name: str, transformer: type) -> LalrDriver:
     """A fast driver over the tables of :func:`load_grammar` (see lint/references/lalr.py)."""
     return LalrDriver(load_grammar(name, transformer))

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lark import Lark
-from lark.parsers.lalr_analysis import Shift
+if TYPE_CHECKING:
+    from lark import Lark
 
 END = "$END"
 
@@ -54,6 +55,8 @@ class LalrDriver:
     """
 
     def __init__(self, lark: Lark, start: str = "start") -> None:
+        from lark.parsers.lalr_analysis import Shift
+
         frontend = lark.parser
         parser = frontend.parser.parser
         table = parser.parse_table

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lark import Transformer
-
 from .grammar import load_parser
 from .lalr import LalrSyntaxError, Lexeme
 from .models import IssueKind, Organ, ReferenceIssue, ResolutionCitation, ResolutionReference
@@ -52,7 +50,9 @@ class _Item:
     has_hao: bool
 
 
-class _ToCitation(Transformer):
+class _ToCitation:
+    """Turns each rule's children into citation values (Lark calls it as the parse goes)."""
+
     def start(self, children):
         return children[0]
 

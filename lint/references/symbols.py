@@ -9,7 +9,7 @@ the year 2016), and some parses are still wrong for their series
 
 from __future__ import annotations
 
-from lark import Transformer
+import regex
 
 from .grammar import load_parser
 from .lalr import LalrSyntaxError, Lexeme
@@ -26,8 +26,8 @@ class SymbolSyntaxError(ValueError):
     """The text is not a document symbol; the message says where it breaks."""
 
 
-class _ToParts(Transformer):
-    """Turns the parse tree into the fields of :class:`SymbolPart`."""
+class _ToParts:
+    """Turns each rule's children into the fields of :class:`SymbolPart` (Lark calls it as the parse goes)."""
 
     def start(self, children):
         reissued = bool(children) and getattr(children[-1], "type", None) == "ASTERISK"
@@ -59,8 +59,7 @@ class _ToParts(Transformer):
         return "resolution_year", int(children[0])
 
     def session(self, children):
-        value = _component(children[0])
-        return int(value) if value.isdigit() else value
+        return _component(children[0])
 
     def numbered(self, children):
         return "designation", {"number": int(_component(children[0]))}
@@ -106,21 +105,20 @@ def _describe(text: str, position: int) -> str:
 
 
 def _part_texts(text: str) -> list[str]:
-    import regex
-
     return [p.strip() for p in regex.split(r"\s*[-–]\s*(?=[A-Z]{1,8}/)", text.rstrip("*").strip())]
 
 
 def _make_part(text: str, fields: dict) -> SymbolPart:
     series, kind = fields["series"], fields.get("kind") or fields.get("late_kind")
-    leading = fields.get("leading")
+    written = fields.get("leading")
+    leading = int(written) if written and written.isdigit() else written
     session = year = None
     problems: list[str] = []
     if isinstance(leading, int) and (series in YEAR_SERIES or kind in YEAR_KINDS or leading >= FIRST_YEAR):
         year = leading
         if not FIRST_YEAR <= leading <= LAST_YEAR:
             what = f"{series}/{kind}/" if kind in YEAR_KINDS else f"{series}/"
-            problems.append(f"{what} symbols put a four-digit year here, not {leading}")
+            problems.append(f"{what} symbols put a four-digit year here, not {written}")
     else:
         session = leading
     if kind in YEAR_KINDS and year is None and fields.get("number") is not None:

@@ -134,7 +134,7 @@ def test_malformed_symbol_does_not_parse(text):
     ("S/24/16", "S/ symbols put a four-digit year here, not 24"),
     ("S/PRST/13/12", "S/PRST/ symbols put a four-digit year here, not 13"),
     ("S/PRST/12", "S/PRST/ symbols need a year and a number (S/PRST/YEAR/N)"),
-    ("E/08/15", "E/ symbols put a four-digit year here, not 8"),
+    ("E/08/15", "E/ symbols put a four-digit year here, not 08"),
 ])
 def test_symbol_wrong_for_its_series_parses_with_a_problem(text, problem):
     assert parse_symbol(text).problems == (problem,)
