@@ -20,6 +20,7 @@ YEAR_SERIES = frozenset({"S", "E", "ST"})
 #: Special components whose dated documents carry a four-digit year.
 YEAR_KINDS = frozenset({"PRST"})
 FIRST_YEAR, LAST_YEAR = 1946, 2100
+_JOINT_DASH = regex.compile(r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
 
 
 class SymbolSyntaxError(ValueError):
@@ -105,7 +106,7 @@ def _describe(text: str, position: int) -> str:
 
 
 def _part_texts(text: str) -> list[str]:
-    return [p.strip() for p in regex.split(r"\s*[-–]\s*(?=[A-Z]{1,8}/)", text.rstrip("*").strip())]
+    return [p.strip() for p in _JOINT_DASH.split(text.rstrip("*").strip())]
 
 
 def _make_part(text: str, fields: dict) -> SymbolPart:
