@@ -104,11 +104,13 @@ def _future_part(part: SymbolPart, date: dt.date) -> str | None:
 _ZH_DATE = r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日"
 _EN_DATE = (r"(?P<day>[0-3]?\d)\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
             r"|November|December)\s+(?P<year>(?:19|20)\d\d)")
-#: A date, a few words naming the paper ("的信", "主席声明", "letter"), then the opening bracket of the symbol.
-DATE_BEFORE_SYMBOL = regex.compile(
-    rf"(?:{_ZH_DATE}|{_EN_DATE})[^\d\s()（）。，,;；：:]{{0,12}}?\s*[(（]\s*$"
-)
-_LOOKBACK = 40
+#: A date, then words ending in the paper's name, then the symbol's bracket:
+#: "2020 年 1 月 9 日的信(", "2013 年 8 月 6 日主席声明(", "letter dated 9 January 2020 (".
+#: A date that ends a period ("截至 2019 年 6 月 30 日的期间(") is not the paper's date.
+_ZH_PAPER = r"[^\d\s()（）。，,;；：:]{0,10}?(?:信|函|照会|报告|说明|声明|备忘录)"
+_EN_PAPER = r"(?:[Ll]etter|[Nn]ote|[Rr]eport|[Ss]tatement|[Mm]emorandum)s?\s+(?:dated|of)\s+"
+DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{_ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{_EN_DATE})\s*[(（]\s*$")
+_LOOKBACK = 60
 
 
 @rule("SYM003", "symbol-year-disagrees-with-date", "A symbol's year disagrees with the date written beside it")

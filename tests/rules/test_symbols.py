@@ -92,13 +92,20 @@ def test_sym003_fires_when_the_year_beside_differs():
     "2016 年 7 月 15 日发布上一份报告(A/71/160-S/2016/621)",
     "2019 年 1 月 9 日的报告(A/73/150)",             # session-based symbols carry no year
     "letter dated 9 January 2020 (S/2020/30)",
+    "截至 2019 年 6 月 30 日的期间(S/2020/100)",        # a period's end is not the paper's date
+    "on 9 January 2020 (S/2021/30)",                  # a date, but not the paper's
 ])
 def test_sym003_silent_when_year_and_date_agree_or_no_date_is_beside(text):
     assert findings(symbol_year_disagrees_with_date, text) == []
 
 
-def test_sym003_english_date():
-    assert len(findings(symbol_year_disagrees_with_date, "letter dated 9 January 2020 (S/2021/30)")) == 1
+@pytest.mark.parametrize("text", [
+    "letter dated 9 January 2020 (S/2021/30)",
+    "report of 15 July 2016 (A/71/160-S/2017/621)",
+    "2016 年 7 月 15 日发布上一份报告(A/71/160-S/2017/621)",
+])
+def test_sym003_other_forms_of_a_dated_paper(text):
+    assert len(findings(symbol_year_disagrees_with_date, text)) == 1
 
 
 def test_sym003_the_next_year_outside_december_is_wrong():
