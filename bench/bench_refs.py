@@ -31,14 +31,17 @@ def measure(text: str) -> tuple[int, float, float]:
     """``(references, median seconds in find_references, median seconds in the grammars)``."""
     document = Document(text)
     skip = document.furniture_lines
-    line_of = lambda offset: document.line_index(offset) + 1  # noqa: E731
+
+    def line_of(offset: int) -> int:
+        return document.line_index(offset) + 1
+
     totals, in_grammar = [], []
     count = 0
     for _ in range(RUNS):
         spent = [0.0]
         parse_symbol, parse_resolution = find_module.parse_symbol, find_module.parse_resolution
 
-        def timed(parse):
+        def timed(parse, spent=spent):
             def wrapper(*args):
                 begin = time.process_time()
                 try:

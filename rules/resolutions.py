@@ -207,12 +207,13 @@ def _future_reference(reference: ResolutionReference, date, last_session: int, l
     return None
 
 
-@rule("RES006", "inconsistent-resolution-year", "One resolution cited with two different years")
+@rule("RES006", "inconsistent-resolution-year", "One resolution cited with two different years or sessions")
 def inconsistent_resolution_year(document, config) -> Iterator[Finding]:
     """## What it does
     Reports a Security Council resolution cited in one document with two
     different years (`1631（2005）` in one place, `1631（2006）` in another),
-    at each citation that differs from the first.
+    or an early General Assembly resolution with two different sessions
+    (`1514 (XV)` and `1514 (XVI)`), at each citation that differs from the first.
 
     ## Why is this bad?
     At most one of the two can be right; the reader cannot tell which
@@ -227,14 +228,25 @@ def inconsistent_resolution_year(document, config) -> Iterator[Finding]:
     ## Fix
     None: which citation is right has to be looked up.
     """
-    first_year: dict[int, tuple[int, int]] = {}
-    for start, end, number, year in sorted(_security_council_years(document)):
-        if number not in first_year:
-            first_year[number] = (year, start)
-        elif first_year[number][0] != year:
-            earlier, where = first_year[number]
-            yield Finding(start, end, f"resolution {number} is cited here with {year} and on line "
+    first_cited: dict[tuple, tuple[object, int]] = {}
+    for start, end, key, written in sorted(_dated_citations(document), key=lambda c: c[0]):
+        if key not in first_cited:
+            first_cited[key] = (written, start)
+        elif first_cited[key][0] != written:
+            earlier, where = first_cited[key]
+            yield Finding(start, end, f"resolution {key[1]} is cited here with {written} and on line "
                                       f"{document.position(where).line} with {earlier}")
+
+
+def _dated_citations(document) -> Iterator[tuple[int, int, tuple, object]]:
+    """``(start, end, (organ, number), year or session)`` of each resolution whose number alone identifies it."""
+    for start, end, number, year in _security_council_years(document):
+        yield start, end, (Organ.SECURITY_COUNCIL, number), year
+    for reference in document.references.resolutions:
+        # Until the 30th session, General Assembly resolutions were numbered
+        # consecutively, the session in roman numerals after the number: 1514 (XV).
+        if reference.organ is Organ.GENERAL_ASSEMBLY and reference.roman_session:
+            yield reference.start, reference.end, (Organ.GENERAL_ASSEMBLY, reference.number), reference.roman_session
 
 
 @hookimpl

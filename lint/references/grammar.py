@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .lalr import LalrDriver
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_grammar(name: str, transformer: type | None = None) -> Lark:
     """The LALR parser of ``grammars/<name>.lark``, built on first use.
 
@@ -30,7 +30,7 @@ def load_grammar(name: str, transformer: type | None = None) -> Lark:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_parser(name: str, transformer: type) -> LalrDriver:
     """A fast driver over the tables of :func:`load_grammar` (see lint/references/lalr.py)."""
     return LalrDriver(load_grammar(name, transformer))

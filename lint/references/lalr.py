@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -25,9 +25,9 @@ END = "$END"
 class Lexeme(str):
     """A matched terminal: its text, its terminal name and its span in the parsed text."""
 
-    __slots__ = ("type", "start_pos", "end_pos")
+    __slots__ = ("end_pos", "start_pos", "type")
 
-    def __new__(cls, value: str, type_: str, start: int, end: int) -> Lexeme:
+    def __new__(cls, value: str, type_: str, start: int, end: int) -> Self:
         lexeme = super().__new__(cls, value)
         lexeme.type, lexeme.start_pos, lexeme.end_pos = type_, start, end
         return lexeme

@@ -145,8 +145,14 @@ def test_res006_fires_on_the_second_year():
     assert span == "1631（2006）" and "line 1 with 2005" in message
 
 
+def test_res006_fires_on_a_roman_session_cited_two_ways():
+    text = "General Assembly resolution 1514 (XV) ... resolution 1514 (XVI)"
+    ((span, message),) = findings(inconsistent_resolution_year, text)
+    assert span == "1514 (XVI)" and "with XV" in message
+
+
 def test_res006_silent_on_consistent_citations_and_different_resolutions():
-    text = "第 1631（2005）号决议 ... resolution 1631 (2005) ... 第 1325(2000)号决议"
+    text = "第 1631（2005）号决议 ... resolution 1631 (2005) ... 第 1325(2000)号决议 ... 1514 (XV) ... resolution 1514 (XV)"
     assert findings(inconsistent_resolution_year, text) == []
 
 
