@@ -137,10 +137,15 @@ def _letter(tokens: list) -> str | None:
     return str(tokens[0]) if tokens else None
 
 
+def resolution_parser():
+    """The resolution parser, built on first use (a benchmark may build it ahead)."""
+    return load_parser("resolution", _ToCitation)
+
+
 def parse_resolution(text: str, start: int = 0) -> ResolutionCitation:
     """Parse one citation ``text`` found at offset ``start``; raise :class:`ResolutionSyntaxError` if it does not."""
     try:
-        language, organ_name, items, pinpoints = load_parser("resolution", _ToCitation).parse(text)
+        language, organ_name, items, pinpoints = resolution_parser().parse(text)
     except LalrSyntaxError as err:
         raise ResolutionSyntaxError(f"{text!r} does not parse as a resolution reference") from err
     organ = ORGANS.get(organ_name) if organ_name else None

@@ -84,13 +84,18 @@ def _component(token: Lexeme) -> str:
     return str(token)[1:]
 
 
+def symbol_parser():
+    """The symbol parser, built on first use (a benchmark may build it ahead)."""
+    return load_parser("symbol", _ToParts)
+
+
 def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
     """Parse ``text`` (a whole symbol, joint symbols included) found at offset ``start``.
 
     Raises :class:`SymbolSyntaxError` when it does not parse.
     """
     try:
-        parts, reissued = load_parser("symbol", _ToParts).parse(text)
+        parts, reissued = symbol_parser().parse(text)
     except LalrSyntaxError as err:
         raise SymbolSyntaxError(_describe(text, err.position)) from None
     texts = _part_texts(text)
