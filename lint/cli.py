@@ -208,5 +208,36 @@ def show_rule(code: str) -> None:
     click.echo(rule_page(found, rules.origins.get(found.code, "")), nl=False)
 
 
+@main.command("refs")
+@click.argument("paths", nargs=-1, type=str, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read settings (exclude) from this file instead of searching for one.")
+def list_references(paths: tuple[str, ...], output_format: str, config_file: str | None) -> None:
+    """List every document symbol and resolution reference in PATHS, as unlint parsed them."""
+    from .document import Document
+    from .files import InputError, read_source
+    from .references.listing import reference_rows, render_rows_json, render_rows_text
+
+    try:
+        config = load_config(Path(config_file)) if config_file else resolve_config(list(paths), None)
+    except ConfigError as err:
+        raise UsageFailure(str(err)) from None
+    rows: list[dict] = []
+    failed = False
+    for source in discover(list(paths), config):
+        try:
+            if isinstance(source, InputError):
+                raise source
+            decoded = read_source(source)
+        except InputError as err:
+            click.echo(f"unlint: error: {err}", err=True)
+            failed = True
+            continue
+        rows.extend(reference_rows(Document(decoded.text, source.display, config.document_date)))
+    click.echo((render_rows_json if output_format == "json" else render_rows_text)(rows), nl=False)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

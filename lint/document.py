@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from .diagnostics import Position
 from .structure.blocks import TextBlock, parse_blocks
 from .structure.agenda import AgendaBlock, parse_agenda
+from .references import References, find_references
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
@@ -142,3 +143,8 @@ class Document:
         if key not in self._shared:
             self._shared[key] = compute()
         return self._shared[key]
+
+    @cached_property
+    def references(self) -> References:
+        """Every document symbol and resolution reference outside the page furniture, parsed once."""
+        return find_references(self.text, self.furniture_lines, lambda offset: self.line_index(offset) + 1)

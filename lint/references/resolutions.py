@@ -1,0 +1,201 @@
+"""Parsing one resolution citation into a :class:`ResolutionCitation`.
+
+The grammar (grammars/resolution.lark) accepts the slips real documents make;
+this module turns the tree into typed references and records each slip
+(a missing 号, a bracket of the wrong width) with its span and mending text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .grammar import load_parser
+from .lalr import LalrSyntaxError, Lexeme
+from .models import IssueKind, Organ, ReferenceIssue, ResolutionCitation, ResolutionReference
+
+ORGANS = {
+    "大会": Organ.GENERAL_ASSEMBLY, "General Assembly": Organ.GENERAL_ASSEMBLY, "Assembly": Organ.GENERAL_ASSEMBLY,
+    "安全理事会": Organ.SECURITY_COUNCIL, "安理会": Organ.SECURITY_COUNCIL, "Security Council": Organ.SECURITY_COUNCIL,
+    "人权理事会": Organ.HUMAN_RIGHTS_COUNCIL, "Human Rights Council": Organ.HUMAN_RIGHTS_COUNCIL,
+    "经济及社会理事会": Organ.ECONOMIC_AND_SOCIAL_COUNCIL, "经社理事会": Organ.ECONOMIC_AND_SOCIAL_COUNCIL,
+    "Economic and Social Council": Organ.ECONOMIC_AND_SOCIAL_COUNCIL,
+}
+_MATCHING_CLOSE = {"(": ")", "（": "）"}
+FIRST_ECOSOC_YEAR = 1978
+
+
+class ResolutionSyntaxError(ValueError):
+    """The text looks like a resolution reference but does not parse."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Identifier:
+    """An identifier as parsed, with the tokens the issues need."""
+
+    first: Lexeme
+    last: Lexeme
+    number: int
+    session: int | str | None = None
+    year: int | None = None
+    roman_session: str | None = None
+    letter: str | None = None
+    open_bracket: Lexeme | None = None
+    close_bracket: Lexeme | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    identifier: _Identifier
+    has_di: bool
+    has_hao: bool
+
+
+class _ToCitation:
+    """Turns each rule's children into citation values (Lark calls it as the parse goes)."""
+
+    def start(self, children):
+        return children[0]
+
+    def zh_citation(self, children):
+        organ = children[0] if isinstance(children[0], str) else None
+        items = [c for c in children if isinstance(c, _Item)]
+        pinpoints = next((c for c in children if isinstance(c, tuple)), ())
+        return "zh", organ, items, pinpoints
+
+    def zh_organ(self, children):
+        return str(children[0])
+
+    def zh_item(self, children):
+        identifier = next(c for c in children if isinstance(c, _Identifier))
+        types = {getattr(c, "type", None) for c in children}
+        return _Item(identifier, "DI" in types, "HAO" in types)
+
+    def zh_pinpoints(self, children):
+        return tuple(children)
+
+    def annex(self, children):
+        return _span(children[-1:])
+
+    def paragraphs(self, children):
+        # The comma or 、 that joins a pinpoint to what precedes it is not part of it.
+        return _span([c for c in _tokens(children) if c.type not in ("COMMA", "DUNHAO")][:1] + _tokens(children)[-1:])
+
+    def zh_paragraphs(self, children):
+        return _tokens(children)
+
+    def zh_joiner(self, children):
+        return children
+
+    def paragraph(self, children):
+        return children
+
+    def en_citation(self, children):
+        organ = str(children[0]) if children[0].type == "ORGAN_EN" else None
+        items = [_Item(c, True, True) for c in children if isinstance(c, _Identifier)]
+        return "en", organ, items, ()
+
+    def session_number(self, children):
+        session, number, *letter = children
+        return _Identifier(session, children[-1], int(number), session=int(session), letter=_letter(letter))
+
+    def special_session_number(self, children):
+        session, number, *letter = children
+        return _Identifier(session, children[-1], int(number), session=str(session), letter=_letter(letter))
+
+    def number_year(self, children):
+        number, *letter, opening, year, closing = children
+        return _Identifier(number, closing, int(number), year=int(year), letter=_letter(letter),
+                           open_bracket=opening, close_bracket=closing)
+
+    def number_roman(self, children):
+        number, *letter, opening, roman, closing = children
+        return _Identifier(number, closing, int(number), roman_session=str(roman), letter=_letter(letter),
+                           open_bracket=opening, close_bracket=closing)
+
+    def bare_number(self, children):
+        return _Identifier(children[0], children[0], int(children[0]))
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position
+
+
+def _tokens(children) -> list[Lexeme]:
+    flat: list[Lexeme] = []
+    for child in children:
+        flat.extend(_tokens(child) if isinstance(child, list) else [child])
+    return flat
+
+
+def _span(tokens: list[Lexeme]) -> tuple[int, int]:
+    return tokens[0].start_pos, tokens[-1].end_pos
+
+
+def _letter(tokens: list) -> str | None:
+    return str(tokens[0]) if tokens else None
+
+
+def resolution_parser():
+    """The resolution parser, built on first use (a benchmark may build it ahead)."""
+    return load_parser("resolution", _ToCitation)
+
+
+def parse_resolution(text: str, start: int = 0) -> ResolutionCitation:
+    """Parse one citation ``text`` found at offset ``start``; raise :class:`ResolutionSyntaxError` if it does not."""
+    try:
+        language, organ_name, items, pinpoints = resolution_parser().parse(text)
+    except LalrSyntaxError as err:
+        raise ResolutionSyntaxError(f"{text!r} does not parse as a resolution reference") from err
+    organ = ORGANS.get(organ_name) if organ_name else None
+    references = tuple(_reference(text, start, item.identifier, organ) for item in items)
+    issues = tuple(_issues(text, start, items, language))
+    pinpoint_texts = tuple("".join(text[begin:end].split()) for begin, end in pinpoints)
+    return ResolutionCitation(start, start + len(text), text, language, references, pinpoint_texts, issues)
+
+
+def _reference(text: str, start: int, ident: _Identifier, organ: Organ | None) -> ResolutionReference:
+    begin, end = ident.first.start_pos, ident.last.end_pos
+    inferred = organ or _organ_from_form(ident)
+    session = ident.session
+    year = ident.year
+    if inferred is not Organ.SECURITY_COUNCIL and isinstance(session, int) and session >= FIRST_ECOSOC_YEAR:
+        # ECOSOC numbers its resolutions year/number: 2008/12.
+        year, session = session, None
+        inferred = organ or Organ.ECONOMIC_AND_SOCIAL_COUNCIL
+    return ResolutionReference(
+        start + begin, start + end, text[begin:end], inferred, ident.number, session, year,
+        ident.roman_session, ident.letter, organ_stated=organ is not None,
+    )
+
+
+def _organ_from_form(ident: _Identifier) -> Organ | None:
+    if ident.year is not None:
+        return Organ.SECURITY_COUNCIL
+    if ident.roman_session is not None or ident.session is not None:
+        return Organ.GENERAL_ASSEMBLY
+    return None
+
+
+def _issues(text: str, start: int, items: list[_Item], language: str):
+    for index, item in enumerate(items):
+        ident = item.identifier
+        if ident.open_bracket is not None and _MATCHING_CLOSE[str(ident.open_bracket)] != str(ident.close_bracket):
+            wanted = _MATCHING_CLOSE[str(ident.open_bracket)]
+            closing = ident.close_bracket
+            yield ReferenceIssue(
+                IssueKind.BRACKET_MISMATCH, start + closing.start_pos, start + closing.end_pos, wanted,
+                f"'{ident.open_bracket}' is closed by '{closing}'; use '{wanted}'",
+            )
+        if language != "zh":
+            continue
+        if not item.has_hao:
+            # After the spaces that follow the number: "第 58/316 决议" becomes "第 58/316 号决议".
+            after = start + _skip_spaces(text, ident.last.end_pos)
+            yield ReferenceIssue(IssueKind.MISSING_HAO, after, after, "号",
+                                 f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'")
+        if index == 0 and not item.has_di:
+            before = start + ident.first.start_pos
+            yield ReferenceIssue(IssueKind.MISSING_DI, before, before, None,
+                                 f"'{text[ident.first.start_pos:ident.last.end_pos]}号' lacks '第' before the number")

@@ -1,0 +1,137 @@
+"""Parsing one document symbol into a :class:`DocumentSymbol`.
+
+The grammar (grammars/symbol.lark) fixes the order of the components; this
+module gives them their meaning: whether a leading number is a session or a
+year depends on the series (``A/73/150`` is the 73rd session, ``S/2016/621``
+the year 2016), and some parses are still wrong for their series
+(``S/95/12``: Security Council symbols carry four-digit years).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .grammar import load_parser
+from .lalr import LalrSyntaxError, Lexeme
+from .models import DocumentSymbol, SymbolPart
+
+#: Series whose dated documents carry a four-digit year rather than a session.
+YEAR_SERIES = frozenset({"S", "E", "ST"})
+#: Special components whose dated documents carry a four-digit year.
+YEAR_KINDS = frozenset({"PRST"})
+FIRST_YEAR, LAST_YEAR = 1946, 2100
+_JOINT_DASH = regex.compile(r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
+
+
+class SymbolSyntaxError(ValueError):
+    """The text is not a document symbol; the message says where it breaks."""
+
+
+class _ToParts:
+    """Turns each rule's children into the fields of :class:`SymbolPart` (Lark calls it as the parse goes)."""
+
+    def start(self, children):
+        reissued = bool(children) and getattr(children[-1], "type", None) == "ASTERISK"
+        parts = [c for c in children if isinstance(c, dict)]
+        return parts, reissued
+
+    def symbol(self, children):
+        fields: dict = {"series": str(children[0]), "bodies": [], "suffixes": []}
+        for child in children[1:]:
+            name, value = child
+            if name in ("bodies", "suffixes"):
+                fields[name].append(value)
+            elif name == "designation":
+                fields.update(value)
+            else:
+                fields[name] = value
+        return fields
+
+    def body(self, children):
+        return "bodies", _component(children[0])
+
+    def kind(self, children):
+        return "kind", _component(children[0])
+
+    def suffix(self, children):
+        return "suffixes", _component(children[0])
+
+    def resolution_year(self, children):
+        return "resolution_year", int(children[0])
+
+    def session(self, children):
+        return _component(children[0])
+
+    def numbered(self, children):
+        return "designation", {"number": int(_component(children[0]))}
+
+    def session_numbered(self, children):
+        return "designation", {"leading": children[0], "number": int(_component(children[1]))}
+
+    def session_record(self, children):
+        return "designation", {"leading": children[0], "record": _component(children[1])}
+
+    def session_kind_numbered(self, children):
+        leading, kind, number = children
+        return "designation", {"leading": leading, "late_kind": _component(kind), "number": int(_component(number))}
+
+    def record(self, children):
+        return "designation", {"record": _component(children[0])}
+
+
+def _component(token: Lexeme) -> str:
+    """A component without the slash its terminal starts with."""
+    return str(token)[1:]
+
+
+def symbol_parser():
+    """The symbol parser, built on first use (a benchmark may build it ahead)."""
+    return load_parser("symbol", _ToParts)
+
+
+def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
+    """Parse ``text`` (a whole symbol, joint symbols included) found at offset ``start``.
+
+    Raises :class:`SymbolSyntaxError` when it does not parse.
+    """
+    try:
+        parts, reissued = symbol_parser().parse(text)
+    except LalrSyntaxError as err:
+        raise SymbolSyntaxError(_describe(text, err.position)) from None
+    texts = _part_texts(text)
+    return DocumentSymbol(
+        start, start + len(text), text, tuple(_make_part(t, f) for t, f in zip(texts, parts)), reissued,
+    )
+
+
+def _describe(text: str, position: int) -> str:
+    if position >= len(text):
+        return f"{text!r} ends too early"
+    return f"{text!r} breaks at {text[position:position + 6]!r}"
+
+
+def _part_texts(text: str) -> list[str]:
+    return [p.strip() for p in _JOINT_DASH.split(text.rstrip("*").strip())]
+
+
+def _make_part(text: str, fields: dict) -> SymbolPart:
+    series, kind = fields["series"], fields.get("kind") or fields.get("late_kind")
+    written = fields.get("leading")
+    leading = int(written) if written and written.isdigit() else written
+    session = year = None
+    problems: list[str] = []
+    if isinstance(leading, int) and (series in YEAR_SERIES or kind in YEAR_KINDS or leading >= FIRST_YEAR):
+        year = leading
+        if not FIRST_YEAR <= leading <= LAST_YEAR:
+            what = f"{series}/{kind}/" if kind in YEAR_KINDS else f"{series}/"
+            problems.append(f"{what} symbols put a four-digit year here, not {written}")
+    else:
+        session = leading
+    if kind in YEAR_KINDS and year is None and fields.get("number") is not None:
+        problems.append(f"{series}/{kind}/ symbols need a year and a number ({series}/{kind}/YEAR/N)")
+    if fields.get("resolution_year") is not None and not FIRST_YEAR <= fields["resolution_year"] <= LAST_YEAR:
+        problems.append(f"{fields['resolution_year']} is not a year of adoption")
+    return SymbolPart(
+        text, series, tuple(fields["bodies"]), kind, session, year, fields.get("number"), fields.get("record"),
+        tuple(fields["suffixes"]), fields.get("resolution_year"), tuple(problems),
+    )
