@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .diagnostics import Position
+from .structure.footnote_matching import FootnoteMatch, match_footnotes
+from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
@@ -112,3 +114,11 @@ class Document:
     @property
     def paragraphs(self):
         return self.paragraph_structure.paragraphs
+
+    @cached_property
+    def footnotes(self) -> Footnotes:
+        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines)
+
+    @cached_property
+    def footnote_match(self) -> FootnoteMatch:
+        return match_footnotes(self.footnotes)

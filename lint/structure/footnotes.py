@@ -1,0 +1,272 @@
+"""Footnote markers and footnote texts, in the four layouts UN text reaches us in.
+
+- *Symbol* notes: ``临时议程*``, a title ending in `` *``, a masthead symbol
+  ``A/61/204–S/2006/590*``; the note is a later line starting with the same
+  asterisks (``* A/73/150。``), or, in PDF text, a line holding only the
+  asterisks followed by the note's text.
+- *PDF* numbered notes: the marker is a line holding only ``12`` right after
+  the line it belongs to; the texts follow a ``____`` separator, each a number
+  on a line of its own (after a blank line) and then the text.
+- *Inline* numbered notes (the Repertoire): ``情况通报会。957`` in the text
+  and ``957 关于会议形式……`` after a separator.
+- *Markdown* notes (Word exports): ``[^3]`` in the text, ``[^3]: text`` at the end.
+
+Markers and texts are only found here; matching them is the rules' job.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+
+class FootnoteLayout(enum.Enum):
+    SYMBOL = "symbol"
+    PDF = "pdf"
+    INLINE = "inline"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    """A footnote indicator in the text: ``label`` is ``"12"`` or ``"**"``."""
+
+    label: str
+    line: int
+    #: Character offsets of the indicator in ``Document.text``.
+    start: int
+    end: int
+    layout: FootnoteLayout
+
+    @property
+    def number(self) -> int | None:
+        return int(self.label) if self.label.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteText:
+    """A footnote's own text; ``line`` is the line of its label."""
+
+    label: str
+    line: int
+    start: int
+    end: int
+    layout: FootnoteLayout
+    #: The note's words, without the label.
+    content: str
+    #: Index of the separator block it sits in (``None`` outside any block).
+    block: int | None = None
+    #: 1-based line of ``content`` (the label's own line, or the next one in PDF text).
+    content_line: int = 0
+
+    @property
+    def number(self) -> int | None:
+        return int(self.label) if self.label.isdigit() else None
+
+    @property
+    def is_ibid(self) -> bool:
+        return bool(_IBID.match(self.content))
+
+
+@dataclass(frozen=True, slots=True)
+class Footnotes:
+    markers: tuple[FootnoteMarker, ...]
+    texts: tuple[FootnoteText, ...]
+    #: 1-based lines of the ``____`` separators.
+    separators: tuple[int, ...]
+
+    @property
+    def numbered_markers(self) -> tuple[FootnoteMarker, ...]:
+        return tuple(m for m in self.markers if m.number is not None)
+
+    @property
+    def numbered_texts(self) -> tuple[FootnoteText, ...]:
+        return tuple(t for t in self.texts if t.number is not None)
+
+    def texts_in_block(self, block: int | None) -> tuple[FootnoteText, ...]:
+        return tuple(t for t in self.texts if t.block == block and t.number is not None)
+
+    @property
+    def text_lines(self) -> frozenset[int]:
+        """Lines holding footnote labels or footnote texts (not the running text)."""
+        return frozenset(n for note in self.texts for n in (note.line, note.content_line))
+
+_SEPARATOR = regex.compile(r"\s*_{5,}\s*")
+_BARE_LABEL = regex.compile(r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
+_SYMBOL_TEXT = regex.compile(r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
+# An asterisk right after a word, a closing bracket or a symbol, or after " " at
+# the end of a title; not a bar code (*0644982*) or a bullet at line start.
+_SYMBOL_MARKER = regex.compile(r"(?<=[\p{Han}\p{L}\p{N})）」》”\]])\s?(?P<label>\*{1,3})(?=\s|$|[\p{Han}|])")
+_MARKDOWN_MARKER = regex.compile(r"\[\^(?P<label>\d{1,4})\](?!:)")
+_MARKDOWN_TEXT = regex.compile(r"\[\^(?P<label>\d{1,4})\]:\s*(?P<content>.*)")
+_INLINE_TEXT = regex.compile(r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个项次名])(?P<content>\S.*)")
+# A number standing alone in running text: not part of a symbol, date, amount or count.
+_INLINE_CANDIDATE = regex.compile(
+    r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?!\s*[年月日个项次名段条款号届国%])"
+)
+_IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
+
+
+def parse_footnotes(lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> Footnotes:
+    """Find footnote markers and texts; ``skip`` holds the 1-based furniture lines."""
+    scanner = _Scanner(lines, line_starts, skip)
+    scanner.scan()
+    markers = sorted(scanner.markers, key=lambda m: m.start)
+    texts = sorted(scanner.texts, key=lambda t: t.start)
+    return Footnotes(tuple(markers), tuple(texts), tuple(scanner.separators))
+
+
+class _Scanner:
+    """One pass over the lines; keeps the state of the current separator block."""
+
+    def __init__(self, lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> None:
+        self.lines = lines
+        self.starts = line_starts
+        self.skip = skip
+        self.markers: list[FootnoteMarker] = []
+        self.texts: list[FootnoteText] = []
+        self.separators: list[int] = []
+        self.body_lines: list[int] = []
+
+    def scan(self) -> None:
+        block: int | None = None
+        open_block = False
+        last_was_text_content = False
+        index = 0
+        while index < len(self.lines):
+            number = index + 1
+            text = self.lines[index]
+            if number in self.skip:
+                if _is_link(text):
+                    open_block = False
+                index += 1
+                continue
+            if _SEPARATOR.fullmatch(text):
+                self.separators.append(number)
+                block = len(self.separators) - 1
+                open_block = True
+                last_was_text_content = False
+                index += 1
+                continue
+            if markdown := _MARKDOWN_TEXT.match(text):
+                self._add_text(markdown["label"], index, markdown.start("label") - 2, FootnoteLayout.MARKDOWN,
+                               markdown["content"], None)
+                index += 1
+                continue
+            consumed = self._bare_label(index, block if open_block else None)
+            if consumed:
+                last_was_text_content = consumed == 2
+                index += consumed
+                continue
+            if open_block and (inline := _INLINE_TEXT.match(text)) and self._inline_block_text(inline):
+                self._add_text(inline["label"], index, inline.start("label"), FootnoteLayout.INLINE,
+                               inline["content"], block)
+                index += 1
+                continue
+            if symbol := _SYMBOL_TEXT.match(text):
+                self._add_text(symbol["label"], index, symbol.start("label"), FootnoteLayout.SYMBOL,
+                               symbol["content"], block if open_block else None)
+                index += 1
+                continue
+            if text.strip():
+                if open_block and last_was_text_content and self._pdf_block():
+                    # The page's notes end where the running text goes on.
+                    open_block = False
+                last_was_text_content = False
+                self.body_lines.append(index)
+                self._inline_symbol_markers(index)
+            index += 1
+        self._inline_number_markers()
+
+    # -- labels on lines of their own (PDF) ---------------------------------
+
+    def _bare_label(self, index: int, block: int | None) -> int:
+        """Handle a line holding only a label; return how many lines it used (0: not one)."""
+        match = _BARE_LABEL.fullmatch(self.lines[index])
+        if not match:
+            return 0
+        label = match["label"]
+        previous = self.lines[index - 1] if index else ""
+        follows_text = bool(previous.strip()) and index not in self.skip and not _SEPARATOR.fullmatch(previous)
+        if follows_text and not _BARE_LABEL.fullmatch(previous):
+            layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
+            self.markers.append(self._marker(label, index, match.start("label"), layout))
+            return 1
+        content_index = self._next_content(index)
+        if content_index is None or (label.isdigit() and block is None):
+            return 0  # a page number, not a note
+        layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
+        self._add_text(label, index, match.start("label"), layout, self.lines[content_index], block, content_index)
+        return 2
+
+    def _next_content(self, index: int) -> int | None:
+        following = index + 1
+        if following < len(self.lines) and self.lines[following].strip() and not _BARE_LABEL.fullmatch(
+            self.lines[following]
+        ):
+            return following
+        return None
+
+    def _pdf_block(self) -> bool:
+        # Inline (Repertoire) notes run on over several lines; PDF and symbol notes take one.
+        return bool(self.texts) and self.texts[-1].layout is not FootnoteLayout.INLINE
+
+    # -- inline markers ----------------------------------------------------
+
+    def _inline_block_text(self, match: regex.Match) -> bool:
+        label = int(match["label"])
+        inline = [t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None]
+        if not inline:
+            return True
+        return inline[-1] < label <= inline[-1] + 3
+
+    def _inline_symbol_markers(self, index: int) -> None:
+        text = self.lines[index]
+        for match in _SYMBOL_MARKER.finditer(text):
+            self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.SYMBOL))
+        for match in _MARKDOWN_MARKER.finditer(text):
+            self.markers.append(self._marker(match["label"], index, match.start(), FootnoteLayout.MARKDOWN,
+                                             end=match.end()))
+
+    def _inline_number_markers(self) -> None:
+        numbers = sorted(t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None)
+        if not numbers:
+            return
+        wanted = set(numbers)
+        low, high = numbers[0] - 3, numbers[-1] + 3
+        last = low - 1
+        note_lines = {t.line for t in self.texts}
+        for index in self.body_lines:
+            if index + 1 in note_lines:
+                continue
+            for match in _INLINE_CANDIDATE.finditer(self.lines[index]):
+                value = int(match["label"])
+                if not low <= value <= high or value <= last - 3:
+                    continue
+                if value in wanted or last < value <= last + 2:
+                    self.markers.append(self._marker(match["label"], index, match.start("label"),
+                                                     FootnoteLayout.INLINE))
+                    last = max(last, value)
+
+    # -- construction ------------------------------------------------------
+
+    def _marker(self, label: str, index: int, column: int, layout: FootnoteLayout,
+                end: int | None = None) -> FootnoteMarker:
+        start = self.starts[index] + column
+        stop = self.starts[index] + end if end is not None else start + len(label)
+        return FootnoteMarker(label, index + 1, start, stop, layout)
+
+    def _add_text(self, label: str, index: int, column: int, layout: FootnoteLayout, content: str,
+                  block: int | None, content_index: int | None = None) -> None:
+        start = self.starts[index] + max(column, 0)
+        content_line = (content_index if content_index is not None else index) + 1
+        self.texts.append(
+            FootnoteText(label, index + 1, start, start + len(label), layout, content.strip(), block, content_line)
+        )
+
+
+def _is_link(text: str) -> bool:
+    return "undocs.org" in text
