@@ -78,6 +78,8 @@ def _numbering_breaks(markers: tuple[FootnoteMarker, ...], textless: set[int]) -
         elif number < expected:
             kind = "repeat" if number in seen else "backwards"
             breaks.append(NumberingBreak(marker, expected, kind, seen.get(number)))
+            if following == expected + 1:
+                expected += 1  # it stands in the place of the expected number
         elif following == expected or (following == expected + 1 != number) or following == number == expected + 1:
             # One footnote renumbered: its neighbours carry on the old sequence.
             breaks.append(NumberingBreak(marker, expected, "out-of-sequence"))

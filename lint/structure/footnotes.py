@@ -107,6 +107,8 @@ _INLINE_TEXT = regex.compile(r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个
 _INLINE_CANDIDATE = regex.compile(
     r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?!\s*[年月日个项次名段条款号届国%])"
 )
+#: How far an inline note's number may stray from the note before it.
+_INLINE_STRAY = 20
 _IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
 
 
@@ -221,7 +223,9 @@ class _Scanner:
         inline = [t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None]
         if not inline:
             return True
-        return inline[-1] < label <= inline[-1] + 3
+        # Near the notes before it (a renumbered note may stray a little), never a
+        # number already used: a line of running text that starts with a count is not a note.
+        return label not in inline and abs(label - inline[-1]) <= _INLINE_STRAY
 
     def _inline_symbol_markers(self, index: int) -> None:
         text = self.lines[index]
@@ -244,8 +248,10 @@ class _Scanner:
                 continue
             for match in _INLINE_CANDIDATE.finditer(self.lines[index]):
                 value = int(match["label"])
-                if not low <= value <= high or value <= last - 3:
+                if not low <= value <= high:
                     continue
+                # A number some note carries, or the next one or two in sequence
+                # (so that a marker whose note is missing is still found).
                 if value in wanted or last < value <= last + 2:
                     self.markers.append(self._marker(match["label"], index, match.start("label"),
                                                      FootnoteLayout.INLINE))
