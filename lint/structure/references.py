@@ -69,7 +69,8 @@ _EN_ANNEX = regex.compile(
     r"(?=\s+to\s+the\s+present\s+(?:report|document)|\))",
     regex.IGNORECASE,
 )
-_SENTENCE_START = regex.compile(r"[。；;!?！？]")
+# Where the sentence holding a bare "第 N 段" began: a full stop, or a new numbered paragraph.
+_SENTENCE_START = regex.compile(r"[。；;!?！？]|\n\s*\d{1,3}\s*[.．]")
 _WINDOW = 60
 
 
