@@ -20,13 +20,14 @@ def _numbers(notes) -> str:
     return ", ".join(map(str, labels)) if labels else "none"
 
 
-@rule("FTN001", "footnote-without-text", "A numbered footnote marker whose footnote text is missing",
+@rule("FTN001", "footnote-without-text", "A numbered footnote or table-note marker whose text is missing",
       severity="error")
 def footnote_without_text(document, config):
     """## What it does
     Finds a numbered footnote marker (``情况通报会。957``, a line holding only
     ``12`` in PDF text, ``[^3]``) for which the document holds no footnote text
-    with that number.
+    with that number, and a table-note letter (``成员、a 受邀者``) with no
+    ``a ...`` note in a document that has table notes.
 
     ## Why is this bad?
     The reader follows the marker to the foot of the page and finds nothing: the
@@ -41,6 +42,9 @@ def footnote_without_text(document, config):
     """
     footnotes = document.footnotes
     for marker in document.footnote_match.unmatched_markers:
+        if marker.label.isalpha():
+            yield Finding(marker.start, marker.end, f"table note {marker.label} has no text under the table")
+            continue
         if marker.number is None:
             continue
         block = _block_after(footnotes, marker)
@@ -177,7 +181,7 @@ def asterisk_without_note(document, config):
     """
     notes = sorted({t.label for t in document.footnotes.texts if t.label.startswith("*")})
     for marker in document.footnote_match.unmatched_markers:
-        if marker.number is not None:
+        if not marker.label.startswith("*"):
             continue
         context = document.line(marker.line).text
         if marker.line > 1:

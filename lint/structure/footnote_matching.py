@@ -40,7 +40,7 @@ def match_footnotes(footnotes: Footnotes) -> FootnoteMatch:
 
 
 def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteText, ...]]:
-    """Numbered notes pair one to one, in order; an asterisk note serves every marker with its label."""
+    """Numbered notes pair one to one, in order; asterisk and letter notes serve every marker with their label."""
     markers: dict[str, list[FootnoteMarker]] = defaultdict(list)
     texts: dict[str, list[FootnoteText]] = defaultdict(list)
     for marker in footnotes.markers:
@@ -51,7 +51,8 @@ def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[Footn
     lone_texts: list[FootnoteText] = []
     for label in markers.keys() | texts.keys():
         found, written = markers.get(label, []), texts.get(label, [])
-        if label.startswith("*"):
+        if not label.isdigit():
+            # An asterisk or table-note letter may mark several places; one note serves them all.
             lone_markers += found if not written else []
             lone_texts += written if not found else []
         else:

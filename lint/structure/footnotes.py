@@ -10,6 +10,8 @@
 - *Inline* numbered notes (the Repertoire): ``情况通报会。957`` in the text
   and ``957 关于会议形式……`` after a separator.
 - *Markdown* notes (Word exports): ``[^3]`` in the text, ``[^3]: text`` at the end.
+- *Table* notes: a lower-case letter after a cell's words (``成员、a 受邀者``) and
+  a line ``a 比利时、中国……`` under the table.
 
 Markers and texts are only found here; matching them is the rules' job.
 """
@@ -28,6 +30,8 @@ class FootnoteLayout(enum.Enum):
     PDF = "pdf"
     INLINE = "inline"
     MARKDOWN = "markdown"
+    #: Table notes: ``成员、a 受邀者`` in a table, ``a 比利时、中国……`` below it.
+    TABLE = "table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,8 @@ _INLINE_CANDIDATE = regex.compile(
 )
 #: How far an inline note's number may stray from the note before it.
 _INLINE_STRAY = 20
+_TABLE_TEXT = regex.compile(r"\s?(?P<label>[a-z])[ \t\u3000]+(?P<content>\p{Han}.*)")
+_TABLE_MARKER = regex.compile(r"(?<=[\p{Han}、，])\s?(?P<label>[a-z])(?=\s|$)")
 _IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
 
 
@@ -168,6 +174,11 @@ class _Scanner:
                                inline["content"], block)
                 index += 1
                 continue
+            if table := _TABLE_TEXT.fullmatch(text):
+                self._add_text(table["label"], index, table.start("label"), FootnoteLayout.TABLE,
+                               table["content"], None)
+                index += 1
+                continue
             if symbol := _SYMBOL_TEXT.match(text):
                 self._add_text(symbol["label"], index, symbol.start("label"), FootnoteLayout.SYMBOL,
                                symbol["content"], block if open_block else None)
@@ -182,6 +193,7 @@ class _Scanner:
                 self._inline_symbol_markers(index)
             index += 1
         self._inline_number_markers()
+        self._table_markers()
 
     # -- labels on lines of their own (PDF) ---------------------------------
 
@@ -256,6 +268,15 @@ class _Scanner:
                     self.markers.append(self._marker(match["label"], index, match.start("label"),
                                                      FootnoteLayout.INLINE))
                     last = max(last, value)
+
+    def _table_markers(self) -> None:
+        # Only where the document has table notes: elsewhere a lone Latin
+        # letter after Chinese text is a word, not a note.
+        if not any(t.layout is FootnoteLayout.TABLE for t in self.texts):
+            return
+        for index in self.body_lines:
+            for match in _TABLE_MARKER.finditer(self.lines[index]):
+                self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.TABLE))
 
     # -- construction ------------------------------------------------------
 

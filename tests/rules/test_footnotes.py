@@ -159,3 +159,8 @@ def test_ibid_after_a_list_of_speakers():
 def test_ibid_as_first_footnote():
     found = ftn(repertoire_notes("同上，第五段。"))
     assert [(c, l) for c, l, _ in found] == [("FTN004", 3)]
+
+
+def test_table_note_without_text():
+    text = "表 1\n秘书长、a 受邀者、b 其他\n\n a 比利时、中国。\n"
+    assert ftn(text) == [("FTN001", 2, "table note b has no text under the table")]

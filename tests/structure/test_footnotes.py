@@ -28,11 +28,13 @@ REPERTOIRE_MARKERS = [
     ("957", 54), ("958", 56), ("959", 64), ("960", 66), ("961", 161), ("962", 167), ("963", 183), ("964", 226),
     ("965", 230), ("966", 234), ("967", 234), ("968", 323), ("969", 327), ("970", 394), ("971", 398),
     ("972", 410), ("973", 416), ("974", 426), ("975", 430), ("976", 440), ("977", 468), ("978", 479),
+    ("a", 522),  # the table note letter in table 1
 ]
 REPERTOIRE_TEXTS = [
     ("957", 81), ("958", 83), ("959", 87), ("960", 91), ("961", 218), ("962", 220), ("963", 222), ("964", 292),
     ("965", 294), ("966", 297), ("967", 300), ("968", 378), ("969", 382), ("970", 445), ("971", 448),
     ("972", 450), ("973", 452), ("974", 454), ("975", 456), ("976", 458), ("977", 475), ("978", 483),
+    ("a", 536),
 ]
 
 
@@ -104,3 +106,10 @@ def test_inline_markers_skip_dates_counts_and_symbols():
     footnotes = Document(text).footnotes
     assert pairs(footnotes.markers) == [("12", 1), ("13", 1)]
     assert pairs(footnotes.texts) == [("12", 3), ("13", 4)]
+
+
+def test_table_note_letters_only_where_the_document_has_table_notes():
+    with_note = Document("| 发言者 |\n秘书长、a 受邀者\n\n a 比利时、中国。\n")
+    assert pairs(with_note.footnotes.markers) == [("a", 2)]
+    assert pairs(with_note.footnotes.texts) == [("a", 4)]
+    assert Document("亚太经社会、a 开发署合作。\n").footnotes.markers == ()
