@@ -3,6 +3,7 @@
 from functools import lru_cache
 from pathlib import Path
 
+from unlint import lint_text
 from unlint.document import Document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -18,3 +19,13 @@ REPERTOIRE = "repertoire-2020-item-36.zh.txt"
 def corpus_document(name: str) -> Document:
     path = EXAMPLES / name
     return Document(path.read_text(encoding="utf-8"), str(path))
+
+
+def corpus_findings(config) -> list[tuple[str, str, int]]:
+    """(file name, code, line) of every finding on examples/ and examples/en/."""
+    paths = sorted(EXAMPLES.glob("*.zh.txt")) + sorted((EXAMPLES / "en").glob("*.en.txt"))
+    return [
+        (path.name, d.code, d.start.line)
+        for path in paths
+        for d in lint_text(path.read_text(encoding="utf-8"), config=config)
+    ]

@@ -138,62 +138,62 @@ class _Scanner:
         self.texts: list[FootnoteText] = []
         self.separators: list[int] = []
         self.body_lines: list[int] = []
+        #: Inside the notes under a separator (until the running text resumes).
+        self.open_block = False
+        #: The last thing read was a PDF note (its label line and its text line).
+        self.after_pdf_note = False
 
     def scan(self) -> None:
-        block: int | None = None
-        open_block = False
-        last_was_text_content = False
         index = 0
         while index < len(self.lines):
-            number = index + 1
-            text = self.lines[index]
-            if number in self.skip:
-                if _is_link(text):
-                    open_block = False
-                index += 1
-                continue
-            if _SEPARATOR.fullmatch(text):
-                self.separators.append(number)
-                block = len(self.separators) - 1
-                open_block = True
-                last_was_text_content = False
-                index += 1
-                continue
-            if markdown := _MARKDOWN_TEXT.match(text):
-                self._add_text(markdown["label"], index, markdown.start("label") - 2, FootnoteLayout.MARKDOWN,
-                               markdown["content"], None)
-                index += 1
-                continue
-            consumed = self._bare_label(index, block if open_block else None)
-            if consumed:
-                last_was_text_content = consumed == 2
-                index += consumed
-                continue
-            if open_block and (inline := _INLINE_TEXT.match(text)) and self._inline_block_text(inline):
-                self._add_text(inline["label"], index, inline.start("label"), FootnoteLayout.INLINE,
-                               inline["content"], block)
-                index += 1
-                continue
-            if table := _TABLE_TEXT.fullmatch(text):
-                self._add_text(table["label"], index, table.start("label"), FootnoteLayout.TABLE,
-                               table["content"], None)
-                index += 1
-                continue
-            if symbol := _SYMBOL_TEXT.match(text):
-                self._add_text(symbol["label"], index, symbol.start("label"), FootnoteLayout.SYMBOL,
-                               symbol["content"], block if open_block else None)
-                index += 1
-                continue
-            if text.strip():
-                if open_block and last_was_text_content and self._pdf_block():
-                    # The page's notes end where the running text goes on.
-                    open_block = False
-                last_was_text_content = False
-                self.body_lines.append(index)
-                self._inline_symbol_markers(index)
-            index += 1
+            index += self._read_line(index)
         self._inline_number_markers()
         self._table_markers()
+
+    def _read_line(self, index: int) -> int:
+        """Read the line at ``index`` (and maybe the next); return how many lines were used."""
+        text = self.lines[index]
+        if index + 1 in self.skip:
+            if _is_link(text):
+                self.open_block = False  # a Repertoire page's link list closes its notes
+            return 1
+        if _SEPARATOR.fullmatch(text):
+            self.separators.append(index + 1)
+            self.open_block, self.after_pdf_note = True, False
+            return 1
+        if consumed := self._bare_label(index, self.block):
+            self.after_pdf_note = consumed == 2
+            return consumed
+        if self._note_on_its_line(index):
+            return 1
+        if text.strip():
+            if self.open_block and self.after_pdf_note and self._pdf_block():
+                self.open_block = False  # the page's notes end where the running text goes on
+            self.after_pdf_note = False
+            self.body_lines.append(index)
+            self._inline_symbol_markers(index)
+        return 1
+
+    @property
+    def block(self) -> int | None:
+        """Index of the open separator block, if any."""
+        return len(self.separators) - 1 if self.open_block else None
+
+    def _note_on_its_line(self, index: int) -> bool:
+        """A note whose label and text share one line: markdown, inline, table or asterisk."""
+        text = self.lines[index]
+        if text.startswith("[^") and (found := _MARKDOWN_TEXT.match(text)):
+            layout, column, block = FootnoteLayout.MARKDOWN, found.start("label") - 2, None
+        elif self.open_block and (found := _INLINE_TEXT.match(text)) and self._inline_block_text(found):
+            layout, column, block = FootnoteLayout.INLINE, found.start("label"), self.block
+        elif found := _TABLE_TEXT.fullmatch(text):
+            layout, column, block = FootnoteLayout.TABLE, found.start("label"), None
+        elif found := _SYMBOL_TEXT.match(text):
+            layout, column, block = FootnoteLayout.SYMBOL, found.start("label"), self.block
+        else:
+            return False
+        self._add_text(found["label"], index, column, layout, found["content"], block)
+        return True
 
     # -- labels on lines of their own (PDF) ---------------------------------
 
@@ -241,9 +241,10 @@ class _Scanner:
 
     def _inline_symbol_markers(self, index: int) -> None:
         text = self.lines[index]
-        for match in _SYMBOL_MARKER.finditer(text):
+        # The substring tests spare most lines the (slower) regex scans.
+        for match in _SYMBOL_MARKER.finditer(text) if "*" in text else ():
             self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.SYMBOL))
-        for match in _MARKDOWN_MARKER.finditer(text):
+        for match in _MARKDOWN_MARKER.finditer(text) if "[^" in text else ():
             self.markers.append(self._marker(match["label"], index, match.start(), FootnoteLayout.MARKDOWN,
                                              end=match.end()))
 
