@@ -133,9 +133,9 @@ def footnote_numbering(document, config):
       severity="error")
 def ibid_without_antecedent(document, config):
     """## What it does
-    Finds a footnote reading ``同上`` or ``Ibid.`` whose preceding footnote (or
-    the first note of a run of ``同上``) cites no source: there is no note
-    before it, or the one before is a list of speakers or an explanation.
+    Finds a footnote reading ``同上`` or ``Ibid.`` whose preceding footnote
+    cites no source: there is no note before it, or the one before is a list of
+    speakers or an explanation. A run of ``同上`` is reported once, at its first note.
 
     ## Why is this bad?
     ``同上`` means "the same source as the note above". When the note above
@@ -152,7 +152,8 @@ def ibid_without_antecedent(document, config):
     source: FootnoteText | None = None
     for text in document.footnotes.numbered_texts:
         if text.is_ibid:
-            if source is None or not _CITATION.search(source.content):
+            continues_run = previous is not None and previous.is_ibid
+            if not continues_run and (source is None or not _CITATION.search(source.content)):
                 before = f"footnote {previous.label} before it cites no source" if previous else "no footnote before it"
                 yield Finding(text.start, text.end, f"footnote {text.label} reads 同上/Ibid. but {before}")
         else:

@@ -149,6 +149,9 @@ class _Scanner:
             index += self._read_line(index)
         self._inline_number_markers()
         self._table_markers()
+        if not self.separators:
+            # Without a separator there are no PDF notes: a lone number is a page number.
+            self.markers = [m for m in self.markers if m.layout is not FootnoteLayout.PDF]
 
     def _read_line(self, index: int) -> int:
         """Read the line at ``index`` (and maybe the next); return how many lines were used."""
@@ -203,6 +206,8 @@ class _Scanner:
         if not match:
             return 0
         label = match["label"]
+        if label.isdigit() and self._before_furniture(index):
+            return 0  # a page number above the running header or job number
         previous = self.lines[index - 1] if index else ""
         follows_text = bool(previous.strip()) and index not in self.skip and not _SEPARATOR.fullmatch(previous)
         if follows_text and not _BARE_LABEL.fullmatch(previous):
@@ -215,6 +220,14 @@ class _Scanner:
         layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
         self._add_text(label, index, match.start("label"), layout, self.lines[content_index], block, content_index)
         return 2
+
+    def _before_furniture(self, index: int) -> bool:
+        for following in range(index + 1, min(index + 4, len(self.lines))):
+            if following + 1 in self.skip:
+                return True
+            if self.lines[following].strip():
+                return False
+        return False
 
     def _next_content(self, index: int) -> int | None:
         following = index + 1

@@ -162,3 +162,8 @@ def test_ibid_as_first_footnote():
 def test_table_note_without_text():
     text = "表 1\n秘书长、a 受邀者、b 其他\n\n a 比利时、中国。\n"
     assert ftn(text) == [("FTN001", 2, "table note b has no text under the table")]
+
+
+def test_run_of_ibid_is_reported_once():
+    found = ftn(repertoire_notes("南非、尼日尔。", "同上，第五段。", "同上，第六段。"))
+    assert [(c, l) for c, l, _ in found] == [("FTN004", 4)]

@@ -113,3 +113,11 @@ def test_table_note_letters_only_where_the_document_has_table_notes():
     assert pairs(with_note.footnotes.markers) == [("a", 2)]
     assert pairs(with_note.footnotes.texts) == [("a", 4)]
     assert Document("亚太经社会、a 开发署合作。\n").footnotes.markers == ()
+
+
+def test_page_numbers_are_not_pdf_markers():
+    # Right after the text, but above the running header: a page number.
+    with_header = Document(" 联 合 国   A/60/341\n\nDistr.: General\n\n1. 正文。\n2\nA/60/341\n")
+    assert with_header.footnotes.markers == ()
+    # No separator line anywhere: the document has no PDF notes to point to.
+    assert Document("1. 正文。\n2\n\n3. 正文。\n").footnotes.markers == ()
