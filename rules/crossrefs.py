@@ -189,7 +189,7 @@ def _section_problem(reference: InternalReference, sections: set[tuple[str, str]
     return f"no section {letter} exists; the sections are {', '.join(sorted({s for _, s in sections}))}"
 
 
-@rule("XRF004", "toc-entry-without-heading", "A table-of-contents entry that matches no heading", severity="error")
+@rule("XRF004", "toc-entry-without-heading", "A table-of-contents entry that matches no heading", severity="warning")
 def toc_entry_without_heading(document, config):
     """## What it does
     Matches each entry of the table of contents (``目录``, ``Contents``) with a

@@ -188,7 +188,7 @@ def asterisk_without_note(document, config):
         if marker.line > 1:
             context = document.line(marker.line - 1).text + context
         what = "the provisional agenda's" if _COVER_CONTEXT.search(context) and "议程" in context else "the"
-        existing = f"; the asterisk notes in this document are {', '.join(notes)}" if notes else "; it has none"
+        existing = f"; the asterisk notes in this document are {', '.join(notes)}" if notes else "; the document has no asterisk notes"
         yield Finding(marker.start, marker.end, f"{what} {marker.label} marker has no {marker.label} note{existing}")
 
 

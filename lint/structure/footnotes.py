@@ -98,6 +98,7 @@ class Footnotes:
         """Lines holding footnote labels or footnote texts (not the running text)."""
         return frozenset(n for note in self.texts for n in (note.line, note.content_line))
 
+
 _SEPARATOR = regex.compile(r"\s*_{5,}\s*")
 _BARE_LABEL = regex.compile(r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
 _SYMBOL_TEXT = regex.compile(r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
