@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .diagnostics import Position
+from .structure.blocks import TextBlock, parse_blocks
 from .structure.footnote_matching import FootnoteMatch, match_footnotes
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
@@ -118,6 +119,11 @@ class Document:
     @property
     def paragraphs(self):
         return self.paragraph_structure.paragraphs
+
+    @cached_property
+    def text_blocks(self) -> tuple[TextBlock, ...]:
+        """Paragraphs of running text across layout line breaks (see structure/blocks.py)."""
+        return parse_blocks(self.lines, self.furniture_lines, self.paragraph_structure)
 
     @cached_property
     def footnotes(self) -> Footnotes:

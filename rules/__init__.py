@@ -10,4 +10,4 @@ a third-party package implements. Families:
 """
 
 #: Modules of this package registered as plugins, in this order.
-BUILTIN: tuple[str, ...] = ("footnotes", "crossrefs")
+BUILTIN: tuple[str, ...] = ("typography", "footnotes", "crossrefs")
