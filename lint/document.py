@@ -19,9 +19,15 @@ from .diagnostics import Position
 from .structure.blocks import TextBlock, parse_blocks
 from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
+from .structure.footnote_matching import FootnoteMatch, match_footnotes
+from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
+from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
+from .structure.references import InternalReference, parse_references
+from .structure.sublists import LetteredItem, parse_lettered_items
+from .structure.toc import TableOfContents, parse_toc
 
 T = TypeVar("T")
 
@@ -148,3 +154,34 @@ class Document:
     def references(self) -> References:
         """Every document symbol and resolution reference outside the page furniture, parsed once."""
         return find_references(self.text, self.furniture_lines, lambda offset: self.line_index(offset) + 1)
+
+    @cached_property
+    def footnotes(self) -> Footnotes:
+        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines)
+
+    @cached_property
+    def footnote_match(self) -> FootnoteMatch:
+        return match_footnotes(self.footnotes)
+
+    @cached_property
+    def toc(self) -> TableOfContents | None:
+        """The table of contents (``目录``), if the document has one."""
+        return parse_toc(self.lines, self.furniture_lines)
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """Chapter and lettered section headings (not the contents' entries)."""
+        toc_lines = self.toc.lines if self.toc else frozenset()
+        return parse_headings(self.lines, self.furniture_lines | toc_lines)
+
+    @cached_property
+    def internal_references(self) -> tuple[InternalReference, ...]:
+        """References to this document's own paragraphs, chapters, sections and annexes."""
+        skip = self.furniture_lines | self.footnotes.text_lines
+        skip |= {n for n, line in enumerate(self.lines, start=1) if " | " in line}
+        return parse_references(self.text, lambda offset: self.line_index(offset) + 1 in skip)
+
+    @cached_property
+    def lettered_items(self) -> tuple[LetteredItem, ...]:
+        """Sub-paragraphs ``(a)``, ``(b)`` ... at the start of lines, in order."""
+        return parse_lettered_items(self.lines, self.furniture_lines | self.footnotes.text_lines)

@@ -10,4 +10,12 @@ a third-party package implements. Families:
 """
 
 #: Modules of this package registered as plugins, in this order.
-BUILTIN: tuple[str, ...] = ("symbols", "resolutions", "organizations", "agenda", "typography")
+BUILTIN: tuple[str, ...] = (
+    "symbols",
+    "resolutions",
+    "footnotes",
+    "crossrefs",
+    "organizations",
+    "agenda",
+    "typography",
+)

@@ -1,0 +1,93 @@
+"""Pairing footnote markers with footnote texts, and the numbering between them.
+
+The parse (:mod:`.footnotes`) only finds markers and texts; this module says
+which of them have no partner and where the numbering of the markers breaks.
+Several FTN rules read one :class:`FootnoteMatch`, built once per document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .footnotes import FootnoteMarker, Footnotes, FootnoteText
+
+
+@dataclass(frozen=True, slots=True)
+class NumberingBreak:
+    """A numbered marker where the sequence of markers goes wrong."""
+
+    marker: FootnoteMarker
+    #: The number that should have come here.
+    expected: int
+    #: ``"skip"``, ``"repeat"``, ``"backwards"`` or ``"out-of-sequence"``.
+    kind: str
+    #: For a repeat: the earlier marker with the same number.
+    earlier: FootnoteMarker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMatch:
+    unmatched_markers: tuple[FootnoteMarker, ...]
+    unmatched_texts: tuple[FootnoteText, ...]
+    breaks: tuple[NumberingBreak, ...]
+
+
+def match_footnotes(footnotes: Footnotes) -> FootnoteMatch:
+    unmatched_markers, unmatched_texts = _pair(footnotes)
+    textless = {t.number for t in unmatched_texts if t.number is not None}
+    return FootnoteMatch(unmatched_markers, unmatched_texts, _numbering_breaks(footnotes.numbered_markers, textless))
+
+
+def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteText, ...]]:
+    """Numbered notes pair one to one, in order; asterisk and letter notes serve every marker with their label."""
+    markers: dict[str, list[FootnoteMarker]] = defaultdict(list)
+    texts: dict[str, list[FootnoteText]] = defaultdict(list)
+    for marker in footnotes.markers:
+        markers[marker.label].append(marker)
+    for text in footnotes.texts:
+        texts[text.label].append(text)
+    lone_markers: list[FootnoteMarker] = []
+    lone_texts: list[FootnoteText] = []
+    for label in markers.keys() | texts.keys():
+        found, written = markers.get(label, []), texts.get(label, [])
+        if not label.isdigit():
+            # An asterisk or table-note letter may mark several places; one note serves them all.
+            lone_markers += found if not written else []
+            lone_texts += written if not found else []
+        else:
+            lone_markers += found[len(written):]
+            lone_texts += written[len(found):]
+    return (
+        tuple(sorted(lone_markers, key=lambda m: m.start)),
+        tuple(sorted(lone_texts, key=lambda t: t.start)),
+    )
+
+
+def _numbering_breaks(markers: tuple[FootnoteMarker, ...], textless: set[int]) -> tuple[NumberingBreak, ...]:
+    """Walk the numbered markers in order; ``textless`` numbers are texts already reported."""
+    if not markers:
+        return ()
+    breaks: list[NumberingBreak] = []
+    seen: dict[int, FootnoteMarker] = {}
+    expected = markers[0].number or 0
+    for position, marker in enumerate(markers):
+        number = marker.number or 0
+        following = markers[position + 1].number if position + 1 < len(markers) else None
+        if number == expected:
+            expected += 1
+        elif number < expected:
+            kind = "repeat" if number in seen else "backwards"
+            breaks.append(NumberingBreak(marker, expected, kind, seen.get(number)))
+            if following == expected + 1:
+                expected += 1  # it stands in the place of the expected number
+        elif following == expected or (following == expected + 1 != number) or following == number == expected + 1:
+            # One footnote renumbered: its neighbours carry on the old sequence.
+            breaks.append(NumberingBreak(marker, expected, "out-of-sequence"))
+            expected += 1
+        else:
+            if not set(range(expected, number)) <= textless:
+                breaks.append(NumberingBreak(marker, expected, "skip"))
+            expected = number + 1
+        seen.setdefault(number, marker)
+    return tuple(breaks)

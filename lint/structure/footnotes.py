@@ -1,0 +1,314 @@
+"""Footnote markers and footnote texts, in the four layouts UN text reaches us in.
+
+- *Symbol* notes: ``临时议程*``, a title ending in `` *``, a masthead symbol
+  ``A/61/204–S/2006/590*``; the note is a later line starting with the same
+  asterisks (``* A/73/150。``), or, in PDF text, a line holding only the
+  asterisks followed by the note's text.
+- *PDF* numbered notes: the marker is a line holding only ``12`` right after
+  the line it belongs to; the texts follow a ``____`` separator, each a number
+  on a line of its own (after a blank line) and then the text.
+- *Inline* numbered notes (the Repertoire): ``情况通报会。957`` in the text
+  and ``957 关于会议形式……`` after a separator.
+- *Markdown* notes (Word exports): ``[^3]`` in the text, ``[^3]: text`` at the end.
+- *Table* notes: a lower-case letter after a cell's words (``成员、a 受邀者``) and
+  a line ``a 比利时、中国……`` under the table.
+
+Markers and texts are only found here; matching them is the rules' job.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+
+class FootnoteLayout(enum.Enum):
+    SYMBOL = "symbol"
+    PDF = "pdf"
+    INLINE = "inline"
+    MARKDOWN = "markdown"
+    #: Table notes: ``成员、a 受邀者`` in a table, ``a 比利时、中国……`` below it.
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteMarker:
+    """A footnote indicator in the text: ``label`` is ``"12"`` or ``"**"``."""
+
+    label: str
+    line: int
+    #: Character offsets of the indicator in ``Document.text``.
+    start: int
+    end: int
+    layout: FootnoteLayout
+
+    @property
+    def number(self) -> int | None:
+        return int(self.label) if self.label.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteText:
+    """A footnote's own text; ``line`` is the line of its label."""
+
+    label: str
+    line: int
+    start: int
+    end: int
+    layout: FootnoteLayout
+    #: The note's words, without the label.
+    content: str
+    #: Index of the separator block it sits in (``None`` outside any block).
+    block: int | None = None
+    #: 1-based line of ``content`` (the label's own line, or the next one in PDF text).
+    content_line: int = 0
+
+    @property
+    def number(self) -> int | None:
+        return int(self.label) if self.label.isdigit() else None
+
+    @property
+    def is_ibid(self) -> bool:
+        return bool(_IBID.match(self.content))
+
+
+@dataclass(frozen=True, slots=True)
+class Footnotes:
+    markers: tuple[FootnoteMarker, ...]
+    texts: tuple[FootnoteText, ...]
+    #: 1-based lines of the ``____`` separators.
+    separators: tuple[int, ...]
+
+    @property
+    def numbered_markers(self) -> tuple[FootnoteMarker, ...]:
+        return tuple(m for m in self.markers if m.number is not None)
+
+    @property
+    def numbered_texts(self) -> tuple[FootnoteText, ...]:
+        return tuple(t for t in self.texts if t.number is not None)
+
+    def texts_in_block(self, block: int | None) -> tuple[FootnoteText, ...]:
+        return tuple(t for t in self.texts if t.block == block and t.number is not None)
+
+    @property
+    def text_lines(self) -> frozenset[int]:
+        """Lines holding footnote labels or footnote texts (not the running text)."""
+        return frozenset(n for note in self.texts for n in (note.line, note.content_line))
+
+
+_SEPARATOR = regex.compile(r"\s*_{5,}\s*")
+_BARE_LABEL = regex.compile(r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
+_SYMBOL_TEXT = regex.compile(r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
+# An asterisk right after a word, a closing bracket or a symbol, or after " " at
+# the end of a title; not a bar code (*0644982*) or a bullet at line start.
+_SYMBOL_MARKER = regex.compile(r"(?<=[\p{Han}\p{L}\p{N})）」》”\]])\s?(?P<label>\*{1,3})(?=\s|$|[\p{Han}|])")
+_MARKDOWN_MARKER = regex.compile(r"\[\^(?P<label>\d{1,4})\](?!:)")
+_MARKDOWN_TEXT = regex.compile(r"\[\^(?P<label>\d{1,4})\]:\s*(?P<content>.*)")
+_INLINE_TEXT = regex.compile(r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个项次名])(?P<content>\S.*)")
+# A number standing alone in running text: not part of a symbol, date, amount or count.
+_INLINE_CANDIDATE = regex.compile(
+    r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?!\s*[年月日个项次名段条款号届国%])"
+)
+#: How far an inline note's number may stray from the note before it.
+_INLINE_STRAY = 20
+_TABLE_TEXT = regex.compile(r"\s?(?P<label>[a-z])[ \t\u3000]+(?P<content>\p{Han}.*)")
+_TABLE_MARKER = regex.compile(r"(?<=[\p{Han}、，])\s?(?P<label>[a-z])(?=\s|$)")
+_IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
+
+
+def parse_footnotes(lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> Footnotes:
+    """Find footnote markers and texts; ``skip`` holds the 1-based furniture lines."""
+    scanner = _Scanner(lines, line_starts, skip)
+    scanner.scan()
+    markers = sorted(scanner.markers, key=lambda m: m.start)
+    texts = sorted(scanner.texts, key=lambda t: t.start)
+    return Footnotes(tuple(markers), tuple(texts), tuple(scanner.separators))
+
+
+class _Scanner:
+    """One pass over the lines; keeps the state of the current separator block."""
+
+    def __init__(self, lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> None:
+        self.lines = lines
+        self.starts = line_starts
+        self.skip = skip
+        self.markers: list[FootnoteMarker] = []
+        self.texts: list[FootnoteText] = []
+        self.separators: list[int] = []
+        self.body_lines: list[int] = []
+        #: Inside the notes under a separator (until the running text resumes).
+        self.open_block = False
+        #: The last thing read was a PDF note (its label line and its text line).
+        self.after_pdf_note = False
+
+    def scan(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            index += self._read_line(index)
+        self._inline_number_markers()
+        self._table_markers()
+        if not self.separators:
+            # Without a separator there are no PDF notes: a lone number is a page number.
+            self.markers = [m for m in self.markers if m.layout is not FootnoteLayout.PDF]
+
+    def _read_line(self, index: int) -> int:
+        """Read the line at ``index`` (and maybe the next); return how many lines were used."""
+        text = self.lines[index]
+        if index + 1 in self.skip:
+            if _is_link(text):
+                self.open_block = False  # a Repertoire page's link list closes its notes
+            return 1
+        if _SEPARATOR.fullmatch(text):
+            self.separators.append(index + 1)
+            self.open_block, self.after_pdf_note = True, False
+            return 1
+        if consumed := self._bare_label(index, self.block):
+            self.after_pdf_note = consumed == 2
+            return consumed
+        if self._note_on_its_line(index):
+            return 1
+        if text.strip():
+            if self.open_block and self.after_pdf_note and self._pdf_block():
+                self.open_block = False  # the page's notes end where the running text goes on
+            self.after_pdf_note = False
+            self.body_lines.append(index)
+            self._inline_symbol_markers(index)
+        return 1
+
+    @property
+    def block(self) -> int | None:
+        """Index of the open separator block, if any."""
+        return len(self.separators) - 1 if self.open_block else None
+
+    def _note_on_its_line(self, index: int) -> bool:
+        """A note whose label and text share one line: markdown, inline, table or asterisk."""
+        text = self.lines[index]
+        if text.startswith("[^") and (found := _MARKDOWN_TEXT.match(text)):
+            layout, column, block = FootnoteLayout.MARKDOWN, found.start("label") - 2, None
+        elif self.open_block and (found := _INLINE_TEXT.match(text)) and self._inline_block_text(found):
+            layout, column, block = FootnoteLayout.INLINE, found.start("label"), self.block
+        elif found := _TABLE_TEXT.fullmatch(text):
+            layout, column, block = FootnoteLayout.TABLE, found.start("label"), None
+        elif found := _SYMBOL_TEXT.match(text):
+            layout, column, block = FootnoteLayout.SYMBOL, found.start("label"), self.block
+        else:
+            return False
+        self._add_text(found["label"], index, column, layout, found["content"], block)
+        return True
+
+    # -- labels on lines of their own (PDF) ---------------------------------
+
+    def _bare_label(self, index: int, block: int | None) -> int:
+        """Handle a line holding only a label; return how many lines it used (0: not one)."""
+        match = _BARE_LABEL.fullmatch(self.lines[index])
+        if not match:
+            return 0
+        label = match["label"]
+        if label.isdigit() and self._before_furniture(index):
+            return 0  # a page number above the running header or job number
+        previous = self.lines[index - 1] if index else ""
+        follows_text = bool(previous.strip()) and index not in self.skip and not _SEPARATOR.fullmatch(previous)
+        if follows_text and not _BARE_LABEL.fullmatch(previous):
+            layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
+            self.markers.append(self._marker(label, index, match.start("label"), layout))
+            return 1
+        content_index = self._next_content(index)
+        if content_index is None or (label.isdigit() and block is None):
+            return 0  # a page number, not a note
+        layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
+        self._add_text(label, index, match.start("label"), layout, self.lines[content_index], block, content_index)
+        return 2
+
+    def _before_furniture(self, index: int) -> bool:
+        for following in range(index + 1, min(index + 4, len(self.lines))):
+            if following + 1 in self.skip:
+                return True
+            if self.lines[following].strip():
+                return False
+        return False
+
+    def _next_content(self, index: int) -> int | None:
+        following = index + 1
+        if following < len(self.lines) and self.lines[following].strip() and not _BARE_LABEL.fullmatch(
+            self.lines[following]
+        ):
+            return following
+        return None
+
+    def _pdf_block(self) -> bool:
+        # Inline (Repertoire) notes run on over several lines; PDF and symbol notes take one.
+        return bool(self.texts) and self.texts[-1].layout is not FootnoteLayout.INLINE
+
+    # -- inline markers ----------------------------------------------------
+
+    def _inline_block_text(self, match: regex.Match) -> bool:
+        label = int(match["label"])
+        inline = [t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None]
+        if not inline:
+            return True
+        # Near the notes before it (a renumbered note may stray a little), never a
+        # number already used: a line of running text that starts with a count is not a note.
+        return label not in inline and abs(label - inline[-1]) <= _INLINE_STRAY
+
+    def _inline_symbol_markers(self, index: int) -> None:
+        text = self.lines[index]
+        # The substring tests spare most lines the (slower) regex scans.
+        for match in _SYMBOL_MARKER.finditer(text) if "*" in text else ():
+            self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.SYMBOL))
+        for match in _MARKDOWN_MARKER.finditer(text) if "[^" in text else ():
+            self.markers.append(self._marker(match["label"], index, match.start(), FootnoteLayout.MARKDOWN,
+                                             end=match.end()))
+
+    def _inline_number_markers(self) -> None:
+        numbers = sorted(t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None)
+        if not numbers:
+            return
+        wanted = set(numbers)
+        low, high = numbers[0] - 3, numbers[-1] + 3
+        last = low - 1
+        note_lines = {t.line for t in self.texts}
+        for index in self.body_lines:
+            if index + 1 in note_lines:
+                continue
+            for match in _INLINE_CANDIDATE.finditer(self.lines[index]):
+                value = int(match["label"])
+                if not low <= value <= high:
+                    continue
+                # A number some note carries, or the next one or two in sequence
+                # (so that a marker whose note is missing is still found).
+                if value in wanted or last < value <= last + 2:
+                    self.markers.append(self._marker(match["label"], index, match.start("label"),
+                                                     FootnoteLayout.INLINE))
+                    last = max(last, value)
+
+    def _table_markers(self) -> None:
+        # Only where the document has table notes: elsewhere a lone Latin
+        # letter after Chinese text is a word, not a note.
+        if not any(t.layout is FootnoteLayout.TABLE for t in self.texts):
+            return
+        for index in self.body_lines:
+            for match in _TABLE_MARKER.finditer(self.lines[index]):
+                self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.TABLE))
+
+    # -- construction ------------------------------------------------------
+
+    def _marker(self, label: str, index: int, column: int, layout: FootnoteLayout,
+                end: int | None = None) -> FootnoteMarker:
+        start = self.starts[index] + column
+        stop = self.starts[index] + end if end is not None else start + len(label)
+        return FootnoteMarker(label, index + 1, start, stop, layout)
+
+    def _add_text(self, label: str, index: int, column: int, layout: FootnoteLayout, content: str,
+                  block: int | None, content_index: int | None = None) -> None:
+        start = self.starts[index] + max(column, 0)
+        content_line = (content_index if content_index is not None else index) + 1
+        self.texts.append(
+            FootnoteText(label, index + 1, start, start + len(label), layout, content.strip(), block, content_line)
+        )
+
+
+def _is_link(text: str) -> bool:
+    return "undocs.org" in text

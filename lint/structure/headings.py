@@ -1,0 +1,100 @@
+"""Section headings: ``一. 引言``, ``II. Financial resources``, ``D. 当前的业务合作``.
+
+Chapters carry Chinese or Roman numerals, their sections capital letters
+(UN Editorial Manual, "Headings"). A chapter heading is accepted only in
+sequence (一, 二, 三 ...), so that a numbered table row or a list item that
+happens to start with ``I.`` is not taken for a chapter. Lettered section
+headings belong to the chapter above them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+_CHAPTER = regex.compile(
+    rf"\s*(?P<label>[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}})\s*[.．、]\s*(?P<title>\S.*?)\s*"
+)
+_SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
+_SENTENCE_END = regex.compile(r"[。；;]\s*$")
+_MAX_TITLE = 120
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    #: ``"一"``, ``"II"`` (chapters) or ``"D"`` (sections).
+    label: str
+    title: str
+    line: int
+    #: 1 for a chapter, 2 for a lettered section.
+    level: int
+    #: For a section, the label of the chapter it belongs to ("" before any chapter).
+    chapter: str = ""
+
+    @property
+    def ordinal(self) -> int:
+        return label_value(self.label)
+
+
+def label_value(label: str) -> int:
+    """1 for ``一``, ``I`` or ``A``; 0 if not a heading label."""
+    if label and all(c in CHINESE_NUMERALS for c in label):
+        return _chinese_value(label)
+    if label and all(c in _ROMAN for c in label):
+        return _roman_value(label)
+    if len(label) == 1 and "A" <= label <= "Z":
+        return ord(label) - ord("A") + 1
+    return 0
+
+
+def _chinese_value(label: str) -> int:
+    digits = {c: i for i, c in enumerate(CHINESE_NUMERALS, start=1)}
+    if label == "十":
+        return 10
+    if label.startswith("十"):
+        return 10 + digits[label[1]]
+    if label.endswith("十"):
+        return digits[label[0]] * 10
+    if "十" in label:
+        return digits[label[0]] * 10 + digits[label[2]]
+    return digits[label[0]]
+
+
+def _roman_value(label: str) -> int:
+    total = 0
+    for current, following in zip(label, label[1:] + " "):
+        value = _ROMAN[current]
+        total += -value if following in _ROMAN and _ROMAN[following] > value else value
+    return total
+
+
+def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tuple[Heading, ...]:
+    """Chapter and section headings after ``skip`` (furniture and contents lines)."""
+    headings: list[Heading] = []
+    chapter = ""
+    next_chapter = 1
+    for index, text in enumerate(lines):
+        number = index + 1
+        if number in skip or " | " in text or not text.strip():
+            continue
+        if (match := _CHAPTER.fullmatch(text)) and _title_like(match["title"]):
+            if label_value(match["label"]) == next_chapter:
+                chapter = match["label"]
+                next_chapter += 1
+                headings.append(Heading(chapter, _clean(match["title"]), number, 1))
+            continue
+        if (match := _SECTION.fullmatch(text)) and _title_like(match["title"]) and chapter:
+            headings.append(Heading(match["label"], _clean(match["title"]), number, 2, chapter))
+    return tuple(headings)
+
+
+def _title_like(title: str) -> bool:
+    return len(title) <= _MAX_TITLE and not _SENTENCE_END.search(title)
+
+
+def _clean(title: str) -> str:
+    return regex.sub(r"\[\^\d+\]|\*+$", "", title).strip()
