@@ -10,14 +10,9 @@ from unlint import Document
 
 HAN = regex.compile(r"\p{Han}")
 
-# A resolution reference, ``第 1373（2001）号`` and the later members of a list
-# (``第 1540（2004)和第 1673（2006）号``), also with its closing bracket lost
-# (``第 1373（2001号``): the RES family reports a bracket slip there, so TYP
-# leaves the span alone. Narrow on purpose; to be replaced by the reference
-# parser's spans (document.references) once that lands.
-_RESOLUTION_NUMBER = regex.compile(
-    r"(?:第|、|和|及|至)\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?:[)）]|(?=号))"
-)
+# A resolution number whose closing bracket was lost (``第 1373（2001号``): the
+# reference parser does not take it for a citation, yet the slip is RES's, not TYP's.
+_NUMBER_WITHOUT_CLOSING_BRACKET = regex.compile(r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
 
 
 def is_chinese(document: Document) -> bool:
@@ -25,8 +20,13 @@ def is_chinese(document: Document) -> bool:
 
 
 def resolution_spans(document: Document) -> list[tuple[int, int]]:
-    """(start, end) offsets of resolution numbers with their year in brackets."""
-    return [m.span() for m in _RESOLUTION_NUMBER.finditer(document.text)]
+    """(start, end) of every resolution citation, parsed or not: the RES family owns
+    bracket slips there (``第 1373（2001)号``), so TYP does not report them twice."""
+    references = document.references
+    spans = [(c.start, c.end) for c in references.citations]
+    spans += [(u.start, u.end) for u in references.unparsed if u.kind == "resolution"]
+    spans += [m.span() for m in _NUMBER_WITHOUT_CLOSING_BRACKET.finditer(document.text)]
+    return spans
 
 
 def text_lines(document: Document) -> Iterator[tuple[int, str]]:
