@@ -7,11 +7,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import formats
 from .config import Config
 from .reading import DecodedText, DecodeError, decode
 
 #: File name endings a directory walk picks up.
-DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt",)
+DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", *formats.SUFFIXES)
 
 #: Folders a walk never enters (build litter and environments), besides hidden ones.
 SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist", "venv", "site-packages"})
@@ -109,6 +110,12 @@ def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
         raise InputError(source.display, "no such file (removed while unlint ran?)") from None
     except OSError as err:
         raise InputError(source.display, f"cannot read: {err.strerror or err}") from None
+    suffix = (source.path or Path(source.display)).suffix.lower()
+    if suffix in formats.SUFFIXES:
+        try:
+            return formats.read_document(suffix, data or b"")
+        except formats.FormatError as err:
+            raise InputError(source.display, str(err)) from None
     try:
         return decode(data or b"")
     except DecodeError as err:

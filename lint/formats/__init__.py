@@ -1,0 +1,60 @@
+"""Word and PDF documents as input: each reader turns a file's bytes into text.
+
+A reader gives the text in a layout the structure parsers already read (see
+docs/formats.md), so rules see a ``.docx`` or ``.pdf`` exactly as they see the
+text exported from it. The libraries they need are optional extras, imported
+only when such a file is read.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from ..reading import DecodedText
+
+
+class FormatError(Exception):
+    """A document could not be read; ``str()`` is the reason shown to the user."""
+
+
+#: File name endings with a reader: (module in this package, function, what to call the file).
+_READERS: dict[str, tuple[str, str]] = {
+    ".docx": ("docx", "read_docx"),
+    ".pdf": ("pdf", "read_pdf"),
+}
+
+#: The endings a directory walk picks up besides plain text.
+SUFFIXES: tuple[str, ...] = tuple(_READERS)
+
+
+def reader_for(suffix: str) -> Callable[[bytes], str] | None:
+    """The reader for a file name ending (``".docx"``), or None for text files."""
+    found = _READERS.get(suffix.lower())
+    if found is None:
+        return None
+    module, function = found
+    return getattr(importlib.import_module(f".{module}", __name__), function)
+
+
+def read_document(suffix: str, data: bytes) -> DecodedText:
+    """Read a Word or PDF file into text; raise :class:`FormatError` saying why not."""
+    reader = reader_for(suffix)
+    if reader is None:
+        raise ValueError(f"no reader for {suffix!r} files")
+    text = reader(data)
+    # certain=False makes any writer that checks it refuse too; ``format`` says why.
+    return DecodedText(text, encoding="", bom=b"", newline="\n", certain=False, format=suffix.lower().lstrip("."))
+
+
+def fix_refusal(decoded: DecodedText) -> str | None:
+    """Why ``--fix`` must not write this file back, or None when it may."""
+    if decoded.format == "text":
+        return None
+    name = {"docx": "a Word document", "pdf": "a PDF document"}.get(decoded.format, f"a .{decoded.format} file")
+    return f"--fix applies to text files only; this is {name}, fix it in its editor (findings are still reported)"
+
+
+def missing_extra(extra: str, package: str, what: str) -> FormatError:
+    """The error for a reader whose optional library is not installed."""
+    return FormatError(f"reading {what} needs {package}: pip install 'unlint[{extra}]'")

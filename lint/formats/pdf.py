@@ -1,0 +1,228 @@
+"""PDF documents: text page by page, in the layout of the PDF-extracted corpus.
+
+pdfminer.six decodes each page's characters (fonts, CID maps, encryption).
+Lines are rebuilt here from the characters' baselines, because a footnote
+indicator is a superscript: a smaller, raised digit or asterisk on a baseline
+of its own, which a layout engine may place on a line of its own or on the
+wrong line. A superscript joins the line just below it, and then:
+
+- in the running text each indicator becomes a line holding only its label,
+  right after the line it stands in;
+- under the page's footnote rule (a short horizontal stroke) a
+  ``__________________`` line starts the notes, each given as a blank line, its
+  label on a line of its own, and its text (wrapped lines joined) on one line.
+
+That is the layout of the corpus documents extracted from UN PDFs, so the same
+structure parsers apply, and page furniture (job numbers, running headers)
+stays on lines of its own where ``structure/furniture.py`` recognises it.
+Pages are separated by a blank line. Text is read top to bottom; characters on
+one baseline form one line, so side-by-side columns are read across.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import FormatError, missing_extra
+
+SEPARATOR = "__________________"
+
+#: A superscript is at most this fraction of the text size of its line...
+_SUPERSCRIPT_SIZE = 0.8
+#: ... and its baseline at most this fraction of that size above the line's.
+_SUPERSCRIPT_RISE = 0.8
+#: Characters on baselines closer than this fraction of their size share a line.
+_SAME_BASELINE = 0.3
+#: A gap wider than this fraction of the text size between two characters is a space.
+_WORD_GAP = 0.25
+#: A note's text wraps onto lines at most this many text sizes apart.
+_WRAP_DISTANCE = 1.6
+_LABEL_CHARS = frozenset("0123456789*")
+_LABEL_SEPARATOR = ","
+
+
+@dataclass(frozen=True, slots=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+@dataclass
+class _Row:
+    """The glyphs on one baseline, then split into words and superscript labels."""
+
+    glyphs: list[_Glyph]
+    superscripts: list[_Glyph] = field(default_factory=list)
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        return max(g.size for g in self.glyphs)
+
+
+@dataclass
+class _Line:
+    text: str
+    #: Labels before any other text (a footnote's number), and those after.
+    leading: list[str]
+    trailing: list[str]
+    baseline: float
+    size: float
+
+
+def read_pdf(data: bytes) -> str:
+    """The text of a PDF file, or :class:`FormatError` saying why it cannot be read."""
+    try:
+        from pdfminer.high_level import extract_pages
+    except ImportError:
+        raise missing_extra("pdf", "pdfminer.six", "PDF documents") from None
+    try:
+        pages = ["\n".join(_page_text(page)) for page in extract_pages(io.BytesIO(data))]
+    except Exception as err:  # noqa: BLE001 - pdfminer raises many undocumented types on damaged files
+        raise FormatError(f"damaged or unreadable PDF ({type(err).__name__}: {err or 'no detail'})") from None
+    text = "\n\n".join(page for page in pages if page.strip())
+    if not text.strip():
+        raise FormatError("the PDF has no text layer (a scanned image?); unlint checks text only")
+    return text + "\n"
+
+
+def _page_text(page) -> Iterator[str]:
+    lines = [_split(row) for row in _rows(list(_glyphs(page)))]
+    rule = _footnote_rule(_strokes(page), lines)
+    for line in (line for line in lines if rule is None or line.baseline > rule):
+        yield from line.leading
+        if line.text:
+            yield line.text
+        yield from line.trailing
+    notes = [line for line in lines if rule is not None and line.baseline < rule]
+    if notes:
+        yield SEPARATOR
+        yield from _notes(notes)
+
+
+# -- characters into lines -------------------------------------------------------
+
+
+def _glyphs(container) -> Iterator[_Glyph]:
+    from pdfminer.layout import LTChar, LTContainer
+
+    for item in container:
+        if isinstance(item, LTChar):
+            yield _Glyph(item.get_text(), item.x0, item.x1, item.matrix[5], item.size)
+        elif isinstance(item, LTContainer):
+            yield from _glyphs(item)
+
+
+def _rows(glyphs: list[_Glyph]) -> list[_Row]:
+    """Glyphs grouped by baseline, top to bottom; superscripts joined to the line below them."""
+    rows: list[_Row] = []
+    for glyph in sorted(glyphs, key=lambda g: -g.baseline):
+        if rows and rows[-1].baseline - glyph.baseline <= _SAME_BASELINE * max(glyph.size, rows[-1].size):
+            rows[-1].glyphs.append(glyph)
+        else:
+            rows.append(_Row([glyph]))
+    kept: list[_Row] = []
+    for index, row in enumerate(rows):
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below is not None and _superscript_of(row, below):
+            below.superscripts += row.glyphs
+        else:
+            kept.append(row)
+    return kept
+
+
+def _superscript_of(row: _Row, below: _Row) -> bool:
+    return (
+        all(g.text in _LABEL_CHARS or g.text == _LABEL_SEPARATOR or not g.text.strip() for g in row.glyphs)
+        and row.size <= _SUPERSCRIPT_SIZE * below.size
+        and row.baseline - below.baseline <= _SUPERSCRIPT_RISE * below.size
+    )
+
+
+def _split(row: _Row) -> _Line:
+    """The row's words, and its superscript labels before and after them."""
+    words: list[str] = []
+    leading: list[str] = []
+    trailing: list[str] = []
+    label, previous = "", None
+    for glyph, superscript in sorted(_tagged(row), key=lambda pair: pair[0].x0):
+        if superscript and glyph.text != _LABEL_SEPARATOR:
+            label += glyph.text
+            continue
+        if label:
+            (trailing if "".join(words).strip() else leading).append(label)
+            label = ""
+        if superscript:
+            continue
+        if previous is not None and glyph.x0 - previous.x1 > _WORD_GAP * row.size and glyph.text.strip():
+            words.append(" ")
+        words.append(glyph.text)
+        previous = glyph
+    if label:
+        (trailing if "".join(words).strip() else leading).append(label)
+    return _Line("".join(words).strip(), leading, trailing, row.baseline, row.size)
+
+
+def _tagged(row: _Row) -> Iterable[tuple[_Glyph, bool]]:
+    return [*((g, False) for g in row.glyphs), *((g, True) for g in row.superscripts if g.text.strip())]
+
+
+# -- the footnote area -----------------------------------------------------------
+
+
+def _strokes(page) -> list[tuple[float, float]]:
+    """Short horizontal strokes (footnote rules): their height and width."""
+    from pdfminer.layout import LTLine, LTRect
+
+    return [
+        (item.y0, item.width)
+        for item in page
+        if isinstance(item, (LTLine, LTRect)) and item.height <= 2 and 20 <= item.width <= 0.6 * page.width
+    ]
+
+
+def _footnote_rule(strokes: list[tuple[float, float]], lines: list[_Line]) -> float | None:
+    """The height of the page's footnote rule: the highest stroke with a note right under it."""
+    for height, _width in sorted(strokes, reverse=True):
+        below = [line for line in lines if line.baseline < height]
+        if below and below[0].leading:
+            return height
+    return None
+
+
+def _notes(lines: list[_Line]) -> Iterator[str]:
+    """Each note as a blank line, its label and its text joined onto one line."""
+    current: _Line | None = None
+    for line in lines:
+        if line.leading:
+            if current is not None:
+                yield current.text
+            for label in line.leading:
+                yield ""
+                yield label
+            current = line
+        elif current is not None and current.baseline - line.baseline <= _WRAP_DISTANCE * current.size:
+            current.text = _join(current.text, line.text)
+            current.baseline = line.baseline
+        else:
+            if current is not None:
+                yield current.text
+                current = None
+            yield line.text
+    if current is not None:
+        yield current.text
+
+
+def _join(left: str, right: str) -> str:
+    # Chinese wraps without a space; Latin words need one back.
+    if left and right and left[-1].isascii() and right[0].isascii():
+        return f"{left} {right}"
+    return left + right
