@@ -88,7 +88,9 @@ def pdf_layout(pages: list[Page]) -> str:
     """The text the PDF reader should give for a PDF built from ``pages``."""
     texts = []
     for page in pages:
-        lines = [part for line in page.lines for part in (line.text, *line.markers)]
+        # A full-size number on a line of its own (a page number) comes after a blank line.
+        lines = [part for line in page.lines
+                 for part in ([""] if _LABEL.fullmatch(line.text) else []) + [line.text, *line.markers]]
         if page.notes:
             lines.append(PDF_SEPARATOR)
             lines += [part for note in page.notes for part in ("", note.label, note.content)]

@@ -76,7 +76,7 @@ def test_several_markers_on_one_line(tmp_path):
 
 def test_a_line_that_is_only_a_normal_size_number_is_not_a_superscript(tmp_path):
     pages = [Page([BodyLine("第一行。"), BodyLine("12"), BodyLine("第三行。")])]
-    assert read_pdf(build_pdf(pages, tmp_path / "x.pdf").read_bytes()) == "第一行。\n12\n第三行。\n"
+    assert read_pdf(build_pdf(pages, tmp_path / "x.pdf").read_bytes()) == "第一行。\n\n12\n第三行。\n"
 
 
 @pytest.mark.parametrize("data", [

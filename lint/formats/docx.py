@@ -2,8 +2,9 @@
 
 python-docx opens the package. It does not expose footnotes, so the footnotes
 part (``word/footnotes.xml``, reached through the main part's relationship)
-is read here. The text has one line per Word paragraph (body, table cells and
-text boxes, in document order), then a blank line and one line per footnote,
+is read here. The text has one line per Word paragraph (and per table row, its
+cells joined by tabs, as in Word's text export; text boxes follow the
+paragraph that anchors them), then a blank line and one line per footnote,
 in the layout the footnote parser reads for Word exports: ``[^3]`` where the
 reference stands, ``[^3]: text`` for the note. A footnote with a custom mark
 (the ``*`` of a cover page) keeps its mark in the running text and reads
@@ -97,12 +98,37 @@ def _number_start(document) -> int:
 
 def _render(body, notes: list[_Note], start: int) -> str:
     numbers = _numbers(notes, start)
-    lines = [_paragraph_text(p, numbers) for p in _paragraphs(body)]
+    lines = list(_lines(body, numbers))
     note_lines = [_note_line(note, numbers) for note in notes]
     text = "\n".join(lines)
     if note_lines:
         text += "\n\n" + "\n".join(note_lines)
     return text + "\n"
+
+
+def _lines(container, numbers: dict[str, int]) -> Iterator[str]:
+    """One line per paragraph, and per table row (its cells joined by tabs), in document order."""
+    for child in container:
+        if child.tag == _W + "p":
+            yield _paragraph_text(child, numbers)
+            for box in _text_boxes(child):
+                yield from _lines(box, numbers)
+        elif child.tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                if next(row.iterancestors(_W + "tbl")) is child:
+                    yield "\t".join(_cell_text(cell, numbers) for cell in row.iterchildren(_W + "tc"))
+        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            yield from _lines(child, numbers)
+
+
+def _cell_text(cell, numbers: dict[str, int]) -> str:
+    return " ".join(line for line in _lines(cell, numbers) if line.strip())
+
+
+def _text_boxes(paragraph) -> Iterator:
+    for box in paragraph.iter(_W + "txbxContent"):
+        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            yield box
 
 
 def _numbers(notes: list[_Note], start: int) -> dict[str, int]:
@@ -114,12 +140,6 @@ def _note_line(note: _Note, numbers: dict[str, int]) -> str:
     if note.custom:
         return _LEADING_MARK.sub(r"\1 ", note.text)
     return f"[^{numbers[note.id]}]: {note.text}"
-
-
-def _paragraphs(body) -> Iterator:
-    for paragraph in body.iter(_W + "p"):
-        if not any(ancestor.tag == _FALLBACK for ancestor in paragraph.iterancestors()):
-            yield paragraph
 
 
 def _paragraph_text(paragraph, numbers: dict[str, int]) -> str:

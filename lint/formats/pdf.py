@@ -22,6 +22,7 @@ one baseline form one line, so side-by-side columns are read across.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ _WORD_GAP = 0.25
 _WRAP_DISTANCE = 1.6
 _LABEL_CHARS = frozenset("0123456789*")
 _LABEL_SEPARATOR = ","
+_LONE_LABEL = re.compile(r"\d{1,3}|\*{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,10 @@ def _page_text(page) -> Iterator[str]:
     rule = _footnote_rule(_strokes(page), lines)
     for line in (line for line in lines if rule is None or line.baseline > rule):
         yield from line.leading
+        if _LONE_LABEL.fullmatch(line.text) and not line.leading:
+            # A page number in full-size type, not an indicator: the blank line
+            # keeps the footnote parser from reading it as one.
+            yield ""
         if line.text:
             yield line.text
         yield from line.trailing
