@@ -111,7 +111,7 @@ def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
     except OSError as err:
         raise InputError(source.display, f"cannot read: {err.strerror or err}") from None
     suffix = (source.path or Path(source.display)).suffix.lower()
-    if suffix in formats.SUFFIXES:
+    if formats.handles(suffix):
         try:
             return formats.read_document(suffix, data or b"")
         except formats.FormatError as err:

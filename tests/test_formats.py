@@ -44,7 +44,7 @@ def test_without_the_extra_the_error_names_it_and_the_exit_code_is_2(small_docx,
 
 
 def test_without_the_pdf_extra_the_error_names_it(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "pdfminer.high_level", None)
+    monkeypatch.setitem(sys.modules, "pdfminer", None)
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
     [result] = lint_paths([tmp_path / "a.pdf"])
     assert str(result.error).endswith("needs pdfminer.six: pip install 'unlint[pdf]'")
@@ -62,3 +62,9 @@ def test_fix_is_refused_for_word_and_pdf_but_not_for_text(small_docx):
     assert fix_refusal(word) == ("--fix applies to text files only; this is a Word document, "
                                  "fix it in its editor (findings are still reported)")
     assert fix_refusal(decode("安全理事会".encode())) is None
+
+
+def test_an_old_word_doc_says_to_save_it_as_docx(tmp_path):
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    [result] = lint_paths([tmp_path / "old.doc"])
+    assert str(result.error) == f"{tmp_path}/old.doc: old Word .doc files cannot be read; save the document as .docx"

@@ -185,4 +185,4 @@ def test_a_corrupt_docx_gives_one_error_line_and_exit_code_2(tmp_path):
     result = run_unlint("check", str(broken))
     assert result.returncode == 2
     stderr = result.stderr.decode("utf-8")
-    assert stderr.count("\n") == 1 and stderr.startswith(f"unlint: error: {broken}: not a Word .docx file")
+    assert stderr.count("\n") == 1 and stderr.startswith(f"unlint: error: {broken}: not a readable .docx package")

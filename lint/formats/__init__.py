@@ -27,6 +27,18 @@ _READERS: dict[str, tuple[str, str]] = {
 #: The endings a directory walk picks up besides plain text.
 SUFFIXES: tuple[str, ...] = tuple(_READERS)
 
+#: Endings of formats that look close but cannot be read, and what to do instead.
+_UNSUPPORTED: dict[str, str] = {
+    ".doc": "old Word .doc files cannot be read; save the document as .docx",
+    ".rtf": "RTF files cannot be read; save the document as .docx",
+    ".odt": "OpenDocument files cannot be read; save the document as .docx",
+}
+
+
+def handles(suffix: str) -> bool:
+    """Whether a file with this ending is read here rather than decoded as text."""
+    return suffix.lower() in _READERS or suffix.lower() in _UNSUPPORTED
+
 
 def reader_for(suffix: str) -> Callable[[bytes], str] | None:
     """The reader for a file name ending (``".docx"``), or None for text files."""
@@ -39,6 +51,8 @@ def reader_for(suffix: str) -> Callable[[bytes], str] | None:
 
 def read_document(suffix: str, data: bytes) -> DecodedText:
     """Read a Word or PDF file into text; raise :class:`FormatError` saying why not."""
+    if suffix.lower() in _UNSUPPORTED:
+        raise FormatError(_UNSUPPORTED[suffix.lower()])
     reader = reader_for(suffix)
     if reader is None:
         raise ValueError(f"no reader for {suffix!r} files")

@@ -66,7 +66,10 @@ def read_docx(data: bytes) -> str:
         start = _number_start(document)
         return _render(document.element.body, notes, start)
     except (zipfile.BadZipFile, OpcError) as err:
-        raise FormatError(f"not a Word .docx file ({err}); an old .doc or an encrypted file must be saved as .docx") from None
+        raise FormatError(
+            f"not a readable .docx package ({err}): a damaged file, or an old .doc or encrypted document "
+            "(save it as an unprotected .docx)"
+        ) from None
     except (KeyError, ValueError, EOFError, zlib.error, etree.XMLSyntaxError) as err:
         raise FormatError(f"damaged Word document ({type(err).__name__}: {err})") from None
 

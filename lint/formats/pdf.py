@@ -56,18 +56,17 @@ class _Glyph:
 
 @dataclass
 class _Row:
-    """The glyphs on one baseline, then split into words and superscript labels."""
+    """The glyphs on one baseline (the first glyph's), and the superscripts raised above it."""
 
     glyphs: list[_Glyph]
+    baseline: float
+    #: The largest text size on the row.
+    size: float
     superscripts: list[_Glyph] = field(default_factory=list)
 
-    @property
-    def baseline(self) -> float:
-        return self.glyphs[0].baseline
-
-    @property
-    def size(self) -> float:
-        return max(g.size for g in self.glyphs)
+    def add(self, glyph: _Glyph) -> None:
+        self.glyphs.append(glyph)
+        self.size = max(self.size, glyph.size)
 
 
 @dataclass
@@ -83,17 +82,31 @@ class _Line:
 def read_pdf(data: bytes) -> str:
     """The text of a PDF file, or :class:`FormatError` saying why it cannot be read."""
     try:
-        from pdfminer.high_level import extract_pages
+        import pdfminer  # noqa: F401 - only to say which extra is missing
     except ImportError:
         raise missing_extra("pdf", "pdfminer.six", "PDF documents") from None
     try:
-        pages = ["\n".join(_page_text(page)) for page in extract_pages(io.BytesIO(data))]
+        pages = ["\n".join(_page_text(page)) for page in _layouts(data)]
     except Exception as err:  # noqa: BLE001 - pdfminer raises many undocumented types on damaged files
         raise FormatError(f"damaged or unreadable PDF ({type(err).__name__}: {err or 'no detail'})") from None
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise FormatError("the PDF has no text layer (a scanned image?); unlint checks text only")
     return text + "\n"
+
+
+def _layouts(data: bytes) -> Iterator:
+    """Each page's characters and strokes, without pdfminer's layout analysis (lines are rebuilt here)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    resources = PDFResourceManager()
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        yield device.get_result()
 
 
 def _page_text(page) -> Iterator[str]:
@@ -132,9 +145,9 @@ def _rows(glyphs: list[_Glyph]) -> list[_Row]:
     rows: list[_Row] = []
     for glyph in sorted(glyphs, key=lambda g: -g.baseline):
         if rows and rows[-1].baseline - glyph.baseline <= _SAME_BASELINE * max(glyph.size, rows[-1].size):
-            rows[-1].glyphs.append(glyph)
+            rows[-1].add(glyph)
         else:
-            rows.append(_Row([glyph]))
+            rows.append(_Row([glyph], glyph.baseline, glyph.size))
     kept: list[_Row] = []
     for index, row in enumerate(rows):
         below = rows[index + 1] if index + 1 < len(rows) else None
