@@ -111,25 +111,51 @@ def test_a_pdf_without_text_is_reported_not_passed(tmp_path):
         read_pdf((tmp_path / "scan.pdf").read_bytes())
 
 
-def test_a_note_wrapped_over_two_lines_reads_as_one_line(tmp_path):
+def draw(path, texts: list[tuple[float, float, float, str]], rules: list[tuple[float, float, float]] = ()) -> bytes:
+    """A one-page PDF with ``(size, x, y, text)`` strings and ``(x0, x1, y)`` rules; its bytes."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    pdf = canvas.Canvas(str(tmp_path / "wrap.pdf"), pagesize=(300, 300))
-    pdf.setFont("STSong-Light", 10.5)
-    pdf.drawString(40, 250, "正文。")
-    pdf.setFont("STSong-Light", 6)
-    pdf.drawString(72, 254, "5")
-    pdf.line(40, 120, 184, 120)
-    pdf.drawString(40, 107, "5")
-    pdf.setFont("STSong-Light", 9)
-    pdf.drawString(52, 104, "大会第 60/180 号决议，")
-    pdf.drawString(52, 92, "第 7 段。")
-    pdf.drawString(40, 40, "06-44982 (C) 010906 010906")
+    pdf = canvas.Canvas(str(path), pagesize=(300, 300))
+    for size, x, y, text in texts:
+        pdf.setFont("STSong-Light", size)
+        pdf.drawString(x, y, text)
+    for x0, x1, y in rules:
+        pdf.line(x0, y, x1, y)
     pdf.showPage()
     pdf.save()
-    text = read_pdf((tmp_path / "wrap.pdf").read_bytes())
-    assert text == ("正文。\n5\n__________________\n\n5\n大会第 60/180 号决议，第 7 段。\n"
-                    "06-44982 (C) 010906 010906\n")
+    return path.read_bytes()
+
+
+def test_a_note_wrapped_over_two_lines_reads_as_one_line(tmp_path):
+    data = draw(tmp_path / "wrap.pdf", [
+        (10.5, 40, 250, "正文。"), (6, 72, 254, "5"),
+        (6, 40, 107, "5"), (9, 52, 104, "大会第 60/180 号决议，"), (9, 52, 92, "第 7 段。"),
+        (9, 40, 40, "06-44982 (C) 010906 010906"),
+    ], rules=[(40, 184, 120)])
+    assert read_pdf(data) == ("正文。\n5\n__________________\n\n5\n大会第 60/180 号决议，第 7 段。\n"
+                              "06-44982 (C) 010906 010906\n")
+
+
+def test_a_superscript_raised_only_a_little_is_still_an_indicator(tmp_path):
+    # 2 points up: within the line's baseline tolerance; the text goes on right after it.
+    data = draw(tmp_path / "low.pdf", [(10, 40, 250, "情况通报会。"), (6, 100, 252, "957"), (10, 109, 250, "其后")])
+    assert read_pdf(data) == "情况通报会。其后\n957\n"
+
+
+def test_rotated_text_is_left_out(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(tmp_path / "r.pdf"), pagesize=(300, 300))
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(40, 250, "正文。")
+    pdf.rotate(90)
+    pdf.drawString(50, -20, "请回收")
+    pdf.showPage()
+    pdf.save()
+    assert read_pdf((tmp_path / "r.pdf").read_bytes()) == "正文。\n"

@@ -34,6 +34,8 @@ SEPARATOR = "__________________"
 _SUPERSCRIPT_SIZE = 0.8
 #: ... and its baseline at most this fraction of that size above the line's.
 _SUPERSCRIPT_RISE = 0.8
+#: The least rise of a superscript that shares its line's baseline tolerance.
+_LOW_RISE = 0.12
 #: Characters on baselines closer than this fraction of their size share a line.
 _SAME_BASELINE = 0.3
 #: A gap wider than this fraction of the text size between two characters is a space.
@@ -134,7 +136,7 @@ def _glyphs(container) -> Iterator[_Glyph]:
     from pdfminer.layout import LTChar, LTContainer
 
     for item in container:
-        if isinstance(item, LTChar):
+        if isinstance(item, LTChar) and item.upright:  # rotated text (margin notes, stamps) is left out
             yield _Glyph(item.get_text(), item.x0, item.x1, item.matrix[5], item.size)
         elif isinstance(item, LTContainer):
             yield from _glyphs(item)
@@ -160,7 +162,7 @@ def _rows(glyphs: list[_Glyph]) -> list[_Row]:
 
 def _superscript_of(row: _Row, below: _Row) -> bool:
     return (
-        all(g.text in _LABEL_CHARS or g.text == _LABEL_SEPARATOR or not g.text.strip() for g in row.glyphs)
+        all(_is_label(g) or not g.text.strip() for g in row.glyphs)
         and row.size <= _SUPERSCRIPT_SIZE * below.size
         and row.baseline - below.baseline <= _SUPERSCRIPT_RISE * below.size
     )
@@ -171,27 +173,40 @@ def _split(row: _Row) -> _Line:
     words: list[str] = []
     leading: list[str] = []
     trailing: list[str] = []
-    label, previous = "", None
+    label, last_right = "", None
     for glyph, superscript in sorted(_tagged(row), key=lambda pair: pair[0].x0):
         if superscript and glyph.text != _LABEL_SEPARATOR:
             label += glyph.text
-            continue
-        if label:
+        elif label:
             (trailing if "".join(words).strip() else leading).append(label)
             label = ""
-        if superscript:
-            continue
-        if previous is not None and glyph.x0 - previous.x1 > _WORD_GAP * row.size and glyph.text.strip():
-            words.append(" ")
-        words.append(glyph.text)
-        previous = glyph
+        if not superscript:
+            # The gap a superscript filled is not a space between words.
+            if last_right is not None and glyph.x0 - last_right > _WORD_GAP * row.size and glyph.text.strip():
+                words.append(" ")
+            words.append(glyph.text)
+        last_right = glyph.x1
     if label:
         (trailing if "".join(words).strip() else leading).append(label)
     return _Line("".join(words).strip(), leading, trailing, row.baseline, row.size)
 
 
 def _tagged(row: _Row) -> Iterable[tuple[_Glyph, bool]]:
-    return [*((g, False) for g in row.glyphs), *((g, True) for g in row.superscripts if g.text.strip())]
+    """Every glyph of the row, and whether it is a superscript.
+
+    A superscript raised less than the baseline tolerance sits among the row's
+    own glyphs; it is told apart by its size and rise above the full-size text.
+    """
+    base = min(g.baseline for g in row.glyphs if g.size == row.size)
+    return [
+        *((g, _is_label(g) and g.size <= _SUPERSCRIPT_SIZE * row.size
+           and g.baseline - base >= _LOW_RISE * row.size) for g in row.glyphs),
+        *((g, True) for g in row.superscripts if g.text.strip()),
+    ]
+
+
+def _is_label(glyph: _Glyph) -> bool:
+    return glyph.text in _LABEL_CHARS or glyph.text == _LABEL_SEPARATOR
 
 
 # -- the footnote area -----------------------------------------------------------
