@@ -110,13 +110,16 @@ def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
         raise InputError(source.display, "no such file (removed while unlint ran?)") from None
     except OSError as err:
         raise InputError(source.display, f"cannot read: {err.strerror or err}") from None
+    return decode_source(source, data or b"")
+
+
+def decode_source(source: Source, data: bytes) -> DecodedText:
+    """Turn a document's bytes into text: Word and PDF by their ending, the rest decoded as text.
+
+    Standard input goes by the ending of its display name (``--stdin-filename``).
+    """
     suffix = (source.path or Path(source.display)).suffix.lower()
-    if formats.handles(suffix):
-        try:
-            return formats.read_document(suffix, data or b"")
-        except formats.FormatError as err:
-            raise InputError(source.display, str(err)) from None
     try:
-        return decode(data or b"")
-    except DecodeError as err:
+        return formats.read_document(suffix, data) if formats.handles(suffix) else decode(data)
+    except (DecodeError, formats.FormatError) as err:
         raise InputError(source.display, str(err)) from None

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from unlint import lint_paths
 from unlint.cli import main
-from unlint.files import DOCUMENT_SUFFIXES, Source, read_source
+from unlint.files import DOCUMENT_SUFFIXES, InputError, Source, decode_source, read_source
 from unlint.formats import fix_refusal, read_document
 from unlint.reading import decode
 
@@ -59,8 +59,8 @@ def test_standard_input_named_docx_is_read_as_word(small_docx):
 def test_fix_is_refused_for_word_and_pdf_but_not_for_text(small_docx):
     word = read_document(".docx", small_docx.read_bytes())
     assert not word.certain
-    assert fix_refusal(word) == ("--fix applies to text files only; this is a Word document, "
-                                 "fix it in its editor (findings are still reported)")
+    assert fix_refusal(word) == ("fixes apply to text files only and this is a Word document; "
+                                 "make the changes in its editor")
     assert fix_refusal(decode("安全理事会".encode())) is None
 
 
@@ -68,3 +68,12 @@ def test_an_old_word_doc_says_to_save_it_as_docx(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     [result] = lint_paths([tmp_path / "old.doc"])
     assert str(result.error) == f"{tmp_path}/old.doc: old Word .doc files cannot be read; save the document as .docx"
+
+
+def test_decode_source_dispatches_by_ending_and_gives_input_errors(small_docx):
+    data = small_docx.read_bytes()
+    assert decode_source(Source("x.docx", small_docx), data).format == "docx"
+    with pytest.raises(InputError, match=r"^x\.txt: binary file"):
+        decode_source(Source("x.txt", None), data)
+    with pytest.raises(InputError, match=r"^x\.pdf: damaged or unreadable PDF"):
+        decode_source(Source("x.pdf", None), data)

@@ -62,11 +62,15 @@ def read_document(suffix: str, data: bytes) -> DecodedText:
 
 
 def fix_refusal(decoded: DecodedText) -> str | None:
-    """Why ``--fix`` must not write this file back, or None when it may."""
+    """Why fixes must not be applied to this document (nor shown as a diff), or None when they may.
+
+    The text of a Word or PDF file is a reading of it, not its content: writing
+    it back would destroy the file, and a diff of it applies to nothing.
+    """
     if decoded.format == "text":
         return None
-    name = {"docx": "a Word document", "pdf": "a PDF document"}.get(decoded.format, f"a .{decoded.format} file")
-    return f"--fix applies to text files only; this is {name}, fix it in its editor (findings are still reported)"
+    name = {"docx": "a Word document", "pdf": "a PDF"}.get(decoded.format, f"a .{decoded.format} file")
+    return f"fixes apply to text files only and this is {name}; make the changes in its editor"
 
 
 def missing_extra(extra: str, package: str, what: str) -> FormatError:
