@@ -179,6 +179,8 @@ def word_from_pages(pages: list[Page], drop_reference: str | None = None) -> Wor
     used: set[int] = set()
     paragraphs: list[list[str | int]] = []
     for line in (line for page in pages for line in page.lines):
+        if _LABEL.fullmatch(line.text) and not line.markers:
+            continue  # a page number: Word keeps it in the page footer, which is not read
         runs: list[str | int] = [line.text]
         for marker in line.markers:
             target = next((i for i, label in enumerate(labels) if label == marker and i not in used), None)

@@ -12,7 +12,7 @@ from unlint.formats import FormatError
 from unlint.formats.docx import read_docx
 from unlint.runner import default_rules
 
-from .conftest import EXAMPLES, run_unlint
+from .conftest import CORPUS, EXAMPLES, run_unlint
 from .format_builders import (
     WordDocument,
     WordNote,
@@ -82,7 +82,7 @@ def test_footnote_without_reference_is_reported_by_ftn002_when_installed(a61_doc
     assert found == ["[^3]: S/25184。"]
 
 
-@pytest.mark.parametrize("path", [REPORT_2018, ENGLISH], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*CORPUS, *sorted((EXAMPLES / "en").glob("*.en.txt"))], ids=lambda p: p.name)
 def test_corpus_documents_round_trip_through_word(path, tmp_path):
     text = path.read_text(encoding="utf-8")
     word = word_from_markdown(text) if "[^1]" in text else word_from_pages(pdf_layout_pages(text))

@@ -111,8 +111,10 @@ def test_a_pdf_without_text_is_reported_not_passed(tmp_path):
         read_pdf((tmp_path / "scan.pdf").read_bytes())
 
 
-def draw(path, texts: list[tuple[float, float, float, str]], rules: list[tuple[float, float, float]] = ()) -> bytes:
-    """A one-page PDF with ``(size, x, y, text)`` strings and ``(x0, x1, y)`` rules; its bytes."""
+def draw(path, texts: list[tuple[float, float, float, str]], rules: list[tuple[float, float, float]] = (),
+         filled: bool = False) -> bytes:
+    """A one-page PDF with ``(size, x, y, text)`` strings and ``(x0, x1, y)`` rules (lines, or filled
+    rectangles half a point high); its bytes."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -123,7 +125,10 @@ def draw(path, texts: list[tuple[float, float, float, str]], rules: list[tuple[f
         pdf.setFont("STSong-Light", size)
         pdf.drawString(x, y, text)
     for x0, x1, y in rules:
-        pdf.line(x0, y, x1, y)
+        if filled:
+            pdf.rect(x0, y, x1 - x0, 0.5, stroke=0, fill=1)
+        else:
+            pdf.line(x0, y, x1, y)
     pdf.showPage()
     pdf.save()
     return path.read_bytes()
@@ -159,3 +164,10 @@ def test_rotated_text_is_left_out(tmp_path):
     pdf.showPage()
     pdf.save()
     assert read_pdf((tmp_path / "r.pdf").read_bytes()) == "正文。\n"
+
+
+def test_a_footnote_rule_drawn_as_a_filled_rectangle(tmp_path):
+    # Word draws its footnote separator as a thin filled rectangle.
+    data = draw(tmp_path / "rect.pdf", [(10, 40, 250, "正文。"), (6, 40, 107, "1"), (9, 46, 104, "S/23500。")],
+                rules=[(40, 184, 120)], filled=True)
+    assert read_pdf(data) == "正文。\n__________________\n\n1\nS/23500。\n"
