@@ -138,6 +138,19 @@ def test_tables_tracked_changes_fields_and_breaks(tmp_path):
     assert text == "大  会\tA/61/204\n1.\t安全理事会3 第二行-续\n\nS/2006/590\n"
 
 
+def test_text_boxes_follow_their_paragraph_once(tmp_path):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = "<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        f'<w:p xmlns:mc="{mc}"><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent>'
+        f"<mc:Choice Requires=\"wps\"><w:drawing>{box.format('方框')}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box.format('方框')}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r><w:r><w:t>续</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>下一段</w:t></w:r></w:p>"
+    )
+    assert read_docx(_docx_with_body(tmp_path, body)) == "正文续\n方框\n下一段\n"
+
+
 def test_footnote_numbering_follows_the_footnotes_part_and_num_start(tmp_path):
     word = WordDocument([["情况通报会。", 0], ["另一句。", 1]], [WordNote("关于会议形式。"), WordNote("同上。")])
     built = build_docx(word, tmp_path / "r.docx")

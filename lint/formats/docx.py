@@ -129,8 +129,14 @@ def _cell_text(cell, numbers: dict[str, int]) -> str:
 
 
 def _text_boxes(paragraph) -> Iterator:
+    """The paragraph's own text boxes: not their copies for old readers, not boxes inside boxes."""
     for box in paragraph.iter(_W + "txbxContent"):
-        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+        between = []
+        for ancestor in box.iterancestors():
+            if ancestor is paragraph:
+                break
+            between.append(ancestor.tag)
+        if _FALLBACK not in between and _W + "txbxContent" not in between:
             yield box
 
 
