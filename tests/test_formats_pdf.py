@@ -171,3 +171,27 @@ def test_a_footnote_rule_drawn_as_a_filled_rectangle(tmp_path):
     data = draw(tmp_path / "rect.pdf", [(10, 40, 250, "正文。"), (6, 40, 107, "1"), (9, 46, 104, "S/23500。")],
                 rules=[(40, 184, 120)], filled=True)
     assert read_pdf(data) == "正文。\n__________________\n\n1\nS/23500。\n"
+
+
+def test_a_password_protected_pdf_says_so(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(tmp_path / "locked.pdf"), encrypt=StandardEncryption("secret", canPrint=0))
+    pdf.drawString(40, 250, "A/61/204")
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(FormatError, match="^the PDF is protected by a password; unlint cannot open it$"):
+        read_pdf((tmp_path / "locked.pdf").read_bytes())
+
+
+def test_pdfminer_warnings_do_not_reach_stderr(a61_pdf):
+    # In a fresh process: pytest's own log capture would hide a leak here.
+    import subprocess
+    import sys
+
+    script = ("import logging, sys; from unlint.formats.pdf import read_pdf; "
+              "read_pdf(open(sys.argv[1], 'rb').read()); "
+              "logging.getLogger('pdfminer.pdfinterp').warning('Cannot set gray non-stroke color')")
+    result = subprocess.run([sys.executable, "-c", script, str(a61_pdf[0])], capture_output=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == b""

@@ -21,7 +21,9 @@ one baseline form one line, so side-by-side columns are read across.
 
 from __future__ import annotations
 
+import functools
 import io
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -87,28 +89,44 @@ def read_pdf(data: bytes) -> str:
         import pdfminer  # noqa: F401 - only to say which extra is missing
     except ImportError:
         raise missing_extra("pdf", "pdfminer.six", "PDF documents") from None
-    try:
-        pages = ["\n".join(_page_text(page)) for page in _layouts(data)]
-    except Exception as err:  # noqa: BLE001 - pdfminer raises many undocumented types on damaged files
-        raise FormatError(f"damaged or unreadable PDF ({type(err).__name__}: {err or 'no detail'})") from None
+    _quiet_pdfminer()
+    pages = ["\n".join(_page_text(page)) for page in _layouts(data)]
     text = "\n\n".join(page for page in pages if page.strip())
     if not text.strip():
         raise FormatError("the PDF has no text layer (a scanned image?); unlint checks text only")
     return text + "\n"
 
 
+@functools.cache
+def _quiet_pdfminer() -> None:
+    # pdfminer logs its repairs of imperfect files ("Cannot set gray non-stroke
+    # color") as warnings, which Python prints on stderr unless the program
+    # configured logging; unlint's stderr is for its own one-line errors.
+    logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+
 def _layouts(data: bytes) -> Iterator:
-    """Each page's characters and strokes, without pdfminer's layout analysis (lines are rebuilt here)."""
+    """Each page's characters and strokes, without pdfminer's layout analysis (lines are rebuilt here).
+
+    Any failure of pdfminer becomes a :class:`FormatError`: it raises many
+    undocumented exception types on damaged files.
+    """
     from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFEncryptionError
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
     resources = PDFResourceManager()
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
-    for page in PDFPage.get_pages(io.BytesIO(data)):
-        interpreter.process_page(page)
-        yield device.get_result()
+    try:
+        for page in PDFPage.get_pages(io.BytesIO(data)):
+            interpreter.process_page(page)
+            yield device.get_result()
+    except PDFEncryptionError:
+        raise FormatError("the PDF is protected by a password; unlint cannot open it") from None
+    except Exception as err:  # noqa: BLE001 - see above
+        raise FormatError(f"damaged or unreadable PDF ({type(err).__name__}: {err or 'no detail'})") from None
 
 
 def _page_text(page) -> Iterator[str]:
