@@ -7,11 +7,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import formats
 from .config import Config
 from .reading import DecodedText, DecodeError, decode
 
 #: File name endings a directory walk picks up.
-DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt",)
+DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", *formats.SUFFIXES)
 
 #: Folders a walk never enters (build litter and environments), besides hidden ones.
 SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist", "venv", "site-packages"})
@@ -109,7 +110,16 @@ def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
         raise InputError(source.display, "no such file (removed while unlint ran?)") from None
     except OSError as err:
         raise InputError(source.display, f"cannot read: {err.strerror or err}") from None
+    return decode_source(source, data or b"")
+
+
+def decode_source(source: Source, data: bytes) -> DecodedText:
+    """Turn a document's bytes into text: Word and PDF by their ending, the rest decoded as text.
+
+    Standard input goes by the ending of its display name (``--stdin-filename``).
+    """
+    suffix = (source.path or Path(source.display)).suffix.lower()
     try:
-        return decode(data or b"")
-    except DecodeError as err:
+        return formats.read_document(suffix, data) if formats.handles(suffix) else decode(data)
+    except (DecodeError, formats.FormatError) as err:
         raise InputError(source.display, str(err)) from None

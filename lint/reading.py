@@ -39,6 +39,8 @@ class DecodedText:
     newline: str
     #: False when the encoding was inferred from weak evidence; --fix refuses such files.
     certain: bool = True
+    #: ``"text"``, or the format the text was read from (``"docx"``, ``"pdf"``): never written back.
+    format: str = "text"
 
 
 def _newline_style(text: str) -> str:

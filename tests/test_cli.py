@@ -80,7 +80,7 @@ def test_directory_without_documents(tmp_path):
     (tmp_path / "notes.md").write_text("# not a document", encoding="utf-8")
     result = run_unlint("check", str(tmp_path))
     assert result.returncode == 2
-    assert b"no documents (*.txt) in this directory" in result.stderr
+    assert b"no documents (*.txt, *.docx, *.pdf) in this directory" in result.stderr
 
 
 def test_hidden_folders_and_excluded_files_are_skipped(tmp_path, plugin_env):

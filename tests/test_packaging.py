@@ -32,6 +32,7 @@ def test_wheel_ships_every_grammar_and_data_file(wheel):
     expected = {f"unlint/grammars/{p.name}" for p in (ROOT / "grammars").glob("*.lark")}
     expected |= {f"unlint/rules/data/{p.name}" for p in (ROOT / "rules" / "data").glob("*") if p.is_file()}
     expected |= {"unlint/grammars/__init__.py", "unlint/rules/__init__.py", "unlint/cli.py"}
+    expected |= {"unlint/formats/__init__.py", "unlint/formats/docx.py", "unlint/formats/pdf.py"}
     assert expected <= names
     assert not any(name.startswith(("lint/", "rules/", "grammars/", "tests/", "examples/")) for name in names)
 
