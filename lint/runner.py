@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from .config import Config, ConfigError, find_config_file, load_config, validate_codes
 from .diagnostics import Diagnostic, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
-from .plugins import RuleSet, load_rules
+from .fixes import FixOutcome
+from .parallel import RuleLoader
+from .plugins import RuleSet
 from .reading import DecodedText
 from .rule import Rule
 
@@ -26,10 +27,9 @@ ENGINE_CODES = {
 }
 
 
-@lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     """Built-in rules and every installed plugin, loaded once per process."""
-    return load_rules()
+    return RuleLoader().load()
 
 
 def resolve_config(paths: Sequence[str], config: Config | None) -> Config:
@@ -136,7 +136,10 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
+    #: How the text was decoded; ``None`` when the findings came from the cache.
     decoded: DecodedText | None = None
+    #: What ``--fix``/``--diff`` did to the document, when a fix applied.
+    fix: FixOutcome | None = None
 
 
 def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: RuleSet,

@@ -1,0 +1,136 @@
+"""A whole check run over many documents: read, look up the cache, lint, fix, write.
+
+Each document is read once, here, in the main process: its bytes give the
+content hash the cache is keyed by, and on a miss the same bytes go to a
+worker, which decodes, lints and (with ``--fix``) fixes them. Writing fixed
+files and the cache happens back here, in input order, so output does not
+depend on the number of jobs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .cache import FindingsCache
+from .config import Config
+from .diagnostics import Diagnostic
+from .document import Document
+from .files import InputError, Source, read_bytes
+from .fixes import FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
+from .parallel import Ready, RuleLoader, ordered_map
+from .reading import DecodeError, decode, encode
+from .runner import FileResult, lint_document
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: the settings, where rules come from, fixing, jobs and cache."""
+
+    config: Config
+    loader: RuleLoader = RuleLoader()
+    #: ``None``, ``FixMode.SAFE`` or ``FixMode.UNSAFE``.
+    fix_mode: str | None = None
+    #: Write fixed files back (``--fix``); False only computes them (``--diff``).
+    write: bool = True
+    jobs: int = 1
+    cache: FindingsCache | None = None
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One document's bytes and what to do with them; sent to a worker."""
+
+    source: Source
+    data: bytes
+    digest: str
+    config: Config
+    loader: RuleLoader
+    fix_mode: str | None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A worker's answer: the result, and the first diagnostics for the cache."""
+
+    result: FileResult
+    digest: str
+    source: Source | None = None
+    original: tuple[Diagnostic, ...] = ()
+    from_cache: bool = False
+
+
+def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
+                  stdin: bytes | None = None) -> Iterator[FileResult]:
+    """Check each source; results come in the order of ``sources`` whatever ``options.jobs``."""
+    items = (_prepare(source, options, stdin) for source in sources)
+    for checked in ordered_map(_check, items, options.jobs):
+        yield _finish(checked, options)
+
+
+def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | None) -> _Task | Ready[_Checked]:
+    if isinstance(source, InputError):
+        return Ready(_Checked(FileResult(source.path, error=source), ""))
+    try:
+        data = read_bytes(source, stdin)
+    except InputError as err:
+        return Ready(_Checked(FileResult(source.display, error=err), ""))
+    content_digest = digest(data)
+    if options.cache is not None:
+        cached = options.cache.get(source.display, content_digest)
+        wants_fixing = options.fix_mode and any(applicable(d.fix, options.fix_mode) for d in cached or ())
+        if cached is not None and not wants_fixing:
+            return Ready(_Checked(FileResult(source.display, cached), content_digest, source, from_cache=True))
+    return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode)
+
+
+def _check(task: _Task) -> _Checked:
+    """Decode, lint and maybe fix one document (in a worker when ``jobs`` > 1)."""
+    display = task.source.display
+    try:
+        decoded = decode(task.data)
+    except DecodeError as err:
+        return _Checked(FileResult(display, error=InputError(display, str(err))), task.digest)
+    rules = task.loader.load()
+    config = task.config
+
+    def lint(text: str) -> list[Diagnostic]:
+        return lint_document(Document(text, display, config.document_date), config, rules)
+
+    diagnostics = lint(decoded.text)
+    result = FileResult(display, diagnostics, decoded=decoded)
+    if task.fix_mode:
+        outcome, remaining = fix_text(decoded.text, diagnostics, task.fix_mode, lint)
+        if outcome.changed:
+            result = FileResult(display, remaining, decoded=decoded, fix=outcome)
+    return _Checked(result, task.digest, task.source, tuple(diagnostics))
+
+
+def _finish(checked: _Checked, options: RunOptions) -> FileResult:
+    result = checked.result
+    if result.error is not None or checked.source is None:
+        return result
+    if options.cache is not None and not checked.from_cache:
+        options.cache.put(result.path, checked.digest, checked.original)
+    if result.fix is None or not options.write:
+        return result
+    return _write(result, checked, options)
+
+
+def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileResult:
+    outcome, decoded, path = result.fix, result.decoded, checked.source.path
+    assert outcome is not None and decoded is not None
+    if path is None:
+        refused = replace(outcome, refused="not fixed: standard input cannot be written back (use --diff)")
+        return FileResult(result.path, list(checked.original), decoded=decoded, fix=refused)
+    try:
+        write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+    except WriteRefused as err:
+        return FileResult(result.path, list(checked.original), decoded=decoded, fix=replace(outcome, refused=str(err)))
+    if options.cache is not None:
+        options.cache.put(result.path, digest(encode(outcome.fixed, decoded)), result.diagnostics)
+    return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True))
+
+
+__all__ = ["FixOutcome", "RunOptions", "check_sources"]
