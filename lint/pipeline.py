@@ -9,6 +9,7 @@ depend on the number of jobs.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +37,8 @@ class RunOptions:
     write: bool = True
     jobs: int = 1
     cache: FindingsCache | None = None
+    #: ``"spawn"``, ``"fork"``...; ``None`` for the platform's default.
+    start_method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
                   stdin: bytes | None = None) -> Iterator[FileResult]:
     """Check each source; results come in the order of ``sources`` whatever ``options.jobs``."""
     items = (_prepare(source, options, stdin) for source in sources)
-    for checked in ordered_map(_check, items, options.jobs):
+    context = multiprocessing.get_context(options.start_method) if options.start_method else None
+    for checked in ordered_map(_check, items, options.jobs, context):
         yield _finish(checked, options)
 
 

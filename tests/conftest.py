@@ -1,0 +1,64 @@
+"""Shared fixtures: an isolated cache, the example plugin, corpus documents."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+DATED = EXAMPLES / "sg-report-2018-08-17-cooperation.zh.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own user cache directory, never the real one."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("UNLINT_CACHE_DIR", raising=False)
+    return folder / "unlint"
+
+
+@pytest.fixture(scope="session")
+def date_plugin_dir(tmp_path_factory) -> Path:
+    """The example plugin (EXD001) installed into a folder to put on PYTHONPATH."""
+    target = tmp_path_factory.mktemp("plugin-site")
+    # Built from a copy: a build leaves egg-info beside the sources, and egg-info
+    # in examples/plugin would make the plugin an entry point for every test.
+    source = tmp_path_factory.mktemp("plugin-source") / "plugin"
+    shutil.copytree(EXAMPLES / "plugin", source)
+    # Without build isolation when setuptools is at hand: no download needed.
+    isolation = ["--no-build-isolation"] if importlib.util.find_spec("setuptools") else []
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", *isolation,
+         "--target", str(target), str(source)],
+        check=True, capture_output=True,
+    )
+    return target
+
+
+@pytest.fixture
+def run_unlint(date_plugin_dir, isolated_cache):
+    """Run the real ``unlint`` command in a subprocess, with the example plugin installed."""
+
+    def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None):
+        environment = {**os.environ, "PYTHONPATH": str(date_plugin_dir), **(env or {})}
+        return subprocess.run([sys.executable, "-m", "unlint", *args], cwd=cwd or REPO, input=stdin,
+                              capture_output=True, env=environment)
+
+    return run
+
+
+@pytest.fixture
+def date_plugin(monkeypatch):
+    """The example plugin's module, importable by name (also in worker processes)."""
+    monkeypatch.syspath_prepend(str(EXAMPLES / "plugin"))
+    import unlint_date_style
+
+    return unlint_date_style
