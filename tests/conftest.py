@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -33,10 +32,8 @@ def date_plugin_dir(tmp_path_factory) -> Path:
     # in examples/plugin would make the plugin an entry point for every test.
     source = tmp_path_factory.mktemp("plugin-source") / "plugin"
     shutil.copytree(EXAMPLES / "plugin", source)
-    # Without build isolation when setuptools is at hand: no download needed.
-    isolation = ["--no-build-isolation"] if importlib.util.find_spec("setuptools") else []
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", *isolation,
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
          "--target", str(target), str(source)],
         check=True, capture_output=True,
     )
