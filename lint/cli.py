@@ -160,9 +160,12 @@ def _run_options(config: Config, rules: RuleSet, options: dict) -> RunOptions:
         folder = Path(options["cache_dir"]) if options["cache_dir"] else default_cache_dir()
         cache = FindingsCache(folder, fingerprint(config, rules))
     fixing = options["fix"] or options["unsafe_fixes"] or options["diff"]
+    # Workers load their own rules; only rules they can load the same way may leave this process.
+    loader = RuleLoader()
     return RunOptions(
         config=config,
-        loader=RuleLoader(),
+        rules=rules,
+        loader=loader if rules is loader.load() else None,
         fix_mode=(FixMode.UNSAFE if options["unsafe_fixes"] else FixMode.SAFE) if fixing else None,
         write=not options["diff"],
         jobs=options["jobs"] or default_jobs(),

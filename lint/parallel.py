@@ -33,6 +33,11 @@ class RuleLoader:
     extra_modules: tuple[str, ...] = ()
 
     def load(self) -> RuleSet:
+        if self == RuleLoader():
+            # What `unlint check` uses: the process's one default rule set.
+            from .runner import default_rules
+
+            return default_rules()
         return _load(self)
 
 
@@ -58,16 +63,20 @@ class Ready(Generic[R]):
 
 
 def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
-                context: multiprocessing.context.BaseContext | None = None) -> Iterator[R]:
+                context: multiprocessing.context.BaseContext | None = None,
+                here: Callable[[T], R] | None = None) -> Iterator[R]:
     """``work(item)`` for each item, in input order, in up to ``jobs`` processes.
 
-    Items are consumed lazily and at most a few per worker are in flight, so a
-    large run holds little in memory. The pool starts only when the second item
-    that needs work arrives: a run with nothing to do never pays for it.
+    ``here`` does the work of items run in this process (default: ``work``);
+    ``work`` must be picklable. Items are consumed lazily and at most a few per
+    worker are in flight, so a large run holds little in memory. The pool
+    starts only when the second item that needs work arrives: a run with
+    nothing to do never pays for it.
     """
+    here = here or work
     if jobs <= 1:
         for item in items:
-            yield item.result if isinstance(item, Ready) else work(item)
+            yield item.result if isinstance(item, Ready) else here(item)
         return
     pool: futures.ProcessPoolExecutor | None = None
     pending: deque = deque()
@@ -84,9 +93,9 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
                     pool = futures.ProcessPoolExecutor(jobs, mp_context=context)
                 pending.append(pool.submit(work, item))
             while len(pending) > 4 * jobs:
-                yield _result(pending.popleft(), work)
+                yield _result(pending.popleft(), here)
         while pending:
-            yield _result(pending.popleft(), work)
+            yield _result(pending.popleft(), here)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

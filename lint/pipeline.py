@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .cache import FindingsCache
@@ -21,16 +22,19 @@ from .document import Document
 from .files import InputError, Source, read_bytes
 from .fixes import FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
 from .parallel import Ready, RuleLoader, ordered_map
+from .plugins import RuleSet
 from .reading import DecodeError, decode, encode
 from .runner import FileResult, lint_document
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run: the settings, where rules come from, fixing, jobs and cache."""
+    """How to run: the settings, the rules, fixing, jobs and cache."""
 
     config: Config
-    loader: RuleLoader = RuleLoader()
+    rules: RuleSet
+    #: How worker processes load the same rules; ``None`` checks everything in this process.
+    loader: RuleLoader | None = None
     #: ``None``, ``FixMode.SAFE`` or ``FixMode.UNSAFE``.
     fix_mode: str | None = None
     #: Write fixed files back (``--fix``); False only computes them (``--diff``).
@@ -49,7 +53,7 @@ class _Task:
     data: bytes
     digest: str
     config: Config
-    loader: RuleLoader
+    loader: RuleLoader | None
     fix_mode: str | None
 
 
@@ -69,7 +73,9 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
     """Check each source; results come in the order of ``sources`` whatever ``options.jobs``."""
     items = (_prepare(source, options, stdin) for source in sources)
     context = multiprocessing.get_context(options.start_method) if options.start_method else None
-    for checked in ordered_map(_check, items, options.jobs, context):
+    jobs = options.jobs if options.loader is not None else 1
+    here = partial(_check, rules=options.rules)
+    for checked in ordered_map(_check, items, jobs, context, here):
         yield _finish(checked, options)
 
 
@@ -89,14 +95,16 @@ def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | No
     return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode)
 
 
-def _check(task: _Task) -> _Checked:
-    """Decode, lint and maybe fix one document (in a worker when ``jobs`` > 1)."""
+def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
+    """Decode, lint and maybe fix one document; a worker process loads ``rules`` itself."""
     display = task.source.display
     try:
         decoded = decode(task.data)
     except DecodeError as err:
         return _Checked(FileResult(display, error=InputError(display, str(err))), task.digest)
-    rules = task.loader.load()
+    if rules is None:
+        assert task.loader is not None
+        rules = task.loader.load()
     config = task.config
 
     def lint(text: str) -> list[Diagnostic]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .config import Config, ConfigError, find_config_file, load_config, validate_codes
@@ -16,8 +17,7 @@ from .diagnostics import Diagnostic, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
 from .fixes import FixOutcome
-from .parallel import RuleLoader
-from .plugins import RuleSet
+from .plugins import RuleSet, load_rules
 from .reading import DecodedText
 from .rule import Rule
 
@@ -27,9 +27,10 @@ ENGINE_CODES = {
 }
 
 
+@lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     """Built-in rules and every installed plugin, loaded once per process."""
-    return RuleLoader().load()
+    return load_rules()
 
 
 def resolve_config(paths: Sequence[str], config: Config | None) -> Config:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from unlint import Config, __version__
+from unlint import Config, Finding, __version__, hookimpl, rule
 from unlint import pipeline as pipeline_module
 from unlint.cache import FindingsCache, default_cache_dir, fingerprint
 from unlint.files import discover
 from unlint.parallel import Ready, RuleLoader, ordered_map
 from unlint.pipeline import RunOptions, check_sources
+from unlint.plugins import load_rules
 
 from .conftest import EXAMPLES
 
@@ -35,7 +36,7 @@ def corpus_copies(tmp_path) -> Path:
 def run(folder: Path, **options) -> list:
     config = Config()
     sources = discover([str(folder)], config)
-    return list(check_sources(sources, RunOptions(config, LOADER, **options)))
+    return list(check_sources(sources, RunOptions(config, LOADER.load(), LOADER, **options)))
 
 
 def flat(results) -> list:
@@ -80,9 +81,9 @@ def counted(monkeypatch, date_plugin):
         reads[source.display] += 1
         return real_read(source, stdin)
 
-    def check(task):
+    def check(task, **kwargs):
         checks[task.source.display] += 1
-        return real_check(task)
+        return real_check(task, **kwargs)
 
     monkeypatch.setattr(pipeline_module, "read_bytes", read)
     monkeypatch.setattr(pipeline_module, "_check", check)
@@ -172,3 +173,43 @@ def test_default_cache_dir_respects_xdg(monkeypatch, tmp_path):
     assert default_cache_dir() == tmp_path / "unlint"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     assert default_cache_dir() == Path.home() / ".cache" / "unlint"
+
+
+# -- rules a worker cannot load ----------------------------------------------------
+
+@rule("TST030", "letter-x", "A letter x")
+def letter_x(document, config):
+    """## What it does
+    Test rule: finds ``x``.
+    """
+    yield from (Finding(i, i + 1, "an x") for i, char in enumerate(document.text) if char == "x")
+
+
+class LocalPlugin:
+    """Defined here, in a test module no worker process could import by name."""
+
+    @staticmethod
+    @hookimpl
+    def unlint_rules():
+        return [letter_x]
+
+
+def test_rules_without_a_loader_are_run_in_this_process_whatever_the_jobs(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("x y x\n", encoding="utf-8")
+    rules = load_rules(entry_point_plugins=False, extra=[LocalPlugin])
+    options = RunOptions(Config(), rules, loader=None, jobs=4)
+    results = list(check_sources(discover([str(tmp_path)], Config()), options))
+    assert [len(r.diagnostics) for r in results] == [2, 2, 2]
+
+
+def test_the_cli_keeps_rules_it_was_given_in_process(tmp_path, monkeypatch):
+    import unlint.cli
+    from click.testing import CliRunner
+
+    rules = load_rules(entry_point_plugins=False, extra=[LocalPlugin])
+    monkeypatch.setattr(unlint.cli, "default_rules", lambda: rules)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    result = CliRunner().invoke(unlint.cli.main, ["check", "-j", "2", "--no-cache", str(tmp_path)])
+    assert result.exit_code == 1 and result.output.count("TST030") == 3
