@@ -213,3 +213,14 @@ def test_the_cli_keeps_rules_it_was_given_in_process(tmp_path, monkeypatch):
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     result = CliRunner().invoke(unlint.cli.main, ["check", "-j", "2", "--no-cache", str(tmp_path)])
     assert result.exit_code == 1 and result.output.count("TST030") == 3
+
+
+def test_fixing_in_workers_then_the_fixed_files_are_cache_hits(tmp_path, corpus_copies, date_plugin):
+    cache = cache_for(tmp_path / "cache")
+    fixed = run(corpus_copies, jobs=3, fix_mode="safe", cache=cache)
+    written = [r for r in fixed if r.fix is not None]
+    assert len(written) == 4 and all(r.fix.written and r.fix.applied == 49 for r in written)
+    assert not any(d.code == "EXD001" for r in fixed for d in r.diagnostics)
+    again = run(corpus_copies, cache=cache)
+    assert all(r.decoded is None for r in again)  # every one from the cache: none was decoded
+    assert not any(d.code == "EXD001" for r in again for d in r.diagnostics)
