@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -58,10 +59,17 @@ def fingerprint(config: Config, rules: RuleSet) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+_CODE_SUFFIXES = {".py", ".lark", ".csv", ".toml", ".json"}
+
+
 def _code_files(rules: RuleSet) -> list[str]:
-    # The engine's own files and every module a rule is defined in.
-    engine = Path(__file__).parent
-    files = {str(p) for p in engine.rglob("*") if p.suffix in {".py", ".lark", ".csv", ".toml", ".json"}}
+    # The engine, the built-in families with their data, the grammars, and
+    # every module a plugin's rule is defined in.
+    files: set[str] = set()
+    for package in ("unlint", "unlint.rules", "unlint.grammars"):
+        spec = importlib.util.find_spec(package)
+        for folder in (spec.submodule_search_locations or ()) if spec else ():
+            files.update(str(p) for p in Path(folder).rglob("*") if p.suffix in _CODE_SUFFIXES)
     for rule in rules:
         module = sys.modules.get(rule.check.__module__)
         if module is not None and getattr(module, "__file__", None):
@@ -71,9 +79,8 @@ def _code_files(rules: RuleSet) -> list[str]:
 
 
 def _package_data(module: Any) -> Iterable[str]:
-    # A rule family reads data files beside it (rules/data/*.csv ...).
-    folder = Path(module.__file__).parent
-    data = folder / "data"
+    # A plugin reads data files beside it, as the built-in families do (data/*.csv).
+    data = Path(module.__file__).parent / "data"
     return (str(p) for p in data.rglob("*") if p.is_file()) if data.is_dir() else ()
 
 

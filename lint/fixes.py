@@ -10,6 +10,7 @@ running ``--fix`` a second time changes nothing.
 from __future__ import annotations
 
 import difflib
+import enum
 import hashlib
 import os
 import tempfile
@@ -25,8 +26,8 @@ from .reading import DecodedText, encode
 MAX_ROUNDS = 20
 
 
-class FixMode:
-    """Which fixes a run applies."""
+class FixMode(enum.StrEnum):
+    """Which fixes a run applies: safe ones (``--fix``) or all (``--unsafe-fixes``)."""
 
     SAFE = "safe"
     UNSAFE = "unsafe"
@@ -55,8 +56,8 @@ class FixOutcome:
         return self.fixed != self.original
 
 
-def applicable(fix: Fix | None, mode: str) -> bool:
-    """Whether ``fix`` may be applied in ``mode`` (``FixMode.SAFE`` or ``FixMode.UNSAFE``)."""
+def applicable(fix: Fix | None, mode: FixMode) -> bool:
+    """Whether ``fix`` may be applied in ``mode``."""
     if fix is None or not fix.edits:
         return False
     return fix.applicability is Applicability.SAFE or mode == FixMode.UNSAFE
@@ -103,7 +104,7 @@ def _spliced(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
-def fix_text(text: str, diagnostics: Sequence[Diagnostic], mode: str,
+def fix_text(text: str, diagnostics: Sequence[Diagnostic], mode: FixMode,
              recheck: Callable[[str], list[Diagnostic]]) -> tuple[FixOutcome, list[Diagnostic]]:
     """Fix ``text`` in rounds; return the outcome and the diagnostics of the final text.
 

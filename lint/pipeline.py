@@ -20,7 +20,7 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
 from .files import InputError, Source, read_bytes
-from .fixes import FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
+from .fixes import FixMode, FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
 from .parallel import Ready, RuleLoader, ordered_map
 from .plugins import RuleSet
 from .reading import DecodeError, decode, encode
@@ -35,8 +35,8 @@ class RunOptions:
     rules: RuleSet
     #: How worker processes load the same rules; ``None`` checks everything in this process.
     loader: RuleLoader | None = None
-    #: ``None``, ``FixMode.SAFE`` or ``FixMode.UNSAFE``.
-    fix_mode: str | None = None
+    #: Which fixes to apply; ``None`` applies none.
+    fix_mode: FixMode | None = None
     #: Write fixed files back (``--fix``); False only computes them (``--diff``).
     write: bool = True
     jobs: int = 1
@@ -54,7 +54,7 @@ class _Task:
     digest: str
     config: Config
     loader: RuleLoader | None
-    fix_mode: str | None
+    fix_mode: FixMode | None
 
 
 @dataclass(frozen=True)
