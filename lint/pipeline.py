@@ -70,7 +70,11 @@ class _Checked:
 
 def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
                   stdin: bytes | None = None) -> Iterator[FileResult]:
-    """Check each source; results come in the order of ``sources`` whatever ``options.jobs``."""
+    """Check each source; results come in the order of ``sources`` whatever ``options.jobs``.
+
+    A result keeps its ``decoded`` text only when a fix changed it (``fix`` is
+    set), so that a large run does not hold every document in memory.
+    """
     items = (_prepare(source, options, stdin) for source in sources)
     context = multiprocessing.get_context(options.start_method) if options.start_method else None
     jobs = options.jobs if options.loader is not None else 1
@@ -111,7 +115,8 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         return lint_document(Document(text, display, config.document_date), config, rules)
 
     diagnostics = lint(decoded.text)
-    result = FileResult(display, diagnostics, decoded=decoded)
+    # The text goes back to the main process only when a fix must be written there.
+    result = FileResult(display, diagnostics)
     if task.fix_mode:
         outcome, remaining = fix_text(decoded.text, diagnostics, task.fix_mode, lint)
         if outcome.changed:

@@ -137,7 +137,6 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
-    #: How the text was decoded; ``None`` when the findings came from the cache.
     decoded: DecodedText | None = None
     #: What ``--fix``/``--diff`` did to the document, when a fix applied.
     fix: FixOutcome | None = None
