@@ -72,12 +72,14 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="The lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="sarif: GitHub code scanning; github: Actions annotations; junit: CI test reports.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of standard output.")
 @click.option("--show-source/--no-show-source", default=None,
               help="Show the source line and a caret under each finding (default: when stdout is a terminal).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule after the report.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print no report on standard output (--output-file is still written); the exit code tells.")
 @click.option("--stdin-filename", help="The name of the document read from '-' (standard input).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Read settings from this file instead of searching for one.")
