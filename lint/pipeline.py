@@ -130,8 +130,10 @@ def _finish(checked: _Checked, options: RunOptions) -> FileResult:
         return result
     if options.cache is not None and not checked.from_cache:
         options.cache.put(result.path, checked.digest, checked.original)
-    if result.fix is None or not options.write:
+    if result.fix is None:
         return result
+    if not options.write:  # --diff: the file keeps its text, and so its findings
+        return FileResult(result.path, list(checked.original), decoded=result.decoded, fix=result.fix)
     return _write(result, checked, options)
 
 

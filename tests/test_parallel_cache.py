@@ -226,3 +226,13 @@ def test_fixing_in_workers_then_the_fixed_files_are_cache_hits(tmp_path, corpus_
     again = run(corpus_copies, cache=cache)
     assert checked == []  # every document, the fixed ones too, came from the cache
     assert not any(d.code == "EXD001" for r in again for d in r.diagnostics)
+
+
+def test_computing_fixes_without_writing_keeps_the_file_and_its_findings(tmp_path, date_plugin):
+    document = tmp_path / "doc.txt"
+    shutil.copyfile(EXAMPLES / "sg-report-2018-08-17-cooperation.zh.txt", document)
+    before = document.read_bytes()
+    (result,) = run(document, fix_mode="safe", write=False)
+    assert document.read_bytes() == before
+    assert result.fix.changed and not result.fix.written and result.fix.applied == 49
+    assert sum(d.code == "EXD001" for d in result.diagnostics) == 49
