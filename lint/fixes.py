@@ -9,7 +9,6 @@ running ``--fix`` a second time changes nothing.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import hashlib
 import os
@@ -128,6 +127,8 @@ def unified_diff(path: str, outcome: FixOutcome) -> str:
     """A unified diff of the fix (``patch -p0`` applies it), or ``""`` when nothing changed."""
     if not outcome.changed:
         return ""
+    import difflib  # only --diff needs it
+
     lines = difflib.unified_diff(
         outcome.original.splitlines(keepends=True),
         outcome.fixed.splitlines(keepends=True),

@@ -9,17 +9,19 @@ from, loaded once per worker.
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import importlib
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .plugins import RuleSet, load_rules
+
+if TYPE_CHECKING:
+    import concurrent.futures
+    import multiprocessing.context
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -78,7 +80,7 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
         for item in items:
             yield item.result if isinstance(item, Ready) else here(item)
         return
-    pool: futures.ProcessPoolExecutor | None = None
+    pool: concurrent.futures.Executor | None = None
     pending: deque = deque()
     first: T | None = None
     try:
@@ -90,7 +92,7 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
                 pending.append(_Deferred(item))
             else:
                 if pool is None:
-                    pool = futures.ProcessPoolExecutor(jobs, mp_context=context)
+                    pool = _start_pool(jobs, context)
                 pending.append(pool.submit(work, item))
             while len(pending) > 4 * jobs:
                 yield _result(pending.popleft(), here)
@@ -99,6 +101,13 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _start_pool(jobs: int, context: multiprocessing.context.BaseContext | None) -> concurrent.futures.Executor:
+    # Imported here: a run that never starts a pool does not pay for the import.
+    import concurrent.futures
+
+    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ depend on the number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import FindingsCache
 from .config import Config
@@ -25,6 +25,9 @@ from .parallel import Ready, RuleLoader, ordered_map
 from .plugins import RuleSet
 from .reading import DecodeError, decode, encode
 from .runner import FileResult, lint_document
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,19 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
     set), so that a large run does not hold every document in memory.
     """
     items = (_prepare(source, options, stdin) for source in sources)
-    context = multiprocessing.get_context(options.start_method) if options.start_method else None
+    context = _context(options.start_method)
     jobs = options.jobs if options.loader is not None else 1
     here = partial(_check, rules=options.rules)
     for checked in ordered_map(_check, items, jobs, context, here):
         yield _finish(checked, options)
+
+
+def _context(start_method: str | None) -> multiprocessing.context.BaseContext | None:
+    if start_method is None:
+        return None
+    import multiprocessing
+
+    return multiprocessing.get_context(start_method)
 
 
 def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | None) -> _Task | Ready[_Checked]:
