@@ -16,10 +16,16 @@ import click
 from . import __version__
 from .config import Config, ConfigError, load_config, parse_document_date
 from .diagnostics import Diagnostic, Severity
+from .baseline import BaselineError, load_baseline, write_baseline
+from .cache import FindingsCache, default_cache_dir, fingerprint
 from .files import Source, discover
+from .fixes import FixMode, fix_notes, unified_diff
+from .parallel import RuleLoader, default_jobs
+from .pipeline import RunOptions, check_sources
 from .plugins import PluginError, RuleSet
-from .reports import FORMATS, ReportContext, render
-from .runner import ENGINE_CODES, FileResult, check_config, default_rules, lint_sources, resolve_config
+from .progress import wants_progress, with_progress
+from .reports import FORMATS, ReportContext, find_repository_root, render
+from .runner import ENGINE_CODES, FileResult, check_config, default_rules, resolve_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -66,15 +72,27 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="The lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="sarif: GitHub code scanning; github: Actions annotations; junit: CI test reports.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of standard output.")
 @click.option("--show-source/--no-show-source", default=None,
               help="Show the source line and a caret under each finding (default: when stdout is a terminal).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule after the report.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print no report on standard output (--output-file is still written); the exit code tells.")
 @click.option("--stdin-filename", help="The name of the document read from '-' (standard input).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Read settings from this file instead of searching for one.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (implies --fix unless --diff).")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes as a unified diff and write nothing; exit 1 when there is something to fix.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in this file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Check in this many processes (default: cores).")
+@click.option("--no-cache", is_flag=True, help="Check every document again, without reading or writing the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="UNLINT_CACHE_DIR",
+              help="Where to keep the cache (default: the user cache directory; env UNLINT_CACHE_DIR).")
 def check(paths: tuple[str, ...], **options) -> None:
     """Check the documents in PATHS (files or directories; '-' for standard input)."""
     if not paths:
@@ -85,7 +103,7 @@ def check(paths: tuple[str, ...], **options) -> None:
         check_config(config, rules)
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
-    results = _run(paths, config, rules, options.get("stdin_filename"))
+    results = _run(paths, _run_options(config, rules, options), options)
     _report(results, config, rules, options)
 
 
@@ -137,16 +155,38 @@ def _severities(values: tuple[str, ...], base: Config) -> dict | None:
     return merged
 
 
-def _run(paths: Sequence[str], config: Config, rules: RuleSet, stdin_filename: str | None) -> list[FileResult]:
+def _run_options(config: Config, rules: RuleSet, options: dict) -> RunOptions:
+    if options["no_cache"]:
+        cache = None
+    else:
+        folder = Path(options["cache_dir"]) if options["cache_dir"] else default_cache_dir()
+        cache = FindingsCache(folder, fingerprint(config, rules))
+    fixing = options["fix"] or options["unsafe_fixes"] or options["diff"]
+    # Workers load their own rules; only rules they can load the same way may leave this process.
+    loader = RuleLoader()
+    return RunOptions(
+        config=config,
+        rules=rules,
+        loader=loader if rules is loader.load() else None,
+        fix_mode=(FixMode.UNSAFE if options["unsafe_fixes"] else FixMode.SAFE) if fixing else None,
+        write=not options["diff"],
+        jobs=options["jobs"] or default_jobs(),
+        cache=cache,
+    )
+
+
+def _run(paths: Sequence[str], run: RunOptions, options: dict) -> list[FileResult]:
     stdin = None
     sources: list = []
     for given in paths:
         if given == "-":
             stdin = click.get_binary_stream("stdin").read()
-            sources.append(Source(stdin_filename or "<stdin>", None))
+            sources.append(Source(options["stdin_filename"] or "<stdin>", None))
         else:
-            sources.extend(discover([given], config))
-    return list(lint_sources(sources, config, rules, stdin))
+            sources.extend(discover([given], run.config))
+    machine = options["output_format"] != "text" or options["diff"]
+    show = wants_progress(len(sources), machine, options["quiet"])
+    return list(with_progress(check_sources(sources, run, stdin), len(sources), show))
 
 
 def _report(results: list[FileResult], config: Config, rules: RuleSet, options: dict) -> None:
@@ -154,7 +194,18 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
     errors = [r.error for r in results if r.error is not None]
     for error in errors:
         click.echo(f"unlint: error: {error}", err=True)
-    if not options["quiet"]:
+    for note in fix_notes(results):
+        click.echo(f"unlint: {note}", err=True)
+    if options["diff"]:
+        _report_diff(results, errors, options)
+    if options["write_baseline"]:
+        count = write_baseline(Path(options["write_baseline"]), diagnostics)
+        click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options['write_baseline']}",
+                   err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    if options["baseline"]:
+        diagnostics = _new_findings(diagnostics, Path(options["baseline"]))
+    if not options["quiet"] or options["output_file"]:
         _write_report(diagnostics, rules, options, tuple(r.path for r in results if r.error is None))
     if errors:
         sys.exit(EXIT_ERROR)
@@ -162,17 +213,38 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
     sys.exit(EXIT_FINDINGS if failing and not options["exit_zero"] else EXIT_OK)
 
 
+def _report_diff(results: list[FileResult], errors: list, options: dict) -> None:
+    diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
+    _emit(diff, options)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if diff and not options["exit_zero"] else EXIT_OK)
+
+
+def _new_findings(diagnostics: list[Diagnostic], file: Path) -> list[Diagnostic]:
+    try:
+        return load_baseline(file).new_findings(diagnostics)
+    except BaselineError as err:
+        raise UsageFailure(str(err)) from None
+
+
 def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: dict, checked: tuple[str, ...]) -> None:
     output_file = options["output_file"]
     to_terminal = output_file is None and sys.stdout.isatty()
     show_source = options["show_source"] if options["show_source"] is not None else to_terminal
-    context = ReportContext(rules, show_source=show_source, color=to_terminal, checked=checked)
+    context = ReportContext(rules, show_source=show_source, color=to_terminal, checked=checked,
+                            root=find_repository_root(Path.cwd()))
     report = render(options["output_format"], diagnostics, context)
     if options["statistics"] and options["output_format"] == "text":
         report += _statistics(diagnostics)
-    if output_file:
-        Path(output_file).write_text(report, encoding="utf-8")
-    else:
+    _emit(report, options)
+
+
+def _emit(report: str, options: dict) -> None:
+    """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
+    if options["output_file"]:
+        Path(options["output_file"]).write_text(report, encoding="utf-8")
+    elif not options["quiet"]:
         click.echo(report, nl=False)
 
 

@@ -98,8 +98,8 @@ def _display(given: str, root: Path, candidate: Path) -> str:
     return relative if given in {".", "./"} else f"{given.rstrip('/')}/{relative}"
 
 
-def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
-    """Read and decode one document, or raise :class:`InputError`."""
+def read_bytes(source: Source, stdin: bytes | None = None) -> bytes:
+    """Read one document's bytes, or raise :class:`InputError`."""
     try:
         data = stdin if source.path is None else source.path.read_bytes()
     except IsADirectoryError:
@@ -110,7 +110,12 @@ def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
         raise InputError(source.display, "no such file (removed while unlint ran?)") from None
     except OSError as err:
         raise InputError(source.display, f"cannot read: {err.strerror or err}") from None
-    return decode_source(source, data or b"")
+    return data or b""
+
+
+def read_source(source: Source, stdin: bytes | None = None) -> DecodedText:
+    """Read and decode one document, or raise :class:`InputError`."""
+    return decode_source(source, read_bytes(source, stdin))
 
 
 def decode_source(source: Source, data: bytes) -> DecodedText:

@@ -44,12 +44,13 @@ class RuleSet:
         return len(self.rules)
 
 
-def make_plugin_manager(*, entry_point_plugins: bool = True, extra: Iterable[object] = ()) -> pluggy.PluginManager:
+def make_plugin_manager(*, entry_point_plugins: bool = True, extra: Iterable[object] = (),
+                        builtin: bool = True) -> pluggy.PluginManager:
     """A plugin manager with the built-in families, entry points and ``extra`` plugins."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
-    builtin = importlib.import_module("unlint.rules")
-    for module_name in builtin.BUILTIN:
+    families = importlib.import_module("unlint.rules").BUILTIN if builtin else ()
+    for module_name in families:
         manager.register(importlib.import_module(f"unlint.rules.{module_name}"), name=f"unlint.rules.{module_name}")
     if entry_point_plugins:
         _load_entry_points(manager)
@@ -110,6 +111,6 @@ def collect_rules(manager: pluggy.PluginManager) -> RuleSet:
     return RuleSet(rules, origins, organizations)
 
 
-def load_rules(*, entry_point_plugins: bool = True, extra: Iterable[object] = ()) -> RuleSet:
-    """All rules: built-ins, installed plugins and ``extra`` plugin objects."""
-    return collect_rules(make_plugin_manager(entry_point_plugins=entry_point_plugins, extra=extra))
+def load_rules(*, entry_point_plugins: bool = True, extra: Iterable[object] = (), builtin: bool = True) -> RuleSet:
+    """All rules: built-ins (unless ``builtin`` is false), installed plugins and ``extra`` plugin objects."""
+    return collect_rules(make_plugin_manager(entry_point_plugins=entry_point_plugins, extra=extra, builtin=builtin))

@@ -16,6 +16,7 @@ from .config import Config, ConfigError, find_config_file, load_config, validate
 from .diagnostics import Diagnostic, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
+from .fixes import FixOutcome
 from .plugins import RuleSet, load_rules
 from .reading import DecodedText
 from .rule import Rule
@@ -140,6 +141,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: InputError | None = None
     decoded: DecodedText | None = None
+    #: What ``--fix``/``--diff`` did to the document, when a fix applied.
+    fix: FixOutcome | None = None
 
 
 def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: RuleSet,

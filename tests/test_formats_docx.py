@@ -12,7 +12,7 @@ from unlint.formats import FormatError
 from unlint.formats.docx import read_docx
 from unlint.runner import default_rules
 
-from .conftest import CORPUS, EXAMPLES, run_unlint
+from .conftest import CORPUS, EXAMPLES, unlint_process
 from .format_builders import (
     WordDocument,
     WordNote,
@@ -195,7 +195,7 @@ def test_a_corrupt_docx_is_a_one_line_error(damage, a61_docx):
 def test_a_corrupt_docx_gives_one_error_line_and_exit_code_2(tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"this was never a Word document")
-    result = run_unlint("check", str(broken))
+    result = unlint_process("check", str(broken))
     assert result.returncode == 2
     stderr = result.stderr.decode("utf-8")
     assert stderr.count("\n") == 1 and stderr.startswith(f"unlint: error: {broken}: not a readable .docx package")

@@ -10,7 +10,7 @@ from unlint.formats import FormatError
 from unlint.formats.pdf import read_pdf
 from unlint.structure.furniture import FurnitureKind
 
-from .conftest import CORPUS, EXAMPLES, run_unlint
+from .conftest import CORPUS, EXAMPLES, unlint_process
 from .format_builders import Page, BodyLine, Note, build_pdf, drawable, pdf_layout, pdf_layout_pages
 
 pytest.importorskip("pdfminer")
@@ -93,7 +93,7 @@ def test_a_corrupt_pdf_is_a_one_line_error(data):
 def test_a_truncated_pdf_gives_one_error_line_and_exit_code_2(a61_pdf, tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(a61_pdf[0].read_bytes()[:3000])
-    result = run_unlint("check", str(broken))
+    result = unlint_process("check", str(broken))
     assert result.returncode == 2
     stderr = result.stderr.decode("utf-8").strip().split("\n")
     assert len(stderr) == 1 and stderr[0].startswith(f"unlint: error: {broken}: ")

@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT, run_unlint
+from .conftest import ROOT, unlint_process
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +45,6 @@ def test_installed_wheel_runs(wheel, tmp_path):
     where = subprocess.run([sys.executable, "-c", "import unlint; print(unlint.__file__)"], cwd=tmp_path,
                            env=env, capture_output=True, text=True, check=True)
     assert where.stdout.startswith(str(site))
-    result = run_unlint("check", "--format", "json", str(ROOT / "examples"), cwd=tmp_path, env=env)
+    result = unlint_process("check", "--format", "json", str(ROOT / "examples"), cwd=tmp_path, env=env)
     assert result.returncode in (0, 1), result.stderr
     assert b"Traceback" not in result.stderr

@@ -10,7 +10,7 @@ from unlint import Finding, hookimpl, rule
 from unlint.plugins import PluginError, load_rules
 from unlint.rule import RuleDefinitionError
 
-from .conftest import run_unlint
+from .conftest import unlint_process
 
 
 def make_plugin(name: str, *rules) -> types.SimpleNamespace:
@@ -72,19 +72,19 @@ def test_rule_without_docstring_is_refused():
 
 
 def test_example_plugin_is_installed_listed_and_fires(plugin_env):
-    listed = run_unlint("rules", env=plugin_env)
+    listed = unlint_process("rules", env=plugin_env)
     assert listed.returncode == 0
     assert b"EXD001" in listed.stdout and b"mixed-date-spacing" in listed.stdout
-    result = run_unlint("check", "--select", "EXD001", "examples/sg-report-2018-08-17-cooperation.zh.txt",
+    result = unlint_process("check", "--select", "EXD001", "examples/sg-report-2018-08-17-cooperation.zh.txt",
                         env=plugin_env)
     assert result.returncode == 1, result.stderr
     assert b"EXD001" in result.stdout
-    page = run_unlint("rule", "EXD001", env=plugin_env)
+    page = unlint_process("rule", "EXD001", env=plugin_env)
     assert b"Provided by plugin: date_style" in page.stdout
 
 
 def test_example_plugin_is_silent_on_consistent_documents(plugin_env):
-    result = run_unlint("check", "--select", "EXD", "examples/A-61-204-S-2006-590.zh.txt", env=plugin_env)
+    result = unlint_process("check", "--select", "EXD", "examples/A-61-204-S-2006-590.zh.txt", env=plugin_env)
     assert (result.returncode, result.stdout) == (0, b"")
 
 
@@ -95,7 +95,7 @@ def test_broken_plugin_package_is_reported_by_name(tmp_path):
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text("[unlint.rules]\nbroken = broken_plugin_module\n", encoding="utf-8")
     (site / "broken_plugin_module.py").write_text("raise ImportError('missing dependency foo')\n", encoding="utf-8")
-    result = run_unlint("rules", env={"PYTHONPATH": str(site)})
+    result = unlint_process("rules", env={"PYTHONPATH": str(site)})
     assert result.returncode == 2
     assert b"broken-plugin" in result.stderr and b"missing dependency foo" in result.stderr
     assert b"Traceback" not in result.stderr

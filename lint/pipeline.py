@@ -1,0 +1,171 @@
+"""A whole check run over many documents: read, look up the cache, lint, fix, write.
+
+Each document is read once, here, in the main process: its bytes give the
+content hash the cache is keyed by, and on a miss the same bytes go to a
+worker, which decodes, lints and (with ``--fix``) fixes them. Writing fixed
+files and the cache happens back here, in input order, so output does not
+depend on the number of jobs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import FindingsCache
+from .config import Config
+from .diagnostics import Diagnostic
+from .document import Document
+from .files import InputError, Source, decode_source, read_bytes
+from .fixes import FixMode, FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
+from .formats import fix_refusal
+from .parallel import Ready, RuleLoader, ordered_map
+from .plugins import RuleSet
+from .reading import encode
+from .runner import FileResult, lint_document
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: the settings, the rules, fixing, jobs and cache."""
+
+    config: Config
+    rules: RuleSet
+    #: How worker processes load the same rules; ``None`` checks everything in this process.
+    loader: RuleLoader | None = None
+    #: Which fixes to apply; ``None`` applies none.
+    fix_mode: FixMode | None = None
+    #: Write fixed files back (``--fix``); False only computes them (``--diff``).
+    write: bool = True
+    jobs: int = 1
+    cache: FindingsCache | None = None
+    #: ``"spawn"``, ``"fork"``...; ``None`` for the platform's default.
+    start_method: str | None = None
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One document's bytes and what to do with them; sent to a worker."""
+
+    source: Source
+    data: bytes
+    digest: str
+    config: Config
+    loader: RuleLoader | None
+    fix_mode: FixMode | None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A worker's answer: the result, and the first diagnostics for the cache."""
+
+    result: FileResult
+    digest: str
+    source: Source | None = None
+    original: tuple[Diagnostic, ...] = ()
+    from_cache: bool = False
+
+
+def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
+                  stdin: bytes | None = None) -> Iterator[FileResult]:
+    """Check each source; results come in the order of ``sources`` whatever ``options.jobs``.
+
+    A result keeps its ``decoded`` text only when a fix changed it (``fix`` is
+    set), so that a large run does not hold every document in memory.
+    """
+    items = (_prepare(source, options, stdin) for source in sources)
+    context = _context(options.start_method)
+    jobs = options.jobs if options.loader is not None else 1
+    here = partial(_check, rules=options.rules)
+    for checked in ordered_map(_check, items, jobs, context, here):
+        yield _finish(checked, options)
+
+
+def _context(start_method: str | None) -> multiprocessing.context.BaseContext | None:
+    if start_method is None:
+        return None
+    import multiprocessing
+
+    return multiprocessing.get_context(start_method)
+
+
+def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | None) -> _Task | Ready[_Checked]:
+    if isinstance(source, InputError):
+        return Ready(_Checked(FileResult(source.path, error=source), ""))
+    try:
+        data = read_bytes(source, stdin)
+    except InputError as err:
+        return Ready(_Checked(FileResult(source.display, error=err), ""))
+    content_digest = digest(data)
+    if options.cache is not None:
+        cached = options.cache.get(source.display, content_digest)
+        wants_fixing = options.fix_mode and any(applicable(d.fix, options.fix_mode) for d in cached or ())
+        if cached is not None and not wants_fixing:
+            return Ready(_Checked(FileResult(source.display, cached), content_digest, source, from_cache=True))
+    return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode)
+
+
+def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
+    """Decode, lint and maybe fix one document; a worker process loads ``rules`` itself."""
+    display = task.source.display
+    try:
+        decoded = decode_source(task.source, task.data)
+    except InputError as err:
+        return _Checked(FileResult(display, error=err), task.digest)
+    if rules is None:
+        assert task.loader is not None
+        rules = task.loader.load()
+    config = task.config
+
+    def lint(text: str) -> list[Diagnostic]:
+        return lint_document(Document(text, display, config.document_date), config, rules)
+
+    diagnostics = lint(decoded.text)
+    # The text goes back to the main process only when a fix must be written there.
+    result = FileResult(display, diagnostics)
+    if task.fix_mode and (reason := fix_refusal(decoded)) is not None:
+        # Word and PDF text is a reading of the file: there is nothing to write back.
+        unchanged = FixOutcome(decoded.text, decoded.text, 0, refused=f"not fixed: {reason}")
+        result = FileResult(display, diagnostics, decoded=decoded, fix=unchanged)
+    elif task.fix_mode:
+        outcome, remaining = fix_text(decoded.text, diagnostics, task.fix_mode, lint)
+        if outcome.changed:
+            result = FileResult(display, remaining, decoded=decoded, fix=outcome)
+    return _Checked(result, task.digest, task.source, tuple(diagnostics))
+
+
+def _finish(checked: _Checked, options: RunOptions) -> FileResult:
+    result = checked.result
+    if result.error is not None or checked.source is None:
+        return result
+    if options.cache is not None and not checked.from_cache:
+        options.cache.put(result.path, checked.digest, checked.original)
+    if result.fix is None or result.fix.refused:
+        return result
+    if not options.write:  # --diff: the file keeps its text, and so its findings
+        return FileResult(result.path, list(checked.original), decoded=result.decoded, fix=result.fix)
+    return _write(result, checked, options)
+
+
+def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileResult:
+    outcome, decoded, path = result.fix, result.decoded, checked.source.path
+    assert outcome is not None and decoded is not None
+    if path is None:
+        refused = replace(outcome, refused="not fixed: standard input cannot be written back (use --diff)")
+        return FileResult(result.path, list(checked.original), decoded=decoded, fix=refused)
+    try:
+        write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+    except WriteRefused as err:
+        return FileResult(result.path, list(checked.original), decoded=decoded, fix=replace(outcome, refused=str(err)))
+    if options.cache is not None:
+        options.cache.put(result.path, digest(encode(outcome.fixed, decoded)), result.diagnostics)
+    return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True))
+
+
+__all__ = ["FixOutcome", "RunOptions", "check_sources"]
