@@ -196,10 +196,16 @@ def corpus_excerpts(draw):
     return excerpt
 
 
+@pytest.fixture(scope="module", params=["example-plugin", "built-in-rules"])
+def fixing_rules(request, date_rules):
+    """The example plugin's date fixes, and every built-in family's fixes together."""
+    return date_rules if request.param == "example-plugin" else load_rules(entry_point_plugins=False)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=corpus_excerpts(), mode=st.sampled_from([FixMode.SAFE, FixMode.UNSAFE]))
-def test_fixing_twice_changes_nothing_the_second_time(date_rules, text, mode):
-    lint = lint_with(date_rules)
+def test_fixing_twice_changes_nothing_the_second_time(fixing_rules, text, mode):
+    lint = lint_with(fixing_rules)
     first, remaining = fix_text(text, lint(text), mode, lint)
     second, _ = fix_text(first.fixed, remaining, mode, lint)
     assert first.settled
@@ -291,18 +297,3 @@ def test_write_follows_the_real_file_not_a_stale_temporary(tmp_path):
     write_fixed(Path(path), "x（1)\n", decode(raw), digest(raw))
     with pytest.raises(WriteRefused):  # the digest is of the old content now
         write_fixed(Path(path), "y\n", decode(raw), digest(raw))
-
-
-@pytest.fixture(scope="module")
-def builtin_rules():
-    return load_rules(entry_point_plugins=False)
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=corpus_excerpts(), mode=st.sampled_from([FixMode.SAFE, FixMode.UNSAFE]))
-def test_built_in_fixes_settle_and_a_second_fix_changes_nothing(builtin_rules, text, mode):
-    lint = lint_with(builtin_rules)
-    first, remaining = fix_text(text, lint(text), mode, lint)
-    second, _ = fix_text(first.fixed, remaining, mode, lint)
-    assert first.settled
-    assert second.fixed == first.fixed and second.applied == 0
