@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config, ConfigError, load_config, parse_document_date
+from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
 from .files import Source, discover
 from .plugins import PluginError, RuleSet
@@ -73,6 +73,8 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule after the report.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--stdin-filename", help="The name of the document read from '-' (standard input).")
+@click.option("--rule-timeout", metavar="SECONDS",
+              help="Stop a rule that runs longer than this on one document (UNL002); 0: no limit (default: 60).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Read settings from this file instead of searching for one.")
 def check(paths: tuple[str, ...], **options) -> None:
@@ -105,6 +107,8 @@ def _effective_config(paths: Sequence[str], options: dict) -> Config:
             document_date=parse_document_date(options["document_date"], "--document-date")
             if options["document_date"] else None,
             fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
+            rule_timeout=parse_rule_timeout(options["rule_timeout"], "--rule-timeout")
+            if options["rule_timeout"] is not None else None,
         )
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
@@ -146,7 +150,13 @@ def _run(paths: Sequence[str], config: Config, rules: RuleSet, stdin_filename: s
             sources.append(Source(stdin_filename or "<stdin>", None))
         else:
             sources.extend(discover([given], config))
-    return list(lint_sources(sources, config, rules, stdin))
+    # Drop each file's text once it is checked, so that a big tree never sits in memory at once.
+    return [_without_text(result) for result in lint_sources(sources, config, rules, stdin)]
+
+
+def _without_text(result: FileResult) -> FileResult:
+    result.decoded = None
+    return result
 
 
 def _report(results: list[FileResult], config: Config, rules: RuleSet, options: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -41,18 +42,37 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[Source | InputErr
     for given in paths:
         path = Path(given)
         if not path.exists():
-            yield InputError(given, "no such file or directory" if not path.is_symlink() else "broken symbolic link")
+            yield InputError(given, _missing_reason(path))
         elif path.is_dir():
             yield from _walk(given, path, config)
         else:
             yield Source(given, path)
 
 
+def _missing_reason(path: Path) -> str:
+    if not path.is_symlink():
+        return "no such file or directory"
+    try:
+        path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
 def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputError]:
     found = False
     seen_dirs: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
-        stat = os.stat(folder)
+    unlisted: list[OSError] = []  # filled by os.walk's onerror hook
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unlisted.append):
+        for error in _folder_errors(given, root, unlisted):
+            found = True
+            yield error
+        try:
+            stat = os.stat(folder)
+        except OSError:  # removed while we walk
+            dirs[:] = []
+            continue
         if (stat.st_dev, stat.st_ino) in seen_dirs:  # a symlink loop
             dirs[:] = []
             continue
@@ -63,9 +83,29 @@ def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputErro
             if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES) or config.is_excluded(candidate):
                 continue
             found = True
-            yield Source(_display(given, root, candidate), candidate)
+            if candidate.exists() and not candidate.is_file():  # a FIFO would block the run, a device never end
+                yield InputError(_display(given, root, candidate), "not a regular file")
+            else:
+                yield Source(_display(given, root, candidate), candidate)
+    for error in _folder_errors(given, root, unlisted):
+        found = True
+        yield error
     if not found:
         yield InputError(given, f"no documents ({', '.join('*' + s for s in DOCUMENT_SUFFIXES)}) in this directory")
+
+
+def _folder_errors(given: str, root: Path, errors: list[OSError]) -> list[InputError]:
+    # A folder that vanished since its parent was listed is no error; one we may not read is.
+    reported = []
+    for err in errors:
+        if isinstance(err, FileNotFoundError) or err.filename is None:
+            continue
+        folder = Path(err.filename)
+        where = given if folder == root else _display(given, root, folder)
+        reason = "permission denied" if isinstance(err, PermissionError) else f"cannot list: {err.strerror or err}"
+        reported.append(InputError(where, f"{reason} (folder not checked)"))
+    errors.clear()
+    return reported
 
 
 def _display(given: str, root: Path, candidate: Path) -> str:
