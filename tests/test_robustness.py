@@ -1,0 +1,349 @@
+"""Hostile input through the real CLI: findings or one clear error line per bad file.
+
+Exit code 2 only when some file could not be checked; never a traceback;
+memory bounded. Runs whatever rules are installed, plus a probe rule that
+fires on every line so that positions are compared even where the installed
+rules find nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import unlint.cli
+from unlint import Config, Finding, hookimpl, rule
+from unlint.files import discover
+from unlint.plugins import load_rules
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CORPUS = sorted(EXAMPLES.glob("*.zh.txt"))
+
+
+def corpus_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in CORPUS)
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "unlint", "check", *args], cwd=cwd, capture_output=True,
+                            text=True, timeout=timeout)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line]
+
+
+# -- a probe rule, so that position checks never pass vacuously ---------------
+
+@rule("TST101", "line-end-probe", "Flags the last character of every non-empty line")
+def line_end_probe(document, config):
+    """## What it does
+    Test rule: one finding per non-empty line, on its last character.
+    """
+    for number, text in enumerate(document.lines, start=1):
+        if text:
+            end = document.offset(number, len(text) + 1)
+            yield Finding(end - 1, end, "line end")
+
+
+class _Probe:
+    @hookimpl
+    def unlint_rules(self):
+        return [line_end_probe]
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """``unlint check`` in-process, with the installed rules and the probe."""
+    rules = load_rules(extra=[_Probe()])
+    monkeypatch.setattr(unlint.cli, "default_rules", lambda: rules)
+
+    def invoke(*args: str):
+        result = CliRunner().invoke(unlint.cli.main, ["check", "--format", "json", *args])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        return result
+
+    return invoke
+
+
+def findings(result) -> list[tuple]:
+    return [(d["line"], d["column"], d["end_line"], d["end_column"], d["code"]) for d in json.loads(result.stdout)]
+
+
+# -- the matrix -----------------------------------------------------------------
+
+def test_empty_file_is_checked_without_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli(str(tmp_path / "empty.txt"))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (bytes(range(256)) * 40, "binary file"),
+        (b"\x7fELF\x02\x01\x01" + bytes(200), "binary file"),
+        ("第一段。\x00第二段。\n".encode(), "binary file (contains NUL bytes)"),
+        (b"abc \xff\xfe\x80 def\n", "not valid UTF-8"),
+        ("联合国文件。".encode() * 20 + "联合国文件。".encode("gb18030") * 20, "mixed encodings"),
+        ("联合国文件。".encode("gb18030") * 20 + "联合国文件。".encode() * 20, "mixed encodings"),
+        (b"\xef\xbb\xbfabc\xff\n", "invalid utf-8-sig after its byte-order mark"),
+    ],
+    ids=["binary", "elf", "nul", "undecodable", "utf8-then-gb", "gb-then-utf8", "bad-after-bom"],
+)
+def test_a_file_that_cannot_be_decoded_is_one_error_line_and_exit_2(tmp_path, content, reason):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("第一段。\n", encoding="utf-8")
+    result = run_cli(str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"))
+    assert result.returncode == 2
+    lines = error_lines(result)
+    assert len(lines) == 1 and lines[0].startswith(f"unlint: error: {tmp_path / 'bad.txt'}: ")
+    assert reason in lines[0]
+
+
+def test_a_bad_file_does_not_stop_the_others_being_checked(cli, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(corpus_text()[:5000], encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    alone = cli(str(good))
+    together = cli(str(tmp_path / "bad.txt"), str(good))
+    assert together.exit_code == 2
+    assert findings(together) == findings(alone) != []
+
+
+def test_gb18030_text_is_decoded_and_checked_like_its_utf8_twin(cli, tmp_path):
+    text = CORPUS[0].read_text(encoding="utf-8")
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gb.txt").write_text(text, encoding="gb18030")
+    assert findings(cli(str(tmp_path / "gb.txt"))) == findings(cli(str(tmp_path / "utf8.txt")))
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "lone-cr"])
+def test_crlf_and_lone_cr_give_the_same_positions_as_lf(cli, tmp_path, newline):
+    text = corpus_text()[:20000]
+    (tmp_path / "lf.txt").write_text(text, encoding="utf-8", newline="\n")
+    (tmp_path / "other.txt").write_bytes(text.replace("\n", newline).encode("utf-8"))
+    expected = findings(cli(str(tmp_path / "lf.txt")))
+    result = cli(str(tmp_path / "other.txt"))
+    assert result.exit_code != 2
+    assert findings(result) == expected != []
+
+
+def test_mixed_line_ends_in_one_file(cli, tmp_path):
+    (tmp_path / "mixed.txt").write_bytes(b"one\r\ntwo\rthree\nfour")
+    assert [f[:2] for f in findings(cli(str(tmp_path / "mixed.txt")))] == [(1, 3), (2, 3), (3, 5), (4, 4)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"], ids=["utf8-bom", "utf16-bom"])
+def test_a_bom_does_not_shift_columns(cli, tmp_path, encoding):
+    text = corpus_text()[:20000]
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "bom.txt").write_text(text, encoding=encoding)
+    assert findings(cli(str(tmp_path / "bom.txt"))) == findings(cli(str(tmp_path / "plain.txt"))) != []
+
+
+def _peak_memory_of_check(path: Path, *args: str) -> tuple[int, int]:
+    """Exit code and peak resident memory (bytes) of ``unlint check`` in a fresh process."""
+    script = textwrap.dedent("""
+        import resource, sys
+        from unlint.cli import main
+        try:
+            main(["check", "--quiet", *sys.argv[1:]])
+        except SystemExit as exit:
+            code = exit.code
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(code, peak * (1 if sys.platform == "darwin" else 1024))
+    """)
+    result = subprocess.run([sys.executable, "-c", script, *args, str(path)], capture_output=True, text=True,
+                            timeout=600)
+    assert "Traceback" not in result.stderr, result.stderr
+    code, peak = result.stdout.split()
+    return int(code), int(peak)
+
+
+def _repeat_to(text: str, size: int) -> str:
+    data = text.encode("utf-8")
+    return (data * (size // len(data) + 1))[:size].decode("utf-8", errors="ignore")
+
+
+@pytest.mark.slow
+def test_a_50_mb_file_is_checked_in_bounded_memory(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(_repeat_to(corpus_text(), 50_000_000), encoding="utf-8")
+    code, peak = _peak_memory_of_check(big)
+    assert code in (0, 1)
+    assert peak < 10 * big.stat().st_size  # the target in issue 7
+
+
+@pytest.mark.slow
+def test_a_single_5_mb_line(tmp_path):
+    line = tmp_path / "line.txt"
+    line.write_text(_repeat_to(corpus_text().replace("\n", " "), 5_000_000), encoding="utf-8")
+    result = run_cli(str(line))
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stderr == ""
+
+
+def test_a_symlink_loop_given_by_name(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    result = run_cli(str(tmp_path / "a.txt"))
+    assert result.returncode == 2
+    assert error_lines(result) == [f"unlint: error: {tmp_path / 'a.txt'}: symbolic link loop"]
+
+
+def test_symlink_loops_inside_a_tree_end_and_are_reported(tmp_path):
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "doc.txt").write_text("第一段。\n", encoding="utf-8")
+    (tree / "sub" / "up").symlink_to(tree)  # a folder loop
+    (tree / "sub" / "self").symlink_to(tree / "sub")
+    (tree / "x.txt").symlink_to(tree / "y.txt")  # a file loop
+    (tree / "y.txt").symlink_to(tree / "x.txt")
+    (tree / "gone.txt").symlink_to(tree / "nowhere.txt")
+    result = run_cli(str(tree), timeout=60)
+    assert result.returncode == 2
+    assert sorted(error_lines(result)) == sorted([
+        f"unlint: error: {tree}/gone.txt: no such file (removed while unlint ran?)",
+        f"unlint: error: {tree}/x.txt: cannot read: Too many levels of symbolic links",
+        f"unlint: error: {tree}/y.txt: cannot read: Too many levels of symbolic links",
+    ])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; see the simulated test")
+def test_an_unreadable_file_and_folder(tmp_path):
+    (tmp_path / "secret.txt").write_text("第一段。\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "doc.txt").write_text("第一段。\n", encoding="utf-8")
+    (tmp_path / "secret.txt").chmod(0)
+    (tmp_path / "locked").chmod(0)
+    try:
+        result = run_cli(str(tmp_path))
+    finally:
+        (tmp_path / "locked").chmod(stat.S_IRWXU)
+    assert result.returncode == 2
+    assert sorted(error_lines(result)) == [
+        f"unlint: error: {tmp_path}/locked: permission denied (folder not checked)",
+        f"unlint: error: {tmp_path}/secret.txt: permission denied",
+    ]
+
+
+def test_an_unreadable_file_simulated(cli, tmp_path, monkeypatch):
+    # CI runs as root, where mode 000 does not stop a read: make the read itself fail.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("第一段。\n", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("第一段。\n", encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = cli(str(tmp_path))
+    assert result.exit_code == 2
+    assert f"unlint: error: {secret}: permission denied" in result.output
+    assert [f[:2] for f in findings(result)] == [(1, 4)]
+
+
+def test_a_fifo_in_a_tree_is_reported_not_waited_on(tmp_path):
+    (tmp_path / "doc.txt").write_text("第一段。\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run_cli(str(tmp_path), timeout=60)
+    assert result.returncode == 2
+    assert error_lines(result) == [f"unlint: error: {tmp_path}/pipe.txt: not a regular file"]
+
+
+@rule("TST102", "deletes-next-file", "Deletes the next file of the run, to test a path vanishing mid-run")
+def deletes_next_file(document, config):
+    """## What it does
+    Test rule: removes ``b.txt`` while ``a.txt`` is being checked.
+    """
+    if document.path.endswith("a.txt"):
+        Path(document.path).with_name("b.txt").unlink()
+    return []
+
+
+class _Deleter:
+    @hookimpl
+    def unlint_rules(self):
+        return [deletes_next_file]
+
+
+def test_a_file_vanishing_mid_run(tmp_path, monkeypatch):
+    rules = load_rules(extra=[_Probe(), _Deleter()])
+    monkeypatch.setattr(unlint.cli, "default_rules", lambda: rules)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("第一段。\n", encoding="utf-8")
+    result = CliRunner().invoke(unlint.cli.main, ["check", "--select", "TST", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}/b.txt: no such file (removed while unlint ran?)" in result.output
+    assert result.output.count("TST101") == 2  # a.txt and c.txt were checked
+
+
+def test_a_folder_vanishing_while_it_is_walked(tmp_path):
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text("x\n", encoding="utf-8")
+    found = []
+    for item in discover([str(tmp_path)], Config()):
+        found.append(str(item))
+        if len(found) == 1:
+            for name in ("doc.txt",):
+                (tmp_path / "b" / name).unlink()
+            (tmp_path / "b").rmdir()
+    assert len(found) == 2 and all("/b/" not in item for item in found)
+
+
+def test_a_directory_without_documents_is_an_error(tmp_path):
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    result = run_cli(str(tmp_path))
+    assert result.returncode == 2
+    assert error_lines(result) == [f"unlint: error: {tmp_path}: no documents (*.txt) in this directory"]
+
+
+def test_a_missing_path_is_an_error(tmp_path):
+    result = run_cli(str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert error_lines(result) == [f"unlint: error: {tmp_path / 'missing.txt'}: no such file or directory"]
+
+
+@pytest.mark.slow
+def test_a_tree_of_10000_files_is_streamed(tmp_path):
+    text = corpus_text()
+    piece = len(text) // 10
+    tree = tmp_path / "tree"
+    total = 0
+    for index in range(10_000):
+        folder = tree / f"d{index // 100:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        start = (index * 997) % (len(text) - piece)
+        data = text[start:start + piece].encode("utf-8")
+        (folder / f"doc{index:05d}.txt").write_bytes(data)
+        total += len(data)
+    # Without rules (UNL001 selects only the engine's code): what is measured is the
+    # reading pipeline, which must not keep every file's text.
+    code, peak = _peak_memory_of_check(tree, "--select", "UNL001")
+    small_code, floor = _peak_memory_of_check(CORPUS[0], "--select", "UNL001")
+    assert code == 0 and small_code == 0
+    assert peak - floor < total / 4, (peak, floor, total)
+    # With every installed rule: every file checked, no error.
+    result = run_cli(str(tree), "--statistics", timeout=900)
+    assert result.returncode in (0, 1) and result.stderr == ""
+
+
+def test_resource_module_reports_bytes_as_assumed():
+    # ru_maxrss is KiB on Linux and bytes on macOS: the helper above relies on this.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
