@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from . import __version__
 from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
 from .files import Source, discover
@@ -47,7 +46,7 @@ def _load_rules() -> RuleSet:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="unlint")
+@click.version_option(None, "--version", package_name="unlint", prog_name="unlint")  # looked up only when asked
 def main() -> None:
     """unlint: check citations and references in United Nations documents."""
 
