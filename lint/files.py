@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from .reading import DecodedText, DecodeError, decode
 
 #: File name endings a directory walk picks up.
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt",)
+
+#: Folders a walk never enters (build litter and environments), besides hidden ones.
+SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist", "venv", "site-packages"})
 
 
 class InputError(Exception):
@@ -62,50 +66,53 @@ def _missing_reason(path: Path) -> str:
 
 def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputError]:
     found = False
-    seen_dirs: set[tuple[int, int]] = set()
-    unlisted: list[OSError] = []  # filled by os.walk's onerror hook
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unlisted.append):
-        for error in _folder_errors(given, root, unlisted):
-            found = True
-            yield error
-        try:
-            stat = os.stat(folder)
-        except OSError:  # removed while we walk
-            dirs[:] = []
-            continue
-        if (stat.st_dev, stat.st_ino) in seen_dirs:  # a symlink loop
-            dirs[:] = []
-            continue
-        seen_dirs.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not config.is_excluded(Path(folder, d)))
-        for name in sorted(files):
-            candidate = Path(folder, name)
-            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES) or config.is_excluded(candidate):
-                continue
-            found = True
-            if candidate.exists() and not candidate.is_file():  # a FIFO would block the run, a device never end
-                yield InputError(_display(given, root, candidate), "not a regular file")
-            else:
-                yield Source(_display(given, root, candidate), candidate)
-    for error in _folder_errors(given, root, unlisted):
-        found = True
-        yield error
+    for item in _walk_folder(given, root, root, config, set()):
+        found = found or isinstance(item, Source)
+        yield item
     if not found:
         yield InputError(given, f"no documents ({', '.join('*' + s for s in DOCUMENT_SUFFIXES)}) in this directory")
 
 
-def _folder_errors(given: str, root: Path, errors: list[OSError]) -> list[InputError]:
-    # A folder that vanished since its parent was listed is no error; one we may not read is.
-    reported = []
-    for err in errors:
-        if isinstance(err, FileNotFoundError) or err.filename is None:
+def _walk_folder(given: str, root: Path, folder: Path, config: Config,
+                 seen: set[tuple[int, int]]) -> Iterator[Source | InputError]:
+    # Depth first, files and folders together in name order, so that output is
+    # sorted by path; a folder reached again through a symbolic link loop is skipped.
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield InputError(_display(given, root, folder), f"cannot read directory: {err.strerror or err}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or config.is_excluded(path):
             continue
-        folder = Path(err.filename)
-        where = given if folder == root else _display(given, root, folder)
-        reason = "permission denied" if isinstance(err, PermissionError) else f"cannot list: {err.strerror or err}"
-        reported.append(InputError(where, f"{reason} (folder not checked)"))
-    errors.clear()
-    return reported
+        if _is_dir(entry):
+            if entry.name in SKIPPED_FOLDERS or entry.name.endswith(".egg-info"):
+                continue
+            yield from _walk_folder(given, root, path, config, seen)
+        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+            if _is_special(entry):  # reading a FIFO would block the run, a device might never end
+                yield InputError(_display(given, root, path), "not a regular file")
+            else:
+                yield Source(_display(given, root, path), path)
+
+
+def _is_special(entry: os.DirEntry) -> bool:
+    try:
+        return not stat.S_ISREG(entry.stat().st_mode)
+    except OSError:  # a broken link or a loop: reading it reports why
+        return False
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _display(given: str, root: Path, candidate: Path) -> str:

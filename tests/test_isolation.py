@@ -7,15 +7,13 @@ pre-commit hook.
 
 from __future__ import annotations
 
-import base64
-import hashlib
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 import threading
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -253,39 +251,17 @@ def unlint_rules():
 '''
 
 
-def _build_wheel(folder: Path, files: dict[str, str]) -> Path:
-    """A minimal wheel, written by hand so that no build backend or network is needed."""
-    records = []
-    wheel = folder / "unlint_broken-0.1-py3-none-any.whl"
-    with zipfile.ZipFile(wheel, "w") as archive:
-        for name, text in files.items():
-            data = text.encode("utf-8")
-            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-            archive.writestr(name, data)
-            records.append(f"{name},sha256={digest},{len(data)}")
-        records.append("unlint_broken-0.1.dist-info/RECORD,,")
-        archive.writestr("unlint_broken-0.1.dist-info/RECORD", "\n".join(records) + "\n")
-    return wheel
+def _load_helper():
+    spec = importlib.util.spec_from_file_location("plugin_wheel", Path(__file__).with_name("plugin_wheel.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
 def installed_plugin(tmp_path_factory) -> Path:
     """A real package with an ``unlint.rules`` entry point, pip-installed into a folder."""
-    root = tmp_path_factory.mktemp("plugin")
-    info = "unlint_broken-0.1.dist-info"
-    wheel = _build_wheel(root, {
-        "unlint_broken/__init__.py": _PLUGIN_MODULE,
-        f"{info}/METADATA": "Metadata-Version: 2.1\nName: unlint-broken\nVersion: 0.1\n",
-        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
-        f"{info}/entry_points.txt": "[unlint.rules]\nbroken = unlint_broken\n",
-    })
-    target = root / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(target),
-         str(wheel)],
-        check=True, capture_output=True,
-    )
-    return target
+    return _load_helper().install_plugin(tmp_path_factory.mktemp("plugin"), "unlint_broken", _PLUGIN_MODULE, "broken")
 
 
 def _check_with_plugin(site: Path, tmp_path: Path, breakage: str) -> subprocess.CompletedProcess:
