@@ -205,7 +205,8 @@ def test_output_does_not_depend_on_hash_seed(tmp_path):
     # Within one process a set iterates the same way twice; across processes it need not.
     outputs = set()
     for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        # A cache folder per run: a findings cache must not answer for the second run.
+        env = {**os.environ, "PYTHONHASHSEED": seed, "UNLINT_CACHE_DIR": str(tmp_path / seed)}
         result = subprocess.run([sys.executable, "-m", "unlint", "check", "--format", "json", str(EXAMPLES)],
                                 capture_output=True, text=True, env=env, timeout=300)
         assert result.returncode in (0, 1), result.stderr

@@ -150,15 +150,53 @@ def test_a_rule_past_its_time_limit_gives_unl002_and_the_run_goes_on(looping):
     assert f"rule {looping.code} ({looping.name}) took longer than 0.3 s" in diagnostics[1].message
 
 
-def test_the_cli_contains_a_looping_rule_and_checks_the_next_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(unlint.cli, "default_rules", lambda: _rules(loops))
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text(TEXT, encoding="utf-8")
-    result = CliRunner().invoke(unlint.cli.main, ["check", "--rule-timeout", "0.2", "--select", "TST,UNL",
-                                                  str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.exit_code == 1
-    assert result.output.count("UNL002") == 2 and result.output.count("TST001") == 2
+_LOOPING_PLUGIN = '''
+import time
+
+from unlint import hookimpl, rule
+
+
+@rule("TST004", "loops", "Never returns, and swallows ordinary exceptions")
+def loops(document, config):
+    """## What it does
+    Test rule: loops for ever.
+    """
+    while True:
+        try:
+            time.sleep(0.01)
+        except Exception:
+            pass
+
+
+@hookimpl
+def unlint_rules():
+    return [loops]
+'''
+
+
+def _jobs_options() -> list[list[str]]:
+    help_text = subprocess.run([sys.executable, "-m", "unlint", "check", "--help"], capture_output=True,
+                               text=True).stdout
+    return [[], ["--jobs", "2"]] if "--jobs" in help_text else [[]]
+
+
+@pytest.mark.slow
+def test_the_cli_stops_a_looping_plugin_rule_in_every_process(tmp_path_factory, tmp_path):
+    site = _load_helper().install_plugin(tmp_path_factory.mktemp("looping"), "unlint_looping", _LOOPING_PLUGIN,
+                                         "looping")
+    paths = []
+    for index in range(4):
+        paths.append(tmp_path / f"doc{index}.txt")
+        paths[-1].write_text(TEXT, encoding="utf-8")
+    for jobs in _jobs_options():  # in parallel runs the limit holds in each worker process
+        result = subprocess.run(
+            [sys.executable, "-m", "unlint", "check", "--rule-timeout", "0.3", "--select", "TST,UNL", *jobs,
+             *map(str, paths)],
+            capture_output=True, text=True, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(site), "UNLINT_CACHE_DIR": str(tmp_path / "cache")},
+        )
+        assert result.returncode == 1 and result.stderr == "", (jobs, result.stderr)
+        assert result.stdout.count("UNL002") == 4, (jobs, result.stdout)
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "inf", "nan"])
