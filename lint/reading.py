@@ -90,7 +90,9 @@ def decode(data: bytes) -> DecodedText:
         # Runs of Chinese that are valid UTF-8 almost never occur in GB18030 text by
         # chance: this is UTF-8 with foreign or damaged bytes, which GB18030 would
         # silently turn into plausible-looking nonsense.
-        raise DecodeError(f"mixed encodings: UTF-8 text with bytes that are not UTF-8 (first at byte {utf8_error.start})")
+        raise DecodeError(
+            f"mixed encodings: UTF-8 text with bytes that are not UTF-8 (first at byte {utf8_error.start})"
+        )
     return _decode_gb18030(data, utf8_error)
 
 
