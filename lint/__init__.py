@@ -10,13 +10,6 @@ Rule plugins use :data:`hookimpl`, :func:`rule`, :class:`Finding` and
 :class:`Fix`; see ``examples/plugin`` and the README.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("unlint")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-    __version__ = "0.0.0"
-
 from .config import Config, ConfigError
 from .diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Position, Severity
 from .document import Document
@@ -43,3 +36,16 @@ __all__ = [
     "lint_text",
     "rule",
 ]
+
+
+def __getattr__(name: str) -> str:
+    # The version is looked up on first use: importlib.metadata costs start-up time
+    # that a plain `unlint check` does not need.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("unlint")
+        except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+            return "0.0.0"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

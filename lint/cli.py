@@ -13,8 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import Config, ConfigError, load_config, parse_document_date
+from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
 from .baseline import BaselineError, load_baseline, write_baseline
 from .cache import FindingsCache, default_cache_dir, fingerprint
@@ -53,7 +52,7 @@ def _load_rules() -> RuleSet:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="unlint")
+@click.version_option(None, "--version", package_name="unlint", prog_name="unlint")  # looked up only when asked
 def main() -> None:
     """unlint: check citations and references in United Nations documents."""
 
@@ -81,6 +80,8 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True,
               help="Print no report on standard output (--output-file is still written); the exit code tells.")
 @click.option("--stdin-filename", help="The name of the document read from '-' (standard input).")
+@click.option("--rule-timeout", metavar="SECONDS",
+              help="Stop a rule that runs longer than this on one document (UNL002); 0: no limit (default: 60).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Read settings from this file instead of searching for one.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place; report what remains.")
@@ -123,6 +124,8 @@ def _effective_config(paths: Sequence[str], options: dict) -> Config:
             document_date=parse_document_date(options["document_date"], "--document-date")
             if options["document_date"] else None,
             fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
+            rule_timeout=parse_rule_timeout(options["rule_timeout"], "--rule-timeout")
+            if options["rule_timeout"] is not None else None,
         )
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
@@ -186,7 +189,13 @@ def _run(paths: Sequence[str], run: RunOptions, options: dict) -> list[FileResul
             sources.extend(discover([given], run.config))
     machine = options["output_format"] != "text" or options["diff"]
     show = wants_progress(len(sources), machine, options["quiet"])
-    return list(with_progress(check_sources(sources, run, stdin), len(sources), show))
+    # Drop each file's text once it is checked, so that a big tree never sits in memory at once.
+    return [_without_text(r) for r in with_progress(check_sources(sources, run, stdin), len(sources), show)]
+
+
+def _without_text(result: FileResult) -> FileResult:
+    result.decoded = None
+    return result
 
 
 def _report(results: list[FileResult], config: Config, rules: RuleSet, options: dict) -> None:

@@ -18,6 +18,10 @@ from typing import Any
 from .diagnostics import Severity
 
 
+#: Generous on purpose: the limit is there to stop a rule that hangs, not one that is slow on a big file.
+DEFAULT_RULE_TIMEOUT = 60.0
+
+
 class ConfigError(Exception):
     """The configuration is malformed; the message names the file and key."""
 
@@ -38,6 +42,8 @@ class Config:
     known_series: tuple[str, ...] = ()
     #: Extra organization entries for the registry (ORG and AGD rules).
     organizations: tuple[Mapping[str, Any], ...] = ()
+    #: Seconds one rule may take on one document before it is stopped (UNL002); 0 or None: no limit.
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
     #: Where the settings came from, for messages; ``None`` for defaults.
     source: Path | None = None
 
@@ -105,7 +111,7 @@ def _path_matches(relative: str, pattern: str) -> bool:
 # -- reading files --------------------------------------------------------
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "exclude", "known-series"}
-_KNOWN_KEYS = _LIST_KEYS | {"per-file-ignores", "severity", "document-date", "fail-on", "organizations"}
+_KNOWN_KEYS = _LIST_KEYS | {"per-file-ignores", "severity", "document-date", "fail-on", "organizations", "rule-timeout"}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -158,6 +164,8 @@ def config_from_mapping(table: Mapping[str, Any], source: Path | None = None) ->
         values["fail_on"] = _severity(table["fail-on"], f"{where}fail-on")
     if "organizations" in table:
         values["organizations"] = _organizations(table["organizations"], where)
+    if "rule-timeout" in table:
+        values["rule_timeout"] = parse_rule_timeout(table["rule-timeout"], f"{where}rule-timeout")
     return Config(**values)
 
 
@@ -197,6 +205,17 @@ def parse_document_date(value: Any, what: str = "document-date") -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ConfigError(f"{what}: {value!r} is not a date like 2018-08-17") from None
+
+
+def parse_rule_timeout(value: Any, what: str = "rule-timeout") -> float:
+    """Seconds as a non-negative number; 0 turns the limit off."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if isinstance(value, bool) or not seconds >= 0 or seconds == float("inf"):
+        raise ConfigError(f"{what}: {value!r} is not a number of seconds (0 for no limit)")
+    return seconds
 
 
 def _organizations(value: Any, where: str) -> tuple[Mapping[str, Any], ...]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", *formats.SUFFIXES)
 
 #: Folders a walk never enters (build litter and environments), besides hidden ones.
 SKIPPED_FOLDERS = frozenset({"__pycache__", "node_modules", "build", "dist", "venv", "site-packages"})
+
 
 
 class InputError(Exception):
@@ -45,11 +48,22 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[Source | InputErr
     for given in paths:
         path = Path(given)
         if not path.exists():
-            yield InputError(given, "no such file or directory" if not path.is_symlink() else "broken symbolic link")
+            yield InputError(given, _missing_reason(path))
         elif path.is_dir():
             yield from _walk(given, path, config)
         else:
             yield Source(given, path)
+
+
+def _missing_reason(path: Path) -> str:
+    if not path.is_symlink():
+        return "no such file or directory"
+    try:
+        path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
 
 
 def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputError]:
@@ -83,7 +97,17 @@ def _walk_folder(given: str, root: Path, folder: Path, config: Config,
                 continue
             yield from _walk_folder(given, root, path, config, seen)
         elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
-            yield Source(_display(given, root, path), path)
+            if _is_special(entry):  # reading a FIFO would block the run, a device might never end
+                yield InputError(_display(given, root, path), "not a regular file")
+            else:
+                yield Source(_display(given, root, path), path)
+
+
+def _is_special(entry: os.DirEntry) -> bool:
+    try:
+        return not stat.S_ISREG(entry.stat().st_mode)
+    except OSError:  # a broken link or a loop: reading it reports why
+        return False
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 import pluggy
 
 from . import hookspecs
+from .entrypoints import EntryPointError, entry_points
 from .rule import Rule
 
 #: The entry-point group third-party rule packages register under.
@@ -66,15 +66,19 @@ def make_plugin_manager(*, entry_point_plugins: bool = True, extra: Iterable[obj
 def _load_entry_points(manager: pluggy.PluginManager) -> None:
     # One by one rather than pluggy's load_setuptools_entrypoints, so that a
     # broken package is reported by name instead of as a bare traceback.
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+    try:
+        found = entry_points(ENTRY_POINT_GROUP)
+    except EntryPointError as err:
+        raise PluginError(f"cannot list installed plugins: {err}") from None
+    for entry_point in found:
         if manager.get_plugin(entry_point.name) is not None:
             continue
         try:
             plugin = entry_point.load()
         except Exception as err:  # noqa: BLE001 - any failure of third-party code
-            dist = entry_point.dist.name if entry_point.dist else "?"
             raise PluginError(
-                f"cannot load plugin {entry_point.name!r} ({entry_point.value}) from package {dist!r}: "
+                f"cannot load plugin {entry_point.name!r} ({entry_point.value}) "
+                f"from package {entry_point.dist_name!r}: "
                 f"{type(err).__name__}: {err}"
             ) from None
         try:

@@ -23,6 +23,10 @@ _BOMS = (
 # do not occur in documents; a decoding that yields many is wrong.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HAN = regex.compile(r"\p{Han}")
+# Six Chinese characters or punctuation marks in a row that decode as UTF-8: about
+# a 1e-13 chance per position in GB18030 text (3-byte UTF-8 sequences are rare
+# there), so proof of UTF-8.
+_UTF8_HAN_RUN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]{6}")
 
 
 class DecodeError(Exception):
@@ -84,6 +88,13 @@ def decode(data: bytes) -> DecodedText:
         if not _looks_like_text(text):
             raise DecodeError("binary file (control characters)")
         return _decoded(text, "utf-8", b"", certain=True)
+    if _UTF8_HAN_RUN.search(data.decode("utf-8", errors="replace")):
+        # Runs of Chinese that are valid UTF-8 almost never occur in GB18030 text by
+        # chance: this is UTF-8 with foreign or damaged bytes, which GB18030 would
+        # silently turn into plausible-looking nonsense.
+        raise DecodeError(
+            f"mixed encodings: UTF-8 text with bytes that are not UTF-8 (first at byte {utf8_error.start})"
+        )
     return _decode_gb18030(data, utf8_error)
 
 

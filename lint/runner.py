@@ -13,17 +13,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import Config, ConfigError, find_config_file, load_config, validate_codes
-from .diagnostics import Diagnostic, Finding, Fix, Severity
+from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
 from .fixes import FixOutcome
 from .plugins import RuleSet, load_rules
 from .reading import DecodedText
 from .rule import Rule
+from .timelimit import RuleTimeout, time_limit
 
 #: Codes the engine itself reports; they are not rules a plugin provides.
 ENGINE_CODES = {
     "UNL001": ("internal-error", "A rule raised an exception or returned an invalid finding on this file"),
+    "UNL002": ("rule-timeout", "A rule ran longer than the per-rule time limit (rule-timeout) on this file"),
 }
 
 
@@ -63,8 +65,14 @@ def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Di
 
 def _run_rule(rule: Rule, document: Document, config: Config) -> list[Diagnostic]:
     try:
-        findings = list(rule.check(document, config))
-    except Exception as err:  # noqa: BLE001 - contain any failure of a rule
+        with time_limit(config.rule_timeout):
+            findings = list(rule.check(document, config))
+    except RuleTimeout:
+        return [_internal(document, config, f"rule {rule.code} ({rule.name}) took longer than "
+                          f"{config.rule_timeout:g} s (rule-timeout); its findings on this file are dropped",
+                          code="UNL002")]
+    # SystemExit too: a plugin calling sys.exit() must not end the whole run.
+    except (Exception, SystemExit) as err:  # noqa: BLE001 - contain any failure of a rule
         return [_internal(document, config, f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err}")]
     valid = [f for f in findings if _valid(f, document)]
     diagnostics = [_diagnostic(rule, f, document, config) for f in valid]
@@ -79,11 +87,30 @@ def _run_rule(rule: Rule, document: Document, config: Config) -> list[Diagnostic
 def _valid(finding: object, document: Document) -> bool:
     return (
         isinstance(finding, Finding)
-        and isinstance(finding.start, int)
-        and isinstance(finding.end, int)
-        and 0 <= finding.start <= finding.end <= len(document.text)
+        and _valid_span(finding.start, finding.end, document)
         and isinstance(finding.message, str)
+        and (finding.severity is None or isinstance(finding.severity, Severity))
+        and (finding.fix is None or _valid_fix(finding.fix, document))
     )
+
+
+def _valid_span(start: object, end: object, document: Document) -> bool:
+    return (
+        type(start) is int  # noqa: E721 - bool and int subclasses are not offsets
+        and type(end) is int  # noqa: E721
+        and 0 <= start <= end <= len(document.text)
+    )
+
+
+def _valid_fix(fix: object, document: Document) -> bool:
+    # A fix is applied to the user's file: its edits must lie in the text and not overlap.
+    if not isinstance(fix, Fix) or not isinstance(fix.edits, tuple):
+        return False
+    if not all(isinstance(e, Edit) and _valid_span(e.start, e.end, document) and isinstance(e.replacement, str)
+               for e in fix.edits):
+        return False
+    ordered = sorted(fix.edits, key=lambda e: (e.start, e.end))
+    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
 
 
 def _diagnostic(rule: Rule, finding: Finding, document: Document, config: Config) -> Diagnostic:
@@ -113,10 +140,10 @@ def _placed(fix: Fix | None, document: Document) -> Fix | None:
     return replace(fix, edits=edits)
 
 
-def _internal(document: Document, config: Config, message: str) -> Diagnostic:
+def _internal(document: Document, config: Config, message: str, code: str = "UNL001") -> Diagnostic:
     position = document.position(0)
-    name = ENGINE_CODES["UNL001"][0]
-    return Diagnostic(document.path, "UNL001", name, config.severity_of("UNL001", Severity.ERROR), message,
+    name = ENGINE_CODES[code][0]
+    return Diagnostic(document.path, code, name, config.severity_of(code, Severity.ERROR), message,
                       position, position)
 
 

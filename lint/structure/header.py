@@ -24,7 +24,9 @@ _MONTHS = {
     )
 }
 
-_SYMBOL_PART = r"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+"
+# Possessive: no symbol ever needs a segment given back, and backtracking into
+# the repeat made a long line of "1/1/1/..." in the masthead take quadratic time.
+_SYMBOL_PART = r"[A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)++"
 _MASTHEAD_SYMBOL = regex.compile(
     rf"(?:联\s*合\s*国|United Nations)?\s*(?P<symbol>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*\*?)\s*$"
 )

@@ -12,7 +12,8 @@ from ._text import is_chinese, text_lines
 # names and English titles carry capitals, digits or punctuation, and URLs and
 # e-mail addresses dots, so the look-arounds keep all of them out.
 _LOWERCASE_RUN = regex.compile(r"(?<![\w./@:\-'’&])[a-z]{2,}(?:[ \t]+[a-z]{2,})*(?![\w./@:\-'’&])")
-_CHINESE_BEFORE = regex.compile(r"[\p{Han}，、；：“（《][ \t\u3000]*$")
+_CHINESE_MARK = regex.compile(r"[\p{Han}，、；：“（《]")
+_GAP = " \t\u3000"
 _HAN_AFTER = regex.compile(r"[ \t\u3000]*\p{Han}")
 #: Units and lower-case abbreviations that Chinese UN text writes in Latin letters.
 _UNITS = frozenset(
@@ -63,7 +64,12 @@ def latin_word_in_chinese(document: Document, config):
 
 
 def _between_chinese(line: str, start: int, end: int) -> bool:
-    return bool(_CHINESE_BEFORE.search(line, 0, start)) and bool(_HAN_AFTER.match(line, end))
+    # Step back over the gap by hand: a pattern anchored at the match would
+    # rescan the line from its start for every word (quadratic on long lines).
+    before = start - 1
+    while before >= 0 and line[before] in _GAP:
+        before -= 1
+    return before >= 0 and bool(_CHINESE_MARK.match(line[before])) and bool(_HAN_AFTER.match(line, end))
 
 
 def _finding(line: str, line_start: int, match: regex.Match) -> Finding:

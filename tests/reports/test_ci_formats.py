@@ -14,7 +14,7 @@ from unlint.diagnostics import Diagnostic, Position, Severity
 from unlint.plugins import load_rules
 from unlint.reports import FORMATS, ReportContext, find_repository_root, render
 from unlint.reports.github import annotation, escape_data, escape_property
-from unlint.runner import lint_paths
+from unlint.runner import ENGINE_CODES, lint_paths
 
 from ..conftest import EXAMPLES, REPO
 
@@ -69,7 +69,7 @@ def test_sarif_driver_describes_every_rule(corpus_run):
     diagnostics, context = corpus_run
     driver = json.loads(render("sarif", diagnostics, context))["runs"][0]["tool"]["driver"]
     listed = {r["id"]: r for r in driver["rules"]}
-    assert set(listed) == {*context.rules.rules, "UNL001"}
+    assert set(listed) == {*context.rules.rules, *ENGINE_CODES}
     for descriptor in driver["rules"]:
         assert descriptor["name"] and descriptor["shortDescription"]["text"]
         assert descriptor["fullDescription"]["text"] and descriptor["help"]["text"]

@@ -1,0 +1,338 @@
+"""The unlint benchmark: every figure of issue 7 with its target, PASS or MISS.
+
+    python bench/run.py            # everything, a few minutes on 2 cores
+    python bench/run.py --quick    # smaller inputs, fewer repeats: a smoke run
+
+Run it from the repository with the venv that has unlint installed. It
+benchmarks whatever rules are installed: families are found from the loaded
+rule set by code prefix. Timings are the best of a few runs (in-process) or
+the median (start-up, separate processes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+MB = 1_000_000
+
+from unlint import Config  # noqa: E402 - after the constants the docstring names
+from unlint.document import Document  # noqa: E402
+from unlint.plugins import RuleSet  # noqa: E402
+from unlint.reading import decode  # noqa: E402
+from unlint.runner import default_rules, lint_document  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    measured: str
+    target: str
+    verdict: str  # "PASS", "MISS" or "INFO"/"SKIP"
+
+
+def corpus_bytes() -> list[bytes]:
+    return [p.read_bytes() for p in sorted(EXAMPLES.glob("*.zh.txt"))]
+
+
+def repeated(size: int) -> bytes:
+    """The corpus, one document after another, cut to ``size`` bytes on a character boundary."""
+    whole = b"\n".join(corpus_bytes())
+    data = (whole * (size // len(whole) + 1))[:size]
+    return data.decode("utf-8", errors="ignore").encode("utf-8")
+
+
+def best_time(run: Callable[[], object], repeats: int) -> float:
+    """The best of ``repeats`` runs; a run over 2 s is not repeated (noise matters less than time)."""
+    times: list[float] = []
+    while len(times) < repeats and not (times and times[-1] > 2.0):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def check_bytes(documents: list[bytes], config: Config, rules: RuleSet) -> int:
+    """The single-process pipeline: decode, build the Document, run the rules."""
+    found = 0
+    for data in documents:
+        decoded = decode(data)
+        found += len(lint_document(Document(decoded.text, "bench.txt", config.document_date), config, rules))
+    return found
+
+
+def documents_to(size: int) -> list[bytes]:
+    """Corpus documents, repeated as separate documents, until ``size`` bytes."""
+    documents, total, corpus = [], 0, corpus_bytes()
+    while total < size:
+        documents.append(corpus[len(documents) % len(corpus)])
+        total += len(documents[-1])
+    return documents
+
+
+# -- throughput ------------------------------------------------------------------
+
+def throughput(args, rules: RuleSet) -> list[Figure]:
+    documents = documents_to(args.size_mb * MB)
+    size = sum(map(len, documents)) / MB
+    figures = []
+    all_rules = best_time(lambda: check_bytes(documents, Config(), rules), args.repeats)
+    figures.append(_rate_figure(f"throughput, all {len(rules)} rules, {size:.0f} MB", size, all_rules, 10.0))
+    no_rules = Config(select=("UNL001",))  # the engine alone: decoding and the Document
+    engine = best_time(lambda: check_bytes(documents, no_rules, rules), args.repeats)
+    figures.append(_rate_figure("  engine only (decode + Document)", size, engine, None))
+    for family in sorted({r.family for r in rules}):
+        config = Config(select=(family,))
+        count = sum(1 for r in rules if r.family == family)
+        seconds = best_time(lambda: check_bytes(documents, config, rules), args.repeats)
+        figures.append(_rate_figure(f"  family {family} alone ({count} rules)", size, seconds, None))
+    if not rules:
+        figures.append(Figure("  rule families", "none installed", "-", "INFO"))
+    return figures + slowest_rules(rules)
+
+
+def slowest_rules(rules: RuleSet, shown: int = 5) -> list[Figure]:
+    """Each rule alone on the corpus (about 1 MB), shared parses included: where the time goes."""
+    documents = documents_to(MB)
+    size = sum(map(len, documents)) / MB
+    timed = []
+    for rule in rules:
+        config = Config(select=(rule.code,))
+        timed.append((best_time(lambda: check_bytes(documents, config, rules), 1), rule.code, rule.name))
+    timed.sort(reverse=True)
+    return [_rate_figure(f"  slowest rule alone: {code} {name}", size, seconds, None)
+            for seconds, code, name in timed[:shown]]
+
+
+def _rate_figure(name: str, size_mb: float, seconds: float, target: float | None) -> Figure:
+    rate = size_mb / seconds
+    if target is None:
+        return Figure(name, f"{rate:8.1f} MB/s", "-", "INFO")
+    return Figure(name, f"{rate:8.1f} MB/s", f">= {target:g} MB/s", "PASS" if rate >= target else "MISS")
+
+
+# -- scaling in one document ---------------------------------------------------------
+
+def scaling(args, rules: RuleSet) -> list[Figure]:
+    sizes = (1, 2, 4, 8) if not args.quick else (1, 2, 4)
+    config = Config(rule_timeout=0)
+    per_mb = {}
+    figures = []
+    for size in sizes:
+        data = [repeated(size * MB)]
+        seconds = best_time(lambda: check_bytes(data, config, rules), args.repeats)
+        per_mb[size] = seconds / size
+        figures.append(Figure(f"  one document of {size} MB", f"{seconds:8.3f} s", "-", "INFO"))
+    ratio = per_mb[sizes[-1]] / per_mb[sizes[0]]
+    verdict = "PASS" if ratio <= 1.3 else "MISS"
+    figures.insert(0, Figure(f"scaling: time per MB at {sizes[-1]} MB / at {sizes[0]} MB", f"{ratio:8.2f} x",
+                             "<= 1.3 x (linear)", verdict))
+    return figures
+
+
+# -- pathological input, each rule alone -------------------------------------------
+
+def _corpus_line() -> str:
+    return " ".join(b.decode("utf-8") for b in corpus_bytes()).replace("\n", " ")
+
+
+#: Units repeated to a size: the runs patterns repeat, and real text with no line breaks.
+PATHOLOGICAL: dict[str, Callable[[], str]] = {
+    "(a)、": lambda: "(a)、",
+    "（一）、": lambda: "（一）、",
+    "digits": lambda: "1",
+    "1/": lambda: "1/",
+    "(": lambda: "(",
+    "（": lambda: "（",
+    "“": lambda: "“",
+    "numbered lines": lambda: "1. 段\n",
+    "resolution": lambda: "安全理事会第1325(2000)号决议",
+    "symbol list": lambda: "S/RES/1325 (2000)、",
+    "corpus as one line": _corpus_line,
+}
+#: Real text shows a quadratic term only at larger sizes (a per-match scan of the line so far).
+SCALE = {"corpus as one line": 8}
+
+
+def _sized(unit: str, chars: int) -> bytes:
+    return (unit * (chars // len(unit) + 1))[:chars].encode("utf-8")
+
+
+def pathological(args, rules: RuleSet) -> list[Figure]:
+    """Each rule alone on a run of n and 4n characters: time must grow about 4 times, not 16."""
+    chars = 10_000 if args.quick else 30_000
+    worst: tuple[float, str, str] = (0.0, "-", "-")
+    slow: list[str] = []
+    for name, make_unit in PATHOLOGICAL.items():
+        size = chars * SCALE.get(name, 1)
+        small_input, large_input = [_sized(make_unit(), size)], [_sized(make_unit(), 4 * size)]
+        for rule in rules:
+            config = Config(select=(rule.code,), rule_timeout=60)
+            small = best_time(lambda: check_bytes(small_input, config, rules), 2)
+            large = best_time(lambda: check_bytes(large_input, config, rules), 1)
+            growth = large / max(small, 1e-3)
+            if large > 0.02 and growth > worst[0]:
+                worst = (growth, rule.code, name)
+            if large > 0.02 and growth > 8:
+                slow.append(f"{rule.code} on {name!r}: {small:.3f} s -> {large:.3f} s for 4x the input")
+    if not rules:
+        return [Figure("pathological input, each rule", "no rules installed", "-", "INFO")]
+    figure = Figure(f"worst growth for 4x input: {worst[1]} on {worst[2]!r}", f"{worst[0]:8.1f} x",
+                    "<= 8 x (linear: 4)", "PASS" if not slow else "MISS")
+    return [figure, *(Figure(f"  super-linear: {s}", "", "", "MISS") for s in slow)]
+
+
+# -- separate processes: start-up, jobs, memory ---------------------------------------
+
+def unlint_command() -> list[str]:
+    script = Path(sys.executable).with_name("unlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "unlint"]
+
+
+def median_walls(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command; runs interleaved so that a busy machine skews all alike."""
+    for command in commands:
+        subprocess.run(command, capture_output=True)  # warm the file cache; not counted
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, samples in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True)
+            samples.append(time.perf_counter() - start)
+    return [statistics.median(samples) for samples in times]
+
+
+def startup(args) -> list[Figure]:
+    runs = 5 if args.quick else 15
+    document = sorted(EXAMPLES.glob("*.zh.txt"))[0]
+    command = [*unlint_command(), "check", "--quiet", *no_cache(), str(document)]
+    floor, ours = median_walls([[sys.executable, "-c", "import lark, regex, pluggy, click"], command], runs)
+    ratio = ours / floor
+    shown = " ".join(["unlint", *command[len(unlint_command()):-1], document.name])
+    return [
+        Figure("start-up: `unlint check` on one document / import floor", f"{ratio:8.2f} x", "<= 1.5 x",
+               "PASS" if ratio <= 1.5 else "MISS"),
+        Figure(f"  {shown}", f"{ours * 1000:8.0f} ms", "-", "INFO"),
+        Figure("  python -c 'import lark, regex, pluggy, click'", f"{floor * 1000:8.0f} ms", "-", "INFO"),
+    ]
+
+
+def check_help() -> str:
+    return subprocess.run([*unlint_command(), "check", "--help"], capture_output=True, text=True).stdout
+
+
+def no_cache() -> list[str]:
+    """``--no-cache`` if the CLI has a findings cache: every timed run must really check."""
+    return ["--no-cache"] if "--no-cache" in check_help() else []
+
+
+def jobs_option() -> str | None:
+    help_text = check_help()
+    if "--jobs" in help_text:
+        return "--jobs"
+    return "-j" if "-j," in help_text or "-j " in help_text else None
+
+
+def parallel(args, workdir: Path) -> list[Figure]:
+    option = jobs_option()
+    if option is None:
+        return [Figure("-j 2 vs -j 1 on 200 files", "skipped", ">= 1.7 x", "SKIP"),
+                Figure("  (the installed CLI has no --jobs option yet)", "", "", "SKIP")]
+    tree = workdir / "tree"
+    tree.mkdir()
+    corpus = sorted(EXAMPLES.glob("*.zh.txt"))
+    for index in range(200):
+        shutil.copyfile(corpus[index % len(corpus)], tree / f"doc{index:03d}.txt")
+    runs = 2 if args.quick else 3
+    command = [*unlint_command(), "check", "--quiet", *no_cache(), option]
+    one, two = median_walls([[*command, jobs, str(tree)] for jobs in "12"], runs)
+    speedup = one / two
+    return [Figure("-j 2 vs -j 1 on 200 files: speed-up", f"{speedup:8.2f} x", ">= 1.7 x",
+                   "PASS" if speedup >= 1.7 else "MISS"),
+            Figure(f"  -j 1: {one:.2f} s, -j 2: {two:.2f} s", "", "", "INFO")]
+
+
+_PEAK_SCRIPT = textwrap.dedent("""
+    import resource, sys
+    from unlint.cli import main
+    try:
+        main(["check", "--quiet", *sys.argv[1:]])
+    except SystemExit:
+        pass
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+""")
+
+
+def memory(args, workdir: Path) -> list[Figure]:
+    size = args.memory_mb * MB
+    big = workdir / "big.txt"
+    big.write_bytes(repeated(size))
+    result = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, *no_cache(), str(big)], capture_output=True,
+                            text=True)
+    peak = int(result.stdout.split()[-1])
+    ratio = peak / big.stat().st_size
+    return [Figure(f"peak memory, one {size // MB} MB file / its size", f"{ratio:8.2f} x", "< 10 x",
+                   "PASS" if ratio < 10 else "MISS"),
+            Figure(f"  peak resident memory {peak / MB:.0f} MB", "", "", "INFO")]
+
+
+# -- report ----------------------------------------------------------------------------
+
+def print_figures(title: str, figures: list[Figure]) -> None:
+    print(f"\n{title}")
+    for f in figures:
+        print(f"  {f.name:<66} {f.measured:>14}  {f.target:<20} {f.verdict}")
+    sys.stdout.flush()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats")
+    parser.add_argument("--only", choices=["throughput", "scaling", "pathological", "startup", "jobs", "memory"],
+                        action="append", help="run only these sections (repeatable)")
+    parser.add_argument("--memory-mb", type=int, default=None, help="size of the peak-memory file (default 50)")
+    args = parser.parse_args()
+    args.memory_mb = args.memory_mb or (10 if args.quick else 50)
+    args.size_mb = 2 if args.quick else 10
+    args.repeats = 1 if args.quick else 3
+    rules = default_rules()
+    print(f"unlint benchmark: {len(rules)} rules, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"command: {sys.executable} bench/run.py {' '.join(sys.argv[1:])}".rstrip())
+    wanted = set(args.only or ["throughput", "scaling", "pathological", "startup", "jobs", "memory"])
+    missed = 0
+    with tempfile.TemporaryDirectory(prefix="unlint-bench-") as tmp:
+        workdir = Path(tmp)
+        sections = [
+            ("throughput", "Throughput (single process)", lambda: throughput(args, rules)),
+            ("scaling", "Scaling with document size", lambda: scaling(args, rules)),
+            ("pathological", "Pathological input: each rule alone on n and 4n characters",
+             lambda: pathological(args, rules)),
+            ("startup", "Start-up (separate processes, median)", lambda: startup(args)),
+            ("jobs", "Parallel runs", lambda: parallel(args, workdir)),
+            ("memory", "Peak memory", lambda: memory(args, workdir)),
+        ]
+        for key, title, run in sections:
+            if key in wanted:
+                figures = run()
+                print_figures(title, figures)
+                missed += sum(f.verdict == "MISS" for f in figures if not f.name.startswith("  "))
+    print(f"\n{'all targets met' if not missed else f'{missed} target(s) missed'}")
+    print(f"(peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
