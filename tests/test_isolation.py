@@ -7,7 +7,6 @@ pre-commit hook.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -23,6 +22,7 @@ import unlint.cli
 from unlint import Config, Edit, Finding, Fix, hookimpl, lint_text, rule
 from unlint.plugins import load_rules
 from unlint.timelimit import RuleTimeout, time_limit
+from .plugin_wheel import install_plugin
 
 TEXT = "第一段。\n第二段。\n"
 
@@ -182,7 +182,7 @@ def _jobs_options() -> list[list[str]]:
 
 @pytest.mark.slow
 def test_the_cli_stops_a_looping_plugin_rule_in_every_process(tmp_path_factory, tmp_path):
-    site = _load_helper().install_plugin(tmp_path_factory.mktemp("looping"), "unlint_looping", _LOOPING_PLUGIN,
+    site = install_plugin(tmp_path_factory.mktemp("looping"), "unlint_looping", _LOOPING_PLUGIN,
                                          "looping")
     paths = []
     for index in range(4):
@@ -289,17 +289,11 @@ def unlint_rules():
 '''
 
 
-def _load_helper():
-    spec = importlib.util.spec_from_file_location("plugin_wheel", Path(__file__).with_name("plugin_wheel.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def installed_plugin(tmp_path_factory) -> Path:
     """A real package with an ``unlint.rules`` entry point, pip-installed into a folder."""
-    return _load_helper().install_plugin(tmp_path_factory.mktemp("plugin"), "unlint_broken", _PLUGIN_MODULE, "broken")
+    return install_plugin(tmp_path_factory.mktemp("plugin"), "unlint_broken", _PLUGIN_MODULE, "broken")
 
 
 def _check_with_plugin(site: Path, tmp_path: Path, breakage: str) -> subprocess.CompletedProcess:

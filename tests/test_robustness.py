@@ -9,7 +9,6 @@ comparison never passes for want of findings.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import resource
@@ -26,6 +25,8 @@ from click.testing import CliRunner
 import unlint.cli
 from unlint import Config
 from unlint.files import InputError, Source, discover
+
+from .plugin_wheel import install_plugin
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CORPUS = sorted(EXAMPLES.glob("*.zh.txt"))
@@ -65,17 +66,11 @@ def unlint_rules():
 """
 
 
-def _load_helper():
-    spec = importlib.util.spec_from_file_location("plugin_wheel", Path(__file__).with_name("plugin_wheel.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def probe_site(tmp_path_factory) -> Path:
     """A probe rule installed as a real plugin: positions are compared even where built-in rules find nothing."""
-    return _load_helper().install_plugin(tmp_path_factory.mktemp("probe"), "unlint_probe", PROBE_MODULE, "probe")
+    return install_plugin(tmp_path_factory.mktemp("probe"), "unlint_probe", PROBE_MODULE, "probe")
 
 
 def run_cli(*args: str, site: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
