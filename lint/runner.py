@@ -127,8 +127,18 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, config: Config
         end_offset=finding.end,
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
-        source_line=document.lines[document.line_index(finding.start)],
+        source_line=_source_line(document, finding.start),
     )
+
+
+#: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
+#: thousands of findings would otherwise carry (and cache) the line with each.
+MAX_SOURCE_LINE = 2000
+
+
+def _source_line(document: Document, offset: int) -> str:
+    line = document.lines[document.line_index(offset)]
+    return line if len(line) <= MAX_SOURCE_LINE else ""
 
 
 def _placed(fix: Fix | None, document: Document) -> Fix | None:
