@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import pkgutil
 from functools import cache
-from importlib.resources import files
 
 from .lalr import LalrDriver
-from .lalr_tables import tables_file
+
+
+def tables_file(name: str) -> str:
+    """The package-data file (in ``unlint.grammars``) of the tables built from ``<name>.lark``."""
+    return f"{name}.tables.json"
 
 
 @cache
@@ -18,7 +22,9 @@ def load_tables(name: str) -> dict:
     cold process a fifth of a second, and Lark is not imported at all
     (lint/references/lalr_tables.py builds the file; a test checks it is current).
     """
-    return json.loads(files("unlint.grammars").joinpath(tables_file(name)).read_text(encoding="utf-8"))
+    # pkgutil rather than importlib.resources: the same package data, read through
+    # the package's loader, without importing zipfile and the resource readers.
+    return json.loads(pkgutil.get_data("unlint.grammars", tables_file(name)))
 
 
 @cache

@@ -16,9 +16,11 @@ ones Lark builds from the grammars today.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Self
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 END = "$END"
 
@@ -54,15 +56,17 @@ class LalrSyntaxError(ValueError):
         self.text, self.position, self.expected = text, position, expected
 
 
-@dataclass(frozen=True)
 class _Scanner:
-    """The terminals one parser state accepts, as one alternation tried in Lark's order."""
+    """The terminals one parser state accepts, as one alternation tried in Lark's order.
 
-    alternatives: str
-    ignore: frozenset[str]
-    # A regex terminal that also matches a string terminal whole (a keyword inside
-    # a name) yields the string terminal for that text, as Lark's lexer does.
-    retype: dict[str, re.Pattern]
+    A plain class, not a dataclass: it is defined at import, on the start-up path.
+    """
+
+    def __init__(self, alternatives: str, ignore: frozenset[str], retype: dict[str, re.Pattern]) -> None:
+        self.alternatives, self.ignore = alternatives, ignore
+        # A regex terminal that also matches a string terminal whole (a keyword
+        # inside a name) yields the string terminal for that text, as in Lark.
+        self.retype = retype
 
     @cached_property
     def pattern(self) -> re.Pattern:

@@ -23,13 +23,11 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+from .grammar import tables_file
+
 GRAMMARS = ("symbol", "resolution")
 #: The options the driver reproduces; the tables are built with these.
 LARK_OPTIONS = {"parser": "lalr", "lexer": "contextual", "maybe_placeholders": False}
-
-
-def tables_file(name: str) -> str:
-    return f"{name}.tables.json"
 
 
 def build_lark(name: str):

@@ -10,9 +10,9 @@ from importlib.resources import files
 import pytest
 from lark import Lark, Tree, UnexpectedInput
 
-from unlint.references.grammar import load_tables
+from unlint.references.grammar import load_tables, tables_file
 from unlint.references.lalr import LalrDriver, LalrSyntaxError
-from unlint.references.lalr_tables import GRAMMARS, LARK_OPTIONS, build_tables, render, tables_file, tables_from_lark
+from unlint.references.lalr_tables import GRAMMARS, LARK_OPTIONS, build_tables, render, tables_from_lark
 
 
 @pytest.mark.parametrize("name", GRAMMARS)
