@@ -30,6 +30,7 @@ def wheel(tmp_path_factory):
 def test_wheel_ships_every_grammar_and_data_file(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {f"unlint/grammars/{p.name}" for p in (ROOT / "grammars").glob("*.lark")}
+    expected |= {f"unlint/grammars/{p.name}" for p in (ROOT / "grammars").glob("*.tables.json")}
     expected |= {f"unlint/rules/data/{p.name}" for p in (ROOT / "rules" / "data").glob("*") if p.is_file()}
     expected |= {"unlint/grammars/__init__.py", "unlint/rules/__init__.py", "unlint/cli.py"}
     expected |= {"unlint/formats/__init__.py", "unlint/formats/docx.py", "unlint/formats/pdf.py"}

@@ -1,4 +1,4 @@
-"""The lean LALR driver accepts exactly what Lark accepts, with the same values."""
+"""The lean LALR driver, on the shipped tables, accepts exactly what Lark accepts, with the same values."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from lark import Lark, UnexpectedInput
 
 from unlint.references.grammar import load_parser
 from unlint.references.lalr import LalrSyntaxError
+from unlint.references.lalr_tables import LARK_OPTIONS
 from unlint.references.resolutions import _ToCitation
 from unlint.references.symbols import _ToParts
 
@@ -15,8 +16,7 @@ from . import test_symbol_grammar as symbols
 
 
 def _lark(name, transformer):
-    return Lark.open_from_package("unlint.grammars", f"{name}.lark", parser="lalr", lexer="contextual",
-                                  transformer=transformer())
+    return Lark.open_from_package("unlint.grammars", f"{name}.lark", transformer=transformer(), **LARK_OPTIONS)
 
 
 def _outcome(parse, text):
