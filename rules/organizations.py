@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
 
-from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry
+from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry, trie_pattern
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
 # A title in 《》 quotes a document or resolution, which keeps the name it was given.
@@ -169,38 +168,35 @@ def _fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int
     """For each target, the spans ``_fuzzy(target).finditer(text)`` yields, found in one scan of the text.
 
     A match starts with the target's first two characters, so one regex finds
-    every place any target may start; what follows such a place is looked at
-    once for all targets sharing the prefix (and once per distinct text, since
-    names recur). The costly fuzzy engine runs only where the target is not
-    written exactly but could be near.
+    every place any target may start. What follows such a place decides the
+    matches there, so it is looked at once per distinct text (names recur) for
+    all targets sharing the prefix; the costly fuzzy engine runs only where a
+    target is not written exactly but could be near.
     """
     by_prefix: dict[str, list[str]] = {}
     for name in targets:
         by_prefix.setdefault(name[:2], []).append(name)
-    reach = {prefix: max(map(len, names)) + 2 for prefix, names in by_prefix.items()}
-    hits: dict[str, list[tuple[int, int]]] = {}
-    seen: dict[str, list[tuple[str, int]]] = {}
+    if not by_prefix:
+        return {}
+    reach = max(map(len, targets)) + 2
+    places: dict[str, list[int]] = {}
     for start in _prefix_starts(text, by_prefix.keys()):
-        prefix = text[start:start + 2]
-        following = text[start:start + reach[prefix]]
-        matched = seen.get(following)
-        if matched is None:
-            matched = seen[following] = _matches_at(text, start, following, by_prefix[prefix])
-        for name, size in matched:
-            hits.setdefault(name, []).append((start, start + size))
-    return {name: _not_overlapping(found) for name, found in hits.items()}
+        places.setdefault(text[start:start + reach], []).append(start)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for following, starts in places.items():
+        for name, size in _matches_at(text, starts[0], following, by_prefix[following[:2]]):
+            hits.setdefault(name, []).extend((start, start + size) for start in starts)
+    return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
 
 
-def _prefix_starts(text: str, prefixes: Iterable[str]) -> Iterator[int]:
+def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
     """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
-    prefixes = frozenset(prefixes)
-    if not prefixes:
-        return
-    for match in re.finditer("|".join(map(re.escape, sorted(prefixes))), text):
-        yield match.start()
+    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    if any(first[1] == second[0] for first in prefixes for second in prefixes):
         # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        if text[match.start() + 1:match.start() + 3] in prefixes:
-            yield match.start() + 1
+        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts.sort()
+    return starts
 
 
 def _matches_at(text: str, start: int, following: str, names: list[str]) -> list[tuple[str, int]]:
@@ -224,8 +220,10 @@ def _matches_at(text: str, start: int, following: str, names: list[str]) -> list
 
 
 def _keeps_middle(name: str, window: str) -> bool:
-    middle = name[2:-1]
-    return sum((Counter(middle) & Counter(window)).values()) >= len(middle) - _edits(name)
+    # Each edit loses at most one of the middle's characters, so at most ``edits``
+    # of its distinct characters can be missing from a match.
+    middle = set(name[2:-1])
+    return len(middle.intersection(window)) >= len(middle) - _edits(name)
 
 
 def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
