@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -13,7 +15,7 @@ from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
 
-from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry
+from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry, trie_pattern
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
 # A title in 《》 quotes a document or resolution, which keeps the name it was given.
@@ -138,25 +140,100 @@ def _in_agenda_titles(document: Document, mention: Mention) -> bool:
 
 
 def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
+    text = document.text
     taken = [(m.start, m.end) for m in mentions]
-    quoted = _quoted_titles(document.text)
+    quoted = _quoted_titles(text)
     names = {m.form.text: m for m in mentions if m.form.kind is not FormKind.ERROR}
+    targets = _near_miss_targets(names)
+    spans = _fuzzy_spans(text, list(targets))
     reported: set[str] = set()
-    for name, first in _near_miss_targets(names).items():
-        for candidate in _fuzzy(name).finditer(document.text):
-            text = candidate.group()
-            if text in names or text in reported or _has_space(text):
+    for name, first in targets.items():
+        for start, end in spans.get(name, ()):
+            candidate = text[start:end]
+            if candidate in names or candidate in reported or _has_space(candidate):
                 continue
-            if _overlaps(candidate.span(), taken) or _overlaps(candidate.span(), quoted):
+            if _overlaps((start, end), taken) or _overlaps((start, end), quoted):
                 continue
-            if document.is_furniture(candidate.start()) or not after_boundary(document.text, candidate.start()):
+            if document.is_furniture(start) or not after_boundary(text, start):
                 continue
-            reported.add(text)
+            reported.add(candidate)
             yield Finding(
-                candidate.start(), candidate.end(),
-                f"`{text}` looks like a misspelling of `{name}`, which names {_label(first.organization)} "
+                start, end,
+                f"`{candidate}` looks like a misspelling of `{name}`, which names {_label(first.organization)} "
                 f"({_where(document, first)})",
             )
+
+
+def _fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each target, the spans ``_fuzzy(target).finditer(text)`` yields, found in one scan of the text.
+
+    A match starts with the target's first two characters, so one regex finds
+    every place any target may start. What follows such a place decides the
+    matches there, so it is looked at once per distinct text (names recur) for
+    all targets sharing the prefix; the costly fuzzy engine runs only where a
+    target is not written exactly but could be near.
+    """
+    by_prefix: dict[str, list[str]] = {}
+    for name in targets:
+        by_prefix.setdefault(name[:2], []).append(name)
+    if not by_prefix:
+        return {}
+    reach = max(map(len, targets)) + 2
+    places: dict[str, list[int]] = {}
+    for start in _prefix_starts(text, by_prefix.keys()):
+        places.setdefault(text[start:start + reach], []).append(start)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for following, starts in places.items():
+        for name, size in _matches_at(text, starts[0], following, by_prefix[following[:2]]):
+            hits.setdefault(name, []).extend((start, start + size) for start in starts)
+    return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
+    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
+    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    if any(first[1] == second[0] for first in prefixes for second in prefixes):
+        # A scan resumes after a two-character hit: the only start it can skip is the next character.
+        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts.sort()
+    return starts
+
+
+def _matches_at(text: str, start: int, following: str, names: list[str]) -> list[tuple[str, int]]:
+    """Which of ``names`` (sharing a prefix) ``_fuzzy`` matches at ``start``, and how long the match is.
+
+    Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
+    match ends with the name's last character within two characters of its length and
+    keeps all but ``edits`` of its middle characters: cheap tests that spare the fuzzy
+    engine most places.
+    """
+    matched = []
+    for name in names:
+        size = len(name)
+        if following.startswith(name):
+            matched.append((name, size))
+        elif name[-1] in following[size - 2:size + 2] and _keeps_middle(name, following[2:size + 1]):
+            match = _fuzzy(name).match(text, start)
+            if match is not None:
+                matched.append((name, match.end() - start))
+    return matched
+
+
+def _keeps_middle(name: str, window: str) -> bool:
+    # Each edit loses at most one of the middle's characters, so at most ``edits``
+    # of its distinct characters can be missing from a match.
+    middle = set(name[2:-1])
+    return len(middle.intersection(window)) >= len(middle) - _edits(name)
+
+
+def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # finditer resumes where its last match ended.
+    kept, position = [], 0
+    for start, end in spans:
+        if start >= position:
+            kept.append((start, end))
+            position = end
+    return kept
 
 
 def _near_miss_targets(names: dict[str, Mention]) -> dict[str, Mention]:
@@ -169,15 +246,20 @@ def _near_miss_targets(names: dict[str, Mention]) -> dict[str, Mention]:
     return targets
 
 
+@lru_cache(maxsize=1024)
 def _fuzzy(name: str) -> regex.Pattern[str]:
     # The first two and the last characters must match exactly: edits at the
     # ends would turn "东南亚国家联盟成员" into a near-miss of the union's name.
     # Short names allow one edit: with two, 欧洲委员会 would "match" 欧洲议会.
-    edits = 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
+    edits = _edits(name)
     middle = regex.escape(name[2:-1])
     return regex.compile(
         f"{regex.escape(name[:2])}(?:{middle}){{i<=2,d<=1,s<=1,e<={edits}}}{regex.escape(name[-1])}"
     )
+
+
+def _edits(name: str) -> int:
+    return 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
 
 
 def _has_space(text: str) -> bool:

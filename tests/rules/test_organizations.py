@@ -273,3 +273,21 @@ def test_peacekeeping_troops_are_not_a_misnamed_department():
 def test_a_former_variant_spelling_is_replaced_by_the_full_current_name():
     [finding] = run(former_organization_name, "1. 联合国与欧洲安全与合作会议合作。\n", dt.date(2000, 1, 1))
     assert finding.fix.edits[0].replacement == "欧洲安全与合作组织"
+
+
+# -- the near-miss scan finds what a fuzzy finditer per name finds -----------------
+
+
+def test_fuzzy_spans_agree_with_one_finditer_per_name():
+    from unlint.rules.organizations import _fuzzy, _fuzzy_spans
+
+    names = ["联合国反恐怖主义办公室", "反恐怖主义办公室", "拯救咸海国际基金会", "中部非洲国家经济共同体", "国国际组织会"]
+    text = (
+        "联合国反恐怖主义办公室与反恐主义办公室合作，联合国反恐怖主意办公室、反恐怖主义主义办公室；"
+        "拯救咸海国际基金、拯救咸海国基金会和中非国家经济共同体，中部非洲国家经济共同体。"
+        "国国国际组织会国国际組织会\n反恐怖主义\n办公室"
+    )
+    spans = _fuzzy_spans(text, names)
+    for name in names:
+        assert spans.get(name, []) == [m.span() for m in _fuzzy(name).finditer(text)], name
+    assert spans["反恐怖主义办公室"]  # the text holds near-misses: the comparison is not vacuous
