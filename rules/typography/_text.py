@@ -36,3 +36,11 @@ def text_lines(document: Document) -> Iterator[tuple[int, str]]:
         if number not in skip:
             line = document.line(number)
             yield line.start, line.text
+
+
+def in_text_line(document: Document, offset: int) -> bool:
+    """Whether ``offset`` lies on a line that is not page furniture.
+
+    Rules scan the whole text with one pattern and test only the matches
+    here, rather than running the pattern line by line."""
+    return document.line_index(offset) + 1 not in document.furniture_lines
