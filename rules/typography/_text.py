@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
 from unlint import Document
@@ -27,15 +25,6 @@ def resolution_spans(document: Document) -> list[tuple[int, int]]:
     spans += [(u.start, u.end) for u in references.unparsed if u.kind == "resolution"]
     spans += [m.span() for m in _NUMBER_WITHOUT_CLOSING_BRACKET.finditer(document.text)]
     return spans
-
-
-def text_lines(document: Document) -> Iterator[tuple[int, str]]:
-    """(start offset, text) of every line that is not page furniture."""
-    skip = document.furniture_lines
-    for number in range(1, document.line_count + 1):
-        if number not in skip:
-            line = document.line(number)
-            yield line.start, line.text
 
 
 def in_text_line(document: Document, offset: int) -> bool:

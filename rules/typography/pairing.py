@@ -115,9 +115,12 @@ def _brackets_by_block(document: Document) -> dict[int, list[int]]:
     block_of = _block_index_by_line(document)
     masked = _masked_offsets(document)
     by_block: dict[int, list[int]] = {}
+    line_index = previous = 0
     for match in _BRACKET.finditer(text):
         offset = match.start()
-        line_index = document.line_index(offset)
+        # The brackets come in text order: count the line breaks passed since the last one.
+        line_index += text.count("\n", previous, offset)
+        previous = offset
         block = block_of[line_index]
         if block < 0 or offset in masked:
             continue
