@@ -50,12 +50,19 @@ def doubled_character(document: Document, config):
     table = doubling_table()
     # A run of one character never crosses a line break, so one scan of the
     # text finds the runs a scan of each line would; only those are looked up by line.
-    for match in _doubled_pattern(tuple(table.characters)).finditer(document.text):
+    text = document.text
+    reach = _longest_word(table)
+    for match in _doubled_pattern(tuple(table.characters)).finditer(text):
         if not in_text_line(document, match.start()):
             continue
-        line = document.line(document.line_index(match.start()) + 1)
-        start, end = match.start() - line.start, match.end() - line.start
-        if not _natural(line.text, start, end, table):
+        # _natural looks at most one word to either side of the pair, within
+        # its line: give it that window, not a copy of the whole line (quadratic
+        # on one long line full of pairs).
+        line = document.line_index(match.start()) + 1
+        left = max(document.offset(line, 1), match.start() - reach)
+        line_end = document.offset(line + 1, 1) - 1 if line < document.line_count else len(text)
+        right = min(line_end, match.end() + reach)
+        if not _natural(text[left:right], match.start() - left, match.end() - left, table):
             char = match[1]
             yield Finding(
                 match.start(),
@@ -63,6 +70,11 @@ def doubled_character(document: Document, config):
                 f"{char!r} is written {len(match[0])} times in a row",
                 fix=Fix.replace(match.start(), match.end(), char),
             )
+
+
+def _longest_word(table: DoublingTable) -> int:
+    words = [*table.reduplicated, *(w for entry in table.characters.values() for w in (*entry.before, *entry.after))]
+    return max(map(len, words))
 
 
 @lru_cache(maxsize=4)
