@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
 
 import regex
 
@@ -59,77 +60,87 @@ def parse_blocks(
     lines: Sequence[str], furniture: frozenset[int], structure: ParagraphStructure
 ) -> tuple[TextBlock, ...]:
     """Split ``lines`` into paragraph blocks (see the module docstring)."""
-    splitter = _Splitter(
+    # Every test below reads the stripped line: strip each line once.
+    stripped = [text.strip() for text in lines]
+    text_lines = [number for number, bare in zip(count(1), stripped) if bare and number not in furniture]
+    blank_ends_block = not _double_spaced(text_lines, stripped)
+    # In a double-spaced text blank lines are layout, not paragraph ends: read only the text lines.
+    numbers = [n for n in range(1, len(lines) + 1) if n not in furniture] if blank_ends_block else text_lines
+    blocks = _split(
+        numbers,
+        lines,
+        stripped,
         _structural_starts(structure),
-        blank_ends_block=not _double_spaced(lines, furniture),
-        line_is_paragraph=not _wrapped(lines, furniture),
+        blank_ends_block=blank_ends_block,
+        line_is_paragraph=not _wrapped(text_lines, stripped),
     )
-    for index, text in enumerate(lines):
-        if index + 1 not in furniture:
-            splitter.feed(index + 1, text)
-    return splitter.finish()
+    return tuple(TextBlock(tuple(block)) for block in sorted(blocks, key=lambda block: block[0]))
 
 
-class _Splitter:
-    """Reads lines in order; keeps the paragraph a footnote area interrupts open under it."""
+def _split(
+    numbers: Sequence[int],
+    lines: Sequence[str],
+    stripped: Sequence[str],
+    starts: frozenset[int],
+    *,
+    blank_ends_block: bool,
+    line_is_paragraph: bool,
+) -> list[list[int]]:
+    """Read the lines ``numbers`` in order into blocks of line numbers.
 
-    def __init__(self, starts: frozenset[int], *, blank_ends_block: bool, line_is_paragraph: bool) -> None:
-        self.starts = starts
-        self.blank_ends_block = blank_ends_block
-        self.line_is_paragraph = line_is_paragraph
-        self.blocks: list[TextBlock] = []
-        self.current: list[int] = []
-        self.previous_text = ""
-        #: The text paragraph a footnote rule interrupted, while its footnotes are read.
-        self.suspended: tuple[list[int], str] | None = None
-
-    def feed(self, number: int, text: str) -> None:
-        if not text.strip():
-            if self.blank_ends_block and self.suspended is None:
-                self.close()
-        elif _FOOTNOTE_RULE.fullmatch(text):
-            self.suspend()
-        elif self.suspended is not None:
-            self.feed_footnote(number, text)
-        else:
-            if _starts_paragraph(text, number, self.starts, self.previous_text, self.line_is_paragraph):
-                self.close()
-            self.append(number, text)
-
-    def feed_footnote(self, number: int, text: str) -> None:
-        if _FOOTNOTE_MARKER.match(text):
-            self.close()
-        elif number in self.starts or self.previous_text.rstrip()[-1:] in _SENTENCE_END:
-            # The footnotes have ended: the interrupted paragraph goes on (or a new one starts).
-            self.close()
-            self.current, self.previous_text = self.suspended
-            self.suspended = None
-            self.feed(number, text)
-            return
-        self.append(number, text)
-
-    def suspend(self) -> None:
-        if self.suspended is None:
-            self.suspended = (self.current, self.previous_text)
-        else:
-            self.close()
-        self.current, self.previous_text = [], ""
-
-    def append(self, number: int, text: str) -> None:
-        self.current.append(number)
-        self.previous_text = text
-
-    def close(self) -> None:
-        if self.current:
-            self.blocks.append(TextBlock(tuple(self.current)))
-        self.current = []
-
-    def finish(self) -> tuple[TextBlock, ...]:
-        self.close()
-        if self.suspended is not None:
-            self.current = self.suspended[0]
-            self.close()
-        return tuple(sorted(self.blocks, key=lambda b: b.first_line))
+    A footnote rule suspends the paragraph it interrupts; the paragraph takes
+    up again at the first line after the footnotes. One loop over local
+    variables, since this runs once per line of every document.
+    """
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    # The last line read ends a sentence; so does "no line yet" (a block's first line).
+    after_sentence = True
+    # The paragraph a footnote rule interrupted, and its after_sentence, while its footnotes are read.
+    suspended: tuple[list[int], bool] | None = None
+    for number in numbers:
+        bare = stripped[number - 1]
+        if not bare:
+            if blank_ends_block and suspended is None and current:
+                blocks.append(current)
+                current = []
+            continue
+        text = lines[number - 1]
+        # The substring tests spare a regex call on the many lines that cannot match.
+        if "_____" in bare and _FOOTNOTE_RULE.fullmatch(text):
+            if suspended is None:
+                suspended = (current, after_sentence)
+            elif current:
+                blocks.append(current)
+            current, after_sentence = [], True
+            continue
+        if suspended is not None:
+            if _FOOTNOTE_MARKER.match(text):
+                # A footnote of its own.
+                if current:
+                    blocks.append(current)
+                current = []
+            elif number in starts or after_sentence:
+                # The footnotes have ended: the interrupted paragraph goes on (or a new one starts).
+                if current:
+                    blocks.append(current)
+                current, after_sentence = suspended
+                suspended = None
+        if suspended is None and (
+            number in starts
+            or (")" in text and _SUBPARAGRAPH.match(text))
+            or (after_sentence and (line_is_paragraph or text[:1].isspace()))
+        ):
+            if current:
+                blocks.append(current)
+            current = []
+        current.append(number)
+        after_sentence = bare[-1] in _SENTENCE_END
+    if current:
+        blocks.append(current)
+    if suspended is not None and suspended[0]:
+        blocks.append(suspended[0])
+    return blocks
 
 
 def _structural_starts(structure: ParagraphStructure) -> frozenset[int]:
@@ -137,25 +148,13 @@ def _structural_starts(structure: ParagraphStructure) -> frozenset[int]:
     return frozenset(numbered | {p.line for p in structure.parts if p.line > 1})
 
 
-def _starts_paragraph(
-    text: str, number: int, starts: frozenset[int], previous_text: str, line_is_paragraph: bool
-) -> bool:
-    if number in starts or _SUBPARAGRAPH.match(text):
-        return True
-    after_sentence = previous_text.rstrip()[-1:] in _SENTENCE_END
-    return after_sentence and (line_is_paragraph or text[:1].isspace())
-
-
-def _wrapped(lines: Sequence[str], furniture: frozenset[int]) -> bool:
-    lengths = sorted(len(text.strip()) for n, text in enumerate(lines, 1) if n not in furniture and text.strip())
+def _wrapped(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:
+    lengths = sorted([len(stripped[number - 1]) for number in text_lines])
     return not lengths or lengths[len(lengths) // 2] <= _WRAPPED_LINE_MAX
 
 
-def _double_spaced(lines: Sequence[str], furniture: frozenset[int]) -> bool:
-    text_lines = followed_by_blank = 0
-    for index in range(len(lines) - 1):
-        if index + 1 in furniture or not lines[index].strip():
-            continue
-        text_lines += 1
-        followed_by_blank += not lines[index + 1].strip()
-    return text_lines > 0 and followed_by_blank / text_lines > _DOUBLE_SPACED
+def _double_spaced(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:
+    # Whether the line after each text line (the last line of the text aside) is blank;
+    # stripped[number] is the line after line ``number``.
+    next_is_blank = [not stripped[number] for number in text_lines if number < len(stripped)]
+    return bool(next_is_blank) and sum(next_is_blank) / len(next_is_blank) > _DOUBLE_SPACED

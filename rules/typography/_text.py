@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
 from unlint import Document
@@ -29,10 +27,9 @@ def resolution_spans(document: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def text_lines(document: Document) -> Iterator[tuple[int, str]]:
-    """(start offset, text) of every line that is not page furniture."""
-    skip = document.furniture_lines
-    for number in range(1, document.line_count + 1):
-        if number not in skip:
-            line = document.line(number)
-            yield line.start, line.text
+def in_text_line(document: Document, offset: int) -> bool:
+    """Whether ``offset`` lies on a line that is not page furniture.
+
+    Rules scan the whole text with one pattern and test only the matches
+    here, rather than running the pattern line by line."""
+    return document.line_index(offset) + 1 not in document.furniture_lines

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from functools import lru_cache
 
 from unlint import Document, Finding, Fix, rule
 
-from ._text import is_chinese, text_lines
+from ._text import HAN, in_text_line, is_chinese
 from .data import DoublingTable, doubling_table
-
-_DOUBLED = regex.compile(r"(\p{Han})\1+")
 
 
 @rule("TYP004", "doubled-character", "A Chinese function word typed twice", fix="safe")
@@ -49,16 +48,46 @@ def doubled_character(document: Document, config):
     if not is_chinese(document):
         return
     table = doubling_table()
-    for start, line in text_lines(document):
-        for match in _DOUBLED.finditer(line):
+    # A run of one character never crosses a line break, so one scan of the
+    # text finds the runs a scan of each line would; only those are looked up by line.
+    text = document.text
+    reach = _longest_word(table)
+    for match in _doubled_pattern(tuple(table.characters)).finditer(text):
+        if not in_text_line(document, match.start()):
+            continue
+        # _natural looks at most one word to either side of the pair, within
+        # its line: give it that window, not a copy of the whole line (quadratic
+        # on one long line full of pairs).
+        line = document.line_index(match.start()) + 1
+        left = max(document.offset(line, 1), match.start() - reach)
+        line_end = document.offset(line + 1, 1) - 1 if line < document.line_count else len(text)
+        right = min(line_end, match.end() + reach)
+        if not _natural(text[left:right], match.start() - left, match.end() - left, table):
             char = match[1]
-            if char in table.characters and not _natural(line, match.start(), match.end(), table):
-                yield Finding(
-                    start + match.start(),
-                    start + match.end(),
-                    f"{char!r} is written {len(match[0])} times in a row",
-                    fix=Fix.replace(start + match.start(), start + match.end(), char),
-                )
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"{char!r} is written {len(match[0])} times in a row",
+                fix=Fix.replace(match.start(), match.end(), char),
+            )
+
+
+def _longest_word(table: DoublingTable) -> int:
+    words = [*table.reduplicated, *(w for entry in table.characters.values() for w in (*entry.before, *entry.after))]
+    return max(map(len, words))
+
+
+@lru_cache(maxsize=4)
+def _doubled_pattern(characters: tuple[str, ...]) -> re.Pattern[str]:
+    """A run of two or more of one checked character.
+
+    Only the checked characters, not every Chinese one: a scan for a few
+    dozen characters is several times faster, and a run of any other
+    character was skipped anyway. The stdlib engine runs this class-and-
+    backreference scan faster than regex does.
+    """
+    han = [char for char in characters if HAN.fullmatch(char)]
+    return re.compile("([" + re.escape("".join(han)) + r"])\1+")
 
 
 def _natural(line: str, start: int, end: int, table: DoublingTable) -> bool:

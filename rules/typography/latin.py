@@ -6,7 +6,7 @@ import regex
 
 from unlint import Document, Finding, Fix, rule
 
-from ._text import is_chinese, text_lines
+from ._text import in_text_line, is_chinese
 
 # Lower-case Latin words only: symbols, abbreviations (COVID-19, E8, I-24/7),
 # names and English titles carry capitals, digits or punctuation, and URLs and
@@ -56,30 +56,38 @@ def latin_word_in_chinese(document: Document, config):
     """
     if not is_chinese(document):
         return
-    for start, line in text_lines(document):
-        for match in _LOWERCASE_RUN.finditer(line):
-            if match[0] in _UNITS or not _between_chinese(line, match.start(), match.end()):
-                continue
-            yield _finding(line, start, match)
+    # No match spans a line break (the pattern takes no newline and its
+    # look-arounds see one as they see a line's end), so one scan of the text
+    # finds what a scan of each line would.
+    text = document.text
+    for match in _LOWERCASE_RUN.finditer(text):
+        if match[0] in _UNITS or not _between_chinese(text, match.start(), match.end()):
+            continue
+        if in_text_line(document, match.start()):
+            yield _finding(text, match)
 
 
-def _between_chinese(line: str, start: int, end: int) -> bool:
+def _between_chinese(text: str, start: int, end: int) -> bool:
     # Step back over the gap by hand: a pattern anchored at the match would
-    # rescan the line from its start for every word (quadratic on long lines).
+    # rescan the text from its start for every word (quadratic). A newline
+    # stops the step as a line's start would.
     before = start - 1
-    while before >= 0 and line[before] in _GAP:
+    while before >= 0 and text[before] in _GAP:
         before -= 1
-    return before >= 0 and bool(_CHINESE_MARK.match(line[before])) and bool(_HAN_AFTER.match(line, end))
+    return before >= 0 and bool(_CHINESE_MARK.match(text[before])) and bool(_HAN_AFTER.match(text, end))
 
 
-def _finding(line: str, line_start: int, match: regex.Match) -> Finding:
+def _finding(text: str, match: regex.Match) -> Finding:
     word = match[0]
     message = f"English {word!r} in Chinese text"
     fix = None
     if word in _CHINESE_FOR:
-        # Take the spaces that set the Latin word apart along with it.
-        start = len(line[: match.start()].rstrip(" \t"))
-        end = len(line) - len(line[match.end() :].lstrip(" \t"))
-        fix = Fix.replace(line_start + start, line_start + end, _CHINESE_FOR[word], safe=False)
+        # Take the spaces that set the Latin word apart along with it (never past the line's ends).
+        start, end = match.start(), match.end()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        fix = Fix.replace(start, end, _CHINESE_FOR[word], safe=False)
         message += f"; write {_CHINESE_FOR[word]!r}"
-    return Finding(line_start + match.start(), line_start + match.end(), message, fix=fix)
+    return Finding(match.start(), match.end(), message, fix=fix)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from unlint import Document, Finding, Fix, rule
 
-from ._text import is_chinese, text_lines
+from ._text import in_text_line, is_chinese
 from .data import traditional_characters
 
 
@@ -44,15 +46,44 @@ def traditional_character(document: Document, config):
     if not is_chinese(document):
         return
     table = traditional_characters()
-    # Most documents hold none: a set intersection says so at once, and a
-    # pattern of only the characters present is fast where one of all 3,198 is not.
-    present = table.keys() & set(document.text)
-    if not present:
+    text = document.text
+    for offset in _candidates(text):
+        char = text[offset]
+        if char in table and in_text_line(document, offset):
+            yield _finding(offset, char, table[char])
+
+
+def _candidates(text: str) -> Iterator[int]:
+    """Offsets of every character of ``text`` that may be in the table, in order.
+
+    GB 2312 is the simplified character set, so nearly every traditional
+    character is outside it. The codec marks each character outside it with
+    a "?" in C, at the same offset (one character each way), and one scan
+    for "?" and the few table characters GB 2312 does hold finds them all:
+    far faster than a pattern of all 3,198 table characters, or a set of
+    the text's characters.
+    """
+    marked = text.encode("gb2312", "replace").decode("gb2312")
+    if len(marked) != len(text):  # not one character each way: scan everything
+        yield from range(len(text))
         return
-    pattern = regex.compile("[" + "".join(sorted(present)) + "]")
-    for start, line in text_lines(document):
-        for match in pattern.finditer(line):
-            yield _finding(start + match.start(), match[0], table[match[0]])
+    for match in _marked_pattern().finditer(marked):
+        yield match.start()
+
+
+@lru_cache(maxsize=1)
+def _marked_pattern() -> re.Pattern[str]:
+    """"?" (a character outside GB 2312) or a table character inside it."""
+    inside = [char for char in traditional_characters() if _in_gb2312(char)]
+    return re.compile("[?" + re.escape("".join(sorted(inside))) + "]")
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _finding(offset: int, char: str, targets: tuple[str, ...]) -> Finding:

@@ -136,6 +136,24 @@ def test_indented_line_after_a_full_stop_starts_a_new_paragraph():
     assert spans(unbalanced_bracket, text) == ["“", "”"]
 
 
+
+def test_a_bare_list_marker_is_skipped_only_at_the_start_of_its_line():
+    # "a)" opens a list item at a line's start; elsewhere the ")" closes nothing.
+    assert check(unbalanced_bracket, " a) 第一项（见下文）；\n\n b) 第二项。\n") == []
+    assert spans(unbalanced_bracket, "1. 见第 a) 项。\n") == [")"]
+
+
+def test_an_apostrophe_needs_a_latin_letter_on_both_sides_on_its_line():
+    # At a line's edge the mark has a letter on one side only: a closing quotation mark.
+    assert spans(unbalanced_bracket, "1. 科特迪瓦 Côte d’\nIvoire 代表发言。\n") == ["’"]
+
+
+def test_one_pairing_serves_both_bracket_rules():
+    document = Document("政府间发展管理局（伊加特)和“伙伴关系。\n")
+    assert [f.start for f in mixed_bracket_width.check(document, Config())] == [12]
+    assert [f.start for f in unbalanced_bracket.check(document, Config())] == [14]
+    assert len(document._shared) == 1
+
 # -- TYP003 latin-word-in-chinese -----------------------------------------------------
 
 
@@ -237,6 +255,16 @@ def test_doubling_split_by_a_line_break_is_silent():
     assert check(doubled_character, "会议在\n\n在纽约举行。\n") == []
 
 
+
+def test_english_word_after_a_line_break_is_silent():
+    # The Chinese word before it is on the line above: not "between Chinese words".
+    assert check(latin_word_in_chinese, "促进经济\nand 社会发展。\n") == []
+
+
+def test_english_word_on_a_furniture_line_is_silent():
+    text = "1. 促进经济 and 社会发展。\n\n请回收 经济 and 社会\n"
+    assert [f.start for f in check(latin_word_in_chinese, text)] == [8]
+
 # -- TYP005 traditional-character -----------------------------------------------------
 
 
@@ -255,6 +283,16 @@ def test_a_simplified_form_outside_the_bmp_is_never_written_by_a_fix():
     (finding,) = check(traditional_character, "赵孟頫的书法。\n")
     assert finding.fix.edits[0].replacement == "俯" and finding.fix.applicability is Applicability.UNSAFE
 
+
+
+def test_traditional_characters_inside_gb2312_fire_as_well():
+    # 後 is in GB 2312 (the simplified set), unlike most traditional characters.
+    assert spans(traditional_character, "会议之後，問题仍在。\n") == ["後", "問"]
+
+
+def test_a_traditional_character_outside_the_bmp_fires():
+    (finding,) = check(traditional_character, "文字𠁞。\n")
+    assert finding.start == 2
 
 @pytest.mark.parametrize("text", ["显著的进展和著名的学者。", "乾隆年间，覆盖全国。", "於先生和沈先生。", "联合国问题和会议。"])
 def test_characters_that_are_also_simplified_are_silent(text):

@@ -45,3 +45,13 @@ def test_in_a_word_export_each_finished_line_is_a_paragraph():
     sentence = "联合国与各区域组织在维护国际和平与安全方面的合作取得了进展，" * 3
     text = f"{sentence}第一段。\n\n{sentence}第二段。\n\n{sentence}\n\n第三段的续行。\n"
     assert block_lines(text) == [(1,), (3,), (5, 7)]
+
+
+def test_a_footnote_marker_right_after_the_rule_starts_the_first_footnote():
+    text = "1. 第一段的开头\n\n__________\n\n1 S/23500。\n\n2 A/47/277。\n\n继续第一段。\n"
+    assert block_lines(text) == [(1, 9), (5,), (7,)]
+
+
+def test_blank_lines_with_other_whitespace_end_blocks_in_single_spaced_text():
+    text = "第一段第一行\n第一段第二行。\n \u3000\t\n第二段第一行\n第二段第二行。\n"
+    assert block_lines(text) == [(1, 2), (4, 5)]
