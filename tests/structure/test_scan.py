@@ -59,3 +59,61 @@ def test_gate_passes_every_line_its_parser_accepts(name, words):
     line = "".join(words).replace("\n", "")
     if exact(line):
         assert lines_matching([line], gate) == [0]
+
+
+# -- finditer_near: the same matches as finditer, from anchors ------------------
+
+from pathlib import Path  # noqa: E402
+
+from unlint.structure import references  # noqa: E402
+from unlint.structure.scan import finditer_near, literal_positions  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _near(name: str, text: str):
+    """The anchored search references.py runs for the pattern ``name``."""
+    if name == "_ZH_PARAGRAPHS":
+        anchors = literal_positions(text, "第")
+        return finditer_near(references._ZH_PARAGRAPHS, text, anchors, lead_words=references._ZH_OWN)
+    if name == "_ZH_ANNEX":
+        anchors = literal_positions(text, "附件", "附录")
+        return finditer_near(references._ZH_ANNEX, text, anchors, lead_words=references._ZH_ANNEX_LEADS, lead=1)
+    if name == "_ZH_PARTS":
+        anchors = literal_positions(text, "上文", "下文", "本报告", "本文件")
+        return finditer_near(references._ZH_PARTS, text, anchors)
+    if name == "_EN_SECTION":
+        return finditer_near(references._EN_SECTION, text, literal_positions(text, "section", "chapter"))
+    anchors = [m.start() for m in references._EN_ANNEX_LABEL.finditer(text)]
+    return finditer_near(references._EN_ANNEX, text, anchors, lead=4)
+
+
+PATTERNS = ("_ZH_PARAGRAPHS", "_ZH_ANNEX", "_ZH_PARTS", "_EN_SECTION", "_EN_ANNEX")
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_finditer_near_equals_finditer_on_the_corpus(name):
+    paths = sorted(EXAMPLES.glob("*.zh.txt")) + sorted(EXAMPLES.glob("en/*.en.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    expected = _spans(getattr(references, name).finditer(text))
+    assert _spans(_near(name, text)) == expected
+    assert expected or name in ("_EN_SECTION", "_EN_ANNEX")  # the corpus has none of these two
+
+
+REFERENCE_PIECES = st.sampled_from(
+    ["第", "第 ", "段", "段落", "12", "3", "至", "、", "和", " ", "\u3000", "\n", "上文", "下文", "本报告", "本文件",
+     "本说明", "本信", "见", "参见", "列于", "载于", "（", "(", ")", "。", "附件", "附录", "一", "二", "节", "部分", "D",
+     "section ", "chapter ", "II", ".B", " above", " below", "(see ", "in ", "Annex", "appendix ", "IV", "決議", "x"]
+)
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(REFERENCE_PIECES, max_size=14))
+def test_finditer_near_equals_finditer_on_random_text(name, pieces):
+    text = "".join(pieces)
+    assert _spans(_near(name, text)) == _spans(getattr(references, name).finditer(text))
