@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+
+from .scan import lines_matching, literal_positions
 
 
 class FootnoteLayout(enum.Enum):
@@ -156,14 +159,45 @@ class _Scanner:
         self.after_pdf_note = False
 
     def scan(self) -> None:
+        attention = self._lines_needing_attention()
         index = 0
         while index < len(self.lines):
+            if not self.open_block:
+                # Up to the next line that may matter, every line is blank or plain running text.
+                following = attention[bisect.bisect_left(attention, index)]
+                if following > index:
+                    self._read_plain_lines(index, following)
+                    index = following
+                    continue
             index += self._read_line(index)
         self._inline_number_markers()
         self._table_markers()
         if not self.separators:
             # Without a separator there are no PDF notes: a lone number is a page number.
             self.markers = [m for m in self.markers if m.layout is not FootnoteLayout.PDF]
+
+    def _lines_needing_attention(self) -> list[int]:
+        """Ascending indices of the lines that are neither blank nor plain running text, then ``len(lines)``.
+
+        A superset of what ``_plain_running_text`` rejects, found by searches
+        over the text rather than tests on each line.
+        """
+        lines = self.lines
+        found = {line - 1 for line in self.skip}
+        found.update(index for index, text in enumerate(lines) if 0 < len(text.strip()) <= _MAX_BARE_LABEL)
+        found.update(lines_matching(lines, _LETTER_START))
+        text = "\n".join(lines)
+        found.update(bisect.bisect_right(self.starts, offset) - 1
+                     for offset in literal_positions(text, "*", "[^", "_____"))
+        return sorted(found) + [len(lines)]
+
+    def _read_plain_lines(self, start: int, stop: int) -> None:
+        """What ``_read_line`` does, line by line, to blank lines and plain running text outside notes."""
+        lines = self.lines
+        running = [index for index in range(start, stop) if (text := lines[index]) and not text.isspace()]
+        if running:
+            self.body_lines += running
+            self.after_pdf_note = False
 
     def _read_line(self, index: int) -> int:
         """Read the line at ``index`` (and maybe the next); return how many lines were used."""
@@ -345,6 +379,10 @@ class _Scanner:
 
 #: A bare label (``12``, ``***``) has at most three characters besides white space.
 _MAX_BARE_LABEL = 3
+
+
+# A line that _may_start_with_letter (a gate: see structure/scan.py).
+_LETTER_START = re.compile(r"\n[^\n]?[a-z]")
 
 
 def _short_when_stripped(text: str) -> bool:
