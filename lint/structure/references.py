@@ -57,6 +57,12 @@ _ZH_PARTS = regex.compile(
     rf"(?P<own>上文|下文|本报告|本文件)\s*(?:第\s*(?P<chapters>{_ZH_C}(?:\s*(?:、|和|及|至)\s*(?:第\s*)?{_ZH_C})*)"
     r"\s*(?:节|章|部分))?\s*(?:(?P<section>[A-Z])\s*(?:节|部分|分节))?"
 )
+# Most matches are a bare "上文" or "本报告": read them cheaply (regex resolves a
+# group name on every access, which costs more than the match).
+_ZH_PARTS_GROUPS = tuple(_ZH_PARTS.groupindex[name] for name in ("own", "chapters", "section"))
+_ZH_C_PATTERN = regex.compile(_ZH_C)
+# The "第" of a paragraph reference: a number follows (the anchors of finditer_near).
+_NUMBER_AFTER_DI = regex.compile(r"第(?=\s*\d)")
 _ZH_ANNEX = regex.compile(
     rf"(?:(?:见|参见|载于|列于)\s*|[（(]\s*)(?P<label>(?:附件|附录){_ZH_C}?)(?=\s*[)）。，；]|\s*$)"
 )
@@ -100,7 +106,8 @@ def _all(text: str) -> Iterator[InternalReference]:
 
 
 def _zh_paragraphs(text: str) -> Iterator[InternalReference]:
-    for match in finditer_near(_ZH_PARAGRAPHS, text, literal_positions(text, "第"), lead_words=_ZH_OWN):
+    numbered = [match.start() for match in _NUMBER_AFTER_DI.finditer(text)]
+    for match in finditer_near(_ZH_PARAGRAPHS, text, numbered, lead_words=_ZH_OWN):
         own = match["own"]
         if not own:
             before = text[max(0, match.start() - _WINDOW):match.start()]
@@ -113,9 +120,9 @@ def _zh_paragraphs(text: str) -> Iterator[InternalReference]:
 
 def _zh_parts(text: str) -> Iterator[InternalReference]:
     for match in finditer_near(_ZH_PARTS, text, literal_positions(text, "上文", "下文", "本报告", "本文件"), lead=0):
-        chapters = regex.findall(_ZH_C, match["chapters"] or "")
-        section = match["section"]
-        direction = {"上文": "above", "下文": "below"}.get(match["own"])
+        own, chapter_list, section = match.group(*_ZH_PARTS_GROUPS)
+        chapters = _ZH_C_PATTERN.findall(chapter_list) if chapter_list else []
+        direction = {"上文": "above", "下文": "below"}.get(own)
         if section:
             chapter = chapters[-1] if chapters else None
             yield InternalReference(ReferenceKind.SECTION, (section,), match.start(), match.end(), direction, chapter)

@@ -74,7 +74,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 def _near(name: str, text: str):
     """The anchored search references.py runs for the pattern ``name``."""
     if name == "_ZH_PARAGRAPHS":
-        anchors = literal_positions(text, "第")
+        anchors = [m.start() for m in references._NUMBER_AFTER_DI.finditer(text)]
         return finditer_near(references._ZH_PARAGRAPHS, text, anchors, lead_words=references._ZH_OWN)
     if name == "_ZH_ANNEX":
         anchors = literal_positions(text, "附件", "附录")
