@@ -101,8 +101,9 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
         if _title_like(rest) and (value != expected or _next_starts_numbered(lines, index, skip)):
             headings.append(NumberedHeading(value, number, rest.strip(), parts[-1].label))
             continue
-        stop = text[match.end(_NUMBER):].lstrip()[:1]
-        paragraphs.append(NumberedParagraph(value, number, len(match[_INDENT]) + 1, parts[-1].label, stop == "．"))
+        # Between the number and the text: white space and the stop (no copy of the long rest).
+        fullwidth = "．" in text[match.end(_NUMBER):match.start(_REST)]
+        paragraphs.append(NumberedParagraph(value, number, match.end(_INDENT) + 1, parts[-1].label, fullwidth))
         expected = value + 1
     return ParagraphStructure(tuple(parts), tuple(paragraphs), tuple(headings))
 
