@@ -52,7 +52,7 @@ def test_gate_passes_the_tricky_lines_its_parser_accepts(name, line):
 
 
 @pytest.mark.parametrize("name", GATES)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(words=st.lists(ALPHABET, max_size=8))
 def test_gate_passes_every_line_its_parser_accepts(name, words):
     gate, exact = GATES[name]
@@ -112,7 +112,7 @@ REFERENCE_PIECES = st.sampled_from(
 
 
 @pytest.mark.parametrize("name", PATTERNS)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(pieces=st.lists(REFERENCE_PIECES, max_size=14))
 def test_finditer_near_equals_finditer_on_random_text(name, pieces):
     text = "".join(pieces)
