@@ -70,7 +70,7 @@ def _kind_of(text: str, header: regex.Pattern | None) -> FurnitureKind | None:
 
 
 def _gate(own_symbols: Sequence[str]) -> re.Pattern:
-    """What a furniture line must start with: the beginnings of _PATTERNS and the running header.
+    r"""What a furniture line must start with: the beginnings of _PATTERNS and the running header.
 
     A ``re`` gate (see structure/scan.py): ``\S`` stands for ``regex``'s ``\d``.
     """
