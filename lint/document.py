@@ -26,6 +26,7 @@ from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
 from .structure.references import InternalReference, parse_references
+from .structure.scan import literal_positions
 from .structure.sublists import LetteredItem, parse_lettered_items
 from .structure.toc import TableOfContents, parse_toc
 
@@ -178,7 +179,7 @@ class Document:
     def internal_references(self) -> tuple[InternalReference, ...]:
         """References to this document's own paragraphs, chapters, sections and annexes."""
         skip = self.furniture_lines | self.footnotes.text_lines
-        skip |= {n for n, line in enumerate(self.lines, start=1) if " | " in line}
+        skip |= {self.line_index(offset) + 1 for offset in literal_positions(self.text, " | ")}
         return parse_references(self.text, lambda offset: self.line_index(offset) + 1 in skip)
 
     @cached_property

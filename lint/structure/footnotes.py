@@ -18,11 +18,15 @@ Markers and texts are only found here; matching them is the rules' job.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+
+from .scan import lines_matching, literal_positions
 
 
 class FootnoteLayout(enum.Enum):
@@ -109,13 +113,20 @@ _MARKDOWN_MARKER = regex.compile(r"\[\^(?P<label>\d{1,4})\](?!:)")
 _MARKDOWN_TEXT = regex.compile(r"\[\^(?P<label>\d{1,4})\]:\s*(?P<content>.*)")
 _INLINE_TEXT = regex.compile(r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个项次名])(?P<content>\S.*)")
 # A number standing alone in running text: not part of a symbol, date, amount or count.
+# Run over the whole text at once, so ``[^\S\n]`` keeps each match on one line.
 _INLINE_CANDIDATE = regex.compile(
-    r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?!\s*[年月日个项次名段条款号届国%])"
+    r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?![^\S\n]*[年月日个项次名段条款号届国%])"
 )
+# regex looks a group's name up on every access (~3 µs, more than the match);
+# the loops over the candidates of the whole text use the number.
+_INLINE_LABEL = _INLINE_CANDIDATE.groupindex["label"]
 #: How far an inline note's number may stray from the note before it.
 _INLINE_STRAY = 20
 _TABLE_TEXT = regex.compile(r"\s?(?P<label>[a-z])[ \t\u3000]+(?P<content>\p{Han}.*)")
-_TABLE_MARKER = regex.compile(r"(?<=[\p{Han}、，])\s?(?P<label>[a-z])(?=\s|$)")
+# The look-behind comes after the scan finds a letter: checking it first, at every
+# position, made this the slowest pattern of the parse.
+_TABLE_MARKER = regex.compile(r"(?m)(?<=[\p{Han}、，][^\S\n]?)(?P<label>[a-z])(?=\s|$)")
+_TABLE_LABEL = _TABLE_MARKER.groupindex["label"]
 _IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
 
 
@@ -139,20 +150,54 @@ class _Scanner:
         self.texts: list[FootnoteText] = []
         self.separators: list[int] = []
         self.body_lines: list[int] = []
+        #: Numbers of the inline notes read so far, in order (kept as they come: no rescans).
+        self.inline_numbers: list[int] = []
+        self.inline_number_set: set[int] = set()
         #: Inside the notes under a separator (until the running text resumes).
         self.open_block = False
         #: The last thing read was a PDF note (its label line and its text line).
         self.after_pdf_note = False
 
     def scan(self) -> None:
+        attention = self._lines_needing_attention()
         index = 0
         while index < len(self.lines):
+            if not self.open_block:
+                # Up to the next line that may matter, every line is blank or plain running text.
+                following = attention[bisect.bisect_left(attention, index)]
+                if following > index:
+                    self._read_plain_lines(index, following)
+                    index = following
+                    continue
             index += self._read_line(index)
         self._inline_number_markers()
         self._table_markers()
         if not self.separators:
             # Without a separator there are no PDF notes: a lone number is a page number.
             self.markers = [m for m in self.markers if m.layout is not FootnoteLayout.PDF]
+
+    def _lines_needing_attention(self) -> list[int]:
+        """Ascending indices of the lines that are neither blank nor plain running text, then ``len(lines)``.
+
+        A superset of what ``_plain_running_text`` rejects, found by searches
+        over the text rather than tests on each line.
+        """
+        lines = self.lines
+        found = {line - 1 for line in self.skip}
+        found.update(index for index, text in enumerate(lines) if 0 < len(text.strip()) <= _MAX_BARE_LABEL)
+        found.update(lines_matching(lines, _LETTER_START))
+        text = "\n".join(lines)
+        found.update(bisect.bisect_right(self.starts, offset) - 1
+                     for offset in literal_positions(text, "*", "[^", "_____"))
+        return sorted(found) + [len(lines)]
+
+    def _read_plain_lines(self, start: int, stop: int) -> None:
+        """What ``_read_line`` does, line by line, to blank lines and plain running text outside notes."""
+        lines = self.lines
+        running = [index for index in range(start, stop) if (text := lines[index]) and not text.isspace()]
+        if running:
+            self.body_lines += running
+            self.after_pdf_note = False
 
     def _read_line(self, index: int) -> int:
         """Read the line at ``index`` (and maybe the next); return how many lines were used."""
@@ -161,7 +206,14 @@ class _Scanner:
             if _is_link(text):
                 self.open_block = False  # a Repertoire page's link list closes its notes
             return 1
-        if _SEPARATOR.fullmatch(text):
+        if not text or text.isspace():
+            return 1  # nothing can start on a blank line, and it changes no state
+        if not self.open_block and _plain_running_text(text):
+            # Most lines: no note can start here, so skip the regexes below.
+            self.after_pdf_note = False
+            self.body_lines.append(index)
+            return 1
+        if "_____" in text and _SEPARATOR.fullmatch(text):
             self.separators.append(index + 1)
             self.open_block, self.after_pdf_note = True, False
             return 1
@@ -170,7 +222,7 @@ class _Scanner:
             return consumed
         if self._note_on_its_line(index):
             return 1
-        if text.strip():
+        if text and not text.isspace():
             if self.open_block and self.after_pdf_note and self._pdf_block():
                 self.open_block = False  # the page's notes end where the running text goes on
             self.after_pdf_note = False
@@ -190,9 +242,9 @@ class _Scanner:
             layout, column, block = FootnoteLayout.MARKDOWN, found.start("label") - 2, None
         elif self.open_block and (found := _INLINE_TEXT.match(text)) and self._inline_block_text(found):
             layout, column, block = FootnoteLayout.INLINE, found.start("label"), self.block
-        elif found := _TABLE_TEXT.fullmatch(text):
+        elif _may_start_with_letter(text) and (found := _TABLE_TEXT.fullmatch(text)):
             layout, column, block = FootnoteLayout.TABLE, found.start("label"), None
-        elif found := _SYMBOL_TEXT.match(text):
+        elif "*" in text and (found := _SYMBOL_TEXT.match(text)):
             layout, column, block = FootnoteLayout.SYMBOL, found.start("label"), self.block
         else:
             return False
@@ -203,7 +255,8 @@ class _Scanner:
 
     def _bare_label(self, index: int, block: int | None) -> int:
         """Handle a line holding only a label; return how many lines it used (0: not one)."""
-        match = _BARE_LABEL.fullmatch(self.lines[index])
+        text = self.lines[index]
+        match = _BARE_LABEL.fullmatch(text) if _short_when_stripped(text) else None
         if not match:
             return 0
         label = match["label"]
@@ -246,12 +299,11 @@ class _Scanner:
 
     def _inline_block_text(self, match: regex.Match) -> bool:
         label = int(match["label"])
-        inline = [t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None]
-        if not inline:
+        if not self.inline_numbers:
             return True
         # Near the notes before it (a renumbered note may stray a little), never a
         # number already used: a line of running text that starts with a count is not a note.
-        return label not in inline and abs(label - inline[-1]) <= _INLINE_STRAY
+        return label not in self.inline_number_set and abs(label - self.inline_numbers[-1]) <= _INLINE_STRAY
 
     def _inline_symbol_markers(self, index: int) -> None:
         text = self.lines[index]
@@ -263,35 +315,47 @@ class _Scanner:
                                              end=match.end()))
 
     def _inline_number_markers(self) -> None:
-        numbers = sorted(t.number for t in self.texts if t.layout is FootnoteLayout.INLINE and t.number is not None)
+        numbers = sorted(self.inline_numbers)
         if not numbers:
             return
         wanted = set(numbers)
         low, high = numbers[0] - 3, numbers[-1] + 3
         last = low - 1
         note_lines = {t.line for t in self.texts}
-        for index in self.body_lines:
-            if index + 1 in note_lines:
+        lines = self._running_text_lines() - {line - 1 for line in note_lines}
+        for index, match in self._matches_in_lines(_INLINE_CANDIDATE, lines):
+            value = int(label := match[_INLINE_LABEL])
+            if not low <= value <= high:
                 continue
-            for match in _INLINE_CANDIDATE.finditer(self.lines[index]):
-                value = int(match["label"])
-                if not low <= value <= high:
-                    continue
-                # A number some note carries, or the next one or two in sequence
-                # (so that a marker whose note is missing is still found).
-                if value in wanted or last < value <= last + 2:
-                    self.markers.append(self._marker(match["label"], index, match.start("label"),
-                                                     FootnoteLayout.INLINE))
-                    last = max(last, value)
+            # A number some note carries, or the next one or two in sequence
+            # (so that a marker whose note is missing is still found).
+            if value in wanted or last < value <= last + 2:
+                self.markers.append(self._marker(label, index, match.start(_INLINE_LABEL) - self.starts[index],
+                                                 FootnoteLayout.INLINE))
+                last = max(last, value)
 
     def _table_markers(self) -> None:
         # Only where the document has table notes: elsewhere a lone Latin
         # letter after Chinese text is a word, not a note.
         if not any(t.layout is FootnoteLayout.TABLE for t in self.texts):
             return
-        for index in self.body_lines:
-            for match in _TABLE_MARKER.finditer(self.lines[index]):
-                self.markers.append(self._marker(match["label"], index, match.start("label"), FootnoteLayout.TABLE))
+        for index, match in self._matches_in_lines(_TABLE_MARKER, self._running_text_lines()):
+            self.markers.append(self._marker(match[_TABLE_LABEL], index, match.start(_TABLE_LABEL) - self.starts[index],
+                                             FootnoteLayout.TABLE))
+
+    def _running_text_lines(self) -> set[int]:
+        return set(self.body_lines)
+
+    def _matches_in_lines(self, pattern: regex.Pattern, lines: set[int]):
+        """``(line index, match)`` for the matches of a line-bounded ``pattern`` on ``lines``, in order.
+
+        One scan of the whole text costs far less than a scan per line.
+        """
+        text = "\n".join(self.lines)
+        for match in pattern.finditer(text):
+            index = bisect.bisect_right(self.starts, match.start()) - 1
+            if index in lines:
+                yield index, match
 
     # -- construction ------------------------------------------------------
 
@@ -304,10 +368,42 @@ class _Scanner:
     def _add_text(self, label: str, index: int, column: int, layout: FootnoteLayout, content: str,
                   block: int | None, content_index: int | None = None) -> None:
         start = self.starts[index] + max(column, 0)
+        if layout is FootnoteLayout.INLINE and label.isdigit():
+            self.inline_numbers.append(int(label))
+            self.inline_number_set.add(int(label))
         content_line = (content_index if content_index is not None else index) + 1
         self.texts.append(
             FootnoteText(label, index + 1, start, start + len(label), layout, content.strip(), block, content_line)
         )
+
+
+#: A bare label (``12``, ``***``) has at most three characters besides white space.
+_MAX_BARE_LABEL = 3
+
+
+# A line that _may_start_with_letter (a gate: see structure/scan.py).
+_LETTER_START = re.compile(r"\n[^\n]?[a-z]")
+
+
+def _short_when_stripped(text: str) -> bool:
+    # str.strip removes every character that the regexes' \s matches (and a few more).
+    return len(text) <= _MAX_BARE_LABEL or len(text.strip()) <= _MAX_BARE_LABEL
+
+
+def _may_start_with_letter(text: str) -> bool:
+    """Whether a table note (``a 比利时……``, maybe after one space) could start the line."""
+    return "a" <= text[:1] <= "z" or "a" <= text[1:2] <= "z"
+
+
+def _plain_running_text(text: str) -> bool:
+    """A line outside a notes block that cannot hold a note text, a separator or a marker."""
+    return (
+        "*" not in text
+        and "[^" not in text
+        and "_____" not in text
+        and not _may_start_with_letter(text)
+        and not _short_when_stripped(text)
+    )
 
 
 def _is_link(text: str) -> bool:

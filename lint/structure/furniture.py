@@ -10,10 +10,13 @@ list is not a citation in the text.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+
+from .scan import lines_matching
 
 
 class FurnitureKind(enum.Enum):
@@ -48,10 +51,10 @@ def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tu
     """
     header = _running_header_pattern(own_symbols)
     found = []
-    for number, text in enumerate(lines, start=1):
-        kind = _kind_of(text, header)
+    for index in lines_matching(lines, _gate(own_symbols)):  # no other line can be furniture
+        kind = _kind_of(lines[index], header)
         if kind is not None:
-            found.append(FurnitureLine(number, kind))
+            found.append(FurnitureLine(index + 1, kind))
     return tuple(found)
 
 
@@ -64,6 +67,18 @@ def _kind_of(text: str, header: regex.Pattern | None) -> FurnitureKind | None:
     if header is not None and header.fullmatch(text):
         return FurnitureKind.RUNNING_HEADER
     return None
+
+
+def _gate(own_symbols: Sequence[str]) -> re.Pattern:
+    r"""What a furniture line must start with: the beginnings of _PATTERNS and the running header.
+
+    A ``re`` gate (see structure/scan.py): ``\S`` stands for ``regex``'s ``\d``.
+    """
+    prefixes = [r"\S\S-", r"\*", "请回收", r"https?://undocs\.org/"]
+    if own_symbols:
+        alternatives = "|".join(re.escape(s) for s in sorted(own_symbols, key=len, reverse=True))
+        prefixes.append(rf"(?:\S{{1,3}}[^\S\n]+)?(?:{alternatives})")
+    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(prefixes)})")
 
 
 def _running_header_pattern(own_symbols: Sequence[str]) -> regex.Pattern | None:

@@ -9,16 +9,21 @@ headings belong to the chapter above them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
+
+from .scan import lines_matching
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _CHAPTER = regex.compile(
     rf"\s*(?P<label>[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}})\s*[.．、]\s*(?P<title>\S.*?)\s*"
 )
 _SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
+# Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
+_GATE = re.compile(rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
 _MAX_TITLE = 120
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -77,7 +82,8 @@ def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     headings: list[Heading] = []
     chapter = ""
     next_chapter = 1
-    for index, text in enumerate(lines):
+    for index in lines_matching(lines, _GATE):  # no other line is a heading
+        text = lines[index]
         number = index + 1
         if number in skip or " | " in text or not text.strip():
             continue

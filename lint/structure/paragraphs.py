@@ -9,16 +9,24 @@ line) is a sub-heading, not a paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from .scan import lines_matching
+
 # "12. text", "10．text"; not "3.1", "3.I.1" (budget fascicle numbering) or "0.2%".
 _NUMBERED = regex.compile(r"(?P<indent>\s*)(?P<number>\d{1,3})\s*[.．](?=\s|[^\x00-\x7f])\s*(?P<rest>\S.*)?")
+# regex looks a group's name up on every access (~3 µs, more than the match);
+# the loop over numbered lines uses the numbers.
+_INDENT, _NUMBER, _REST = (_NUMBERED.groupindex[name] for name in ("indent", "number", "rest"))
 _PART = regex.compile(
     r"\s*(?P<label>(?:附件|附录)[一二三四五六七八九十]*|(?:Annex|Appendix)(?:\s+[IVXLC]+)?)\s*"
 )
+# Necessary for _NUMBERED or _PART to match a line: what the line starts with.
+_GATE = re.compile(r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Annex|Appendix)")
 _SENTENCE_PUNCTUATION = regex.compile(r"[。，；：！？,;:!?]")
 _HEADING_MAX_CHARS = 40
 
@@ -73,9 +81,11 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
     parts = [Part(BODY, 1)]
     paragraphs: list[NumberedParagraph] = []
     headings: list[NumberedHeading] = []
-    part_lines = _real_parts(lines, skip)
+    candidates = lines_matching(lines, _GATE)
+    part_lines = _real_parts(lines, skip, candidates)
     expected = 1
-    for index, text in enumerate(lines):
+    for index in candidates:  # other lines are neither parts nor numbered
+        text = lines[index]
         number = index + 1
         if number in skip:
             continue
@@ -84,32 +94,32 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
             expected = 1
             continue
         match = _NUMBERED.match(text)
-        if not match or match["rest"] is None or " | " in text:  # " | ": a flattened table row
+        if not match or (rest := match[_REST]) is None or " | " in text:  # " | ": a flattened table row
             continue
-        value = int(match["number"])
-        if _is_heading(match["rest"], value, expected, _next_starts_numbered(lines, index, skip)):
-            headings.append(NumberedHeading(value, number, match["rest"].strip(), parts[-1].label))
+        value = int(match[_NUMBER])
+        # The look at the next lines comes last: most numbered lines are paragraphs.
+        if _title_like(rest) and (value != expected or _next_starts_numbered(lines, index, skip)):
+            headings.append(NumberedHeading(value, number, rest.strip(), parts[-1].label))
             continue
-        stop = text[match.end("number"):].lstrip()[:1]
-        paragraphs.append(NumberedParagraph(value, number, len(match["indent"]) + 1, parts[-1].label, stop == "．"))
+        # Between the number and the text: white space and the stop (no copy of the long rest).
+        fullwidth = "．" in text[match.end(_NUMBER):match.start(_REST)]
+        paragraphs.append(NumberedParagraph(value, number, match.end(_INDENT) + 1, parts[-1].label, fullwidth))
         expected = value + 1
     return ParagraphStructure(tuple(parts), tuple(paragraphs), tuple(headings))
 
 
-def _real_parts(lines: Sequence[str], skip: frozenset[int]) -> dict[int, str]:
+def _real_parts(lines: Sequence[str], skip: frozenset[int], candidates: Sequence[int]) -> dict[int, str]:
     """Line -> label of each part heading; a label seen twice was first a contents entry."""
     last: dict[str, int] = {}
-    for index, text in enumerate(lines):
-        if index + 1 not in skip and (match := _PART.fullmatch(text)):
+    for index in candidates:
+        if index + 1 not in skip and (match := _PART.fullmatch(lines[index])):
             last[match["label"]] = index + 1
     return {line: label for label, line in last.items()}
 
 
-def _is_heading(rest: str, value: int, expected: int, next_is_numbered: bool) -> bool:
+def _title_like(rest: str) -> bool:
     title = rest.strip()
-    if len(title) > _HEADING_MAX_CHARS or _SENTENCE_PUNCTUATION.search(title):
-        return False
-    return value != expected or next_is_numbered
+    return len(title) <= _HEADING_MAX_CHARS and not _SENTENCE_PUNCTUATION.search(title)
 
 
 def _next_starts_numbered(lines: Sequence[str], index: int, skip: frozenset[int]) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .headings import CHINESE_NUMERALS
+from .scan import finditer_near, literal_positions
 
 
 class ReferenceKind(enum.Enum):
@@ -41,8 +42,12 @@ class InternalReference:
 _N = r"\d{1,3}"
 _ZH_RANGE = rf"{_N}(?:\s*(?:至|到|-|–)\s*{_N})?"
 _ZH_LIST = rf"{_ZH_RANGE}(?:\s*段?\s*(?:、|，|和|及|以及)\s*(?:第\s*)?{_ZH_RANGE})*"
+# The words that may precede "第" in _ZH_PARAGRAPHS and "附件" in _ZH_ANNEX (besides
+# "见" or a bracket), for the search that starts from those (see finditer_near).
+_ZH_OWN = ("上文", "下文", "本报告", "本文件", "本说明", "本信")
+_ZH_ANNEX_LEADS = ("参见", "载于", "列于")
 _ZH_PARAGRAPHS = regex.compile(
-    rf"(?P<own>上文|下文|本报告|本文件|本说明|本信)?\s*第\s*(?P<list>{_ZH_LIST})\s*段(?!落)"
+    rf"(?P<own>{'|'.join(_ZH_OWN)})?\s*第\s*(?P<list>{_ZH_LIST})\s*段(?!落)"
 )
 _ZH_POINTING = regex.compile(r"(?:列于|载于|见|参见|参看|如)\s*$")
 # Words that, earlier in the same sentence, make "第 N 段" another text's paragraph.
@@ -52,6 +57,12 @@ _ZH_PARTS = regex.compile(
     rf"(?P<own>上文|下文|本报告|本文件)\s*(?:第\s*(?P<chapters>{_ZH_C}(?:\s*(?:、|和|及|至)\s*(?:第\s*)?{_ZH_C})*)"
     r"\s*(?:节|章|部分))?\s*(?:(?P<section>[A-Z])\s*(?:节|部分|分节))?"
 )
+# Most matches are a bare "上文" or "本报告": read them cheaply (regex resolves a
+# group name on every access, which costs more than the match).
+_ZH_PARTS_GROUPS = tuple(_ZH_PARTS.groupindex[name] for name in ("own", "chapters", "section"))
+_ZH_C_PATTERN = regex.compile(_ZH_C)
+# The "第" of a paragraph reference: a number follows (the anchors of finditer_near).
+_NUMBER_AFTER_DI = regex.compile(r"第(?=\s*\d)")
 _ZH_ANNEX = regex.compile(
     rf"(?:(?:见|参见|载于|列于)\s*|[（(]\s*)(?P<label>(?:附件|附录){_ZH_C}?)(?=\s*[)）。，；]|\s*$)"
 )
@@ -69,6 +80,7 @@ _EN_ANNEX = regex.compile(
     r"(?=\s+to\s+the\s+present\s+(?:report|document)|\))",
     regex.IGNORECASE,
 )
+_EN_ANNEX_LABEL = regex.compile(r"annex|appendix", regex.IGNORECASE)
 # Where the sentence holding a bare "第 N 段" began: a full stop, or a new numbered paragraph.
 _SENTENCE_START = regex.compile(r"[。；;!?！？]|\n\s*\d{1,3}\s*[.．]")
 _WINDOW = 60
@@ -87,13 +99,15 @@ def parse_references(text: str, ignored_offset) -> tuple[InternalReference, ...]
 def _all(text: str) -> Iterator[InternalReference]:
     yield from _zh_paragraphs(text)
     yield from _zh_parts(text)
-    for match in _ZH_ANNEX.finditer(text):
+    annexes = literal_positions(text, "附件", "附录")
+    for match in finditer_near(_ZH_ANNEX, text, annexes, lead_words=_ZH_ANNEX_LEADS, lead=1):
         yield InternalReference(ReferenceKind.ANNEX, (match["label"],), match.start("label"), match.end("label"))
     yield from _english(text)
 
 
 def _zh_paragraphs(text: str) -> Iterator[InternalReference]:
-    for match in _ZH_PARAGRAPHS.finditer(text):
+    numbered = [match.start() for match in _NUMBER_AFTER_DI.finditer(text)]
+    for match in finditer_near(_ZH_PARAGRAPHS, text, numbered, lead_words=_ZH_OWN):
         own = match["own"]
         if not own:
             before = text[max(0, match.start() - _WINDOW):match.start()]
@@ -105,10 +119,10 @@ def _zh_paragraphs(text: str) -> Iterator[InternalReference]:
 
 
 def _zh_parts(text: str) -> Iterator[InternalReference]:
-    for match in _ZH_PARTS.finditer(text):
-        chapters = regex.findall(_ZH_C, match["chapters"] or "")
-        section = match["section"]
-        direction = {"上文": "above", "下文": "below"}.get(match["own"])
+    for match in finditer_near(_ZH_PARTS, text, literal_positions(text, "上文", "下文", "本报告", "本文件"), lead=0):
+        own, chapter_list, section = match.group(*_ZH_PARTS_GROUPS)
+        chapters = _ZH_C_PATTERN.findall(chapter_list) if chapter_list else []
+        direction = {"上文": "above", "下文": "below"}.get(own)
         if section:
             chapter = chapters[-1] if chapters else None
             yield InternalReference(ReferenceKind.SECTION, (section,), match.start(), match.end(), direction, chapter)
@@ -120,14 +134,16 @@ def _english(text: str) -> Iterator[InternalReference]:
     for match in _EN_PARAGRAPHS.finditer(text):
         yield InternalReference(ReferenceKind.PARAGRAPH, _expand(match["list"]), match.start(), match.end(),
                                 match["dir"])
-    for match in _EN_SECTION.finditer(text):
+    for match in finditer_near(_EN_SECTION, text, literal_positions(text, "section", "chapter"), lead=0):
         if match["section"]:
             yield InternalReference(ReferenceKind.SECTION, (match["section"],), match.start(), match.end(),
                                     match["dir"], match["chapter"])
         else:
             yield InternalReference(ReferenceKind.CHAPTER, (match["chapter"],), match.start(), match.end(),
                                     match["dir"])
-    for match in _EN_ANNEX.finditer(text):
+    # "(see" (four characters) and white space may come before the label the search finds.
+    labels = [label.start() for label in _EN_ANNEX_LABEL.finditer(text)]
+    for match in finditer_near(_EN_ANNEX, text, labels, lead=4):
         label = match["label"].capitalize() + (f" {match['number']}" if match["number"] else "")
         yield InternalReference(ReferenceKind.ANNEX, (label,), match.start(), match.end())
 

@@ -9,12 +9,19 @@ page lists agenda sub-items and is not a sub-paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from .scan import lines_matching
+
 _ITEM = regex.compile(r"(?P<indent>\s*)[（(](?P<letter>[a-z])[)）](?![、，,(（])\s*\S")
+
+
+# Necessary for _ITEM to match a line.
+_GATE = re.compile(r"\n[^\S\n]*[（(][a-z][)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +35,8 @@ class LetteredItem:
 def parse_lettered_items(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tuple[LetteredItem, ...]:
     items: list[LetteredItem] = []
     previous = ""
-    for index, text in enumerate(lines):
+    for index in lines_matching(lines, _GATE):  # no other line starts an item
+        text = lines[index]
         if index + 1 in skip or " | " in text or not (match := _ITEM.match(text)):
             continue
         letter = match["letter"]

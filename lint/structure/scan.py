@@ -1,0 +1,91 @@
+"""Finding the few lines a line-based parser must look at, with one scan of the text.
+
+A parser that runs its regexes on every line pays Python's per-call cost
+tens of thousands of times per megabyte, though most lines cannot match. A
+*gate* pattern states a necessary condition for a line to matter: what it
+must start with, after a leading ``\\n``. One ``finditer`` over the joined
+text finds the lines that meet it, and the parser's own, exact checks run on
+those lines only. The literal ``\\n`` lets the engine jump from line end to
+line end, about twice as fast as ``(?m)^``.
+
+Gates are compiled with the standard ``re``, which scans several times
+faster than ``regex``. They must accept every line the parser's ``regex``
+patterns accept: ``re``'s ``\\s`` is ``str.isspace``, which holds every
+character that ``regex``'s ``\\s`` matches, so ``[^\\S\\n]*`` skips at least
+as much indentation; a digit in a gate is written ``\\S`` (no digit is white
+space), because ``regex`` knows digits of newer Unicode versions than ``re``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import regex
+
+
+def lines_matching(lines: Sequence[str], gate: re.Pattern) -> list[int]:
+    """0-based indices, ascending, of the lines whose start ``gate`` matches.
+
+    ``gate`` starts with ``\\n`` and runs over ``"\\n"`` followed by the lines
+    joined by ``\\n``; it must not match across the next line end (write
+    ``[^\\S\\n]`` where a per-line pattern has ``\\s``).
+    """
+    text = "\n" + "\n".join(lines)
+    indices: list[int] = []
+    line, position = -1, 0
+    for match in gate.finditer(text):
+        start = match.start()  # the \n before the line
+        line += text.count("\n", position, start + 1)
+        position = start + 1
+        indices.append(line)
+    return indices
+
+
+def literal_positions(text: str, *literals: str) -> list[int]:
+    """Ascending offsets of every occurrence of each of ``literals`` in ``text``.
+
+    One search per literal: ``re`` finds a single literal fast, but an
+    alternation of literals at the speed of a per-character scan.
+    """
+    positions: list[int] = []
+    for literal in literals:
+        positions += [match.start() for match in re.finditer(re.escape(literal), text)]
+    positions.sort()
+    return positions
+
+
+_SPACE = regex.compile(r"\s")
+
+
+def finditer_near(pattern: regex.Pattern, text: str, anchors: Sequence[int],
+                  lead_words: Sequence[str] = (), lead: int = 0) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, found by trying only the positions near ``anchors``.
+
+    ``pattern`` is slow to scan for (it starts with optional words or white
+    space); ``anchors`` (ascending offsets) are where a cheap search found
+    what every match must contain. The contract, which makes the result the
+    same as ``finditer``'s: matches are never empty, and the text from a
+    match's start to the first anchor at or after it is white space
+    (``regex``'s ``\\s``), after one of ``lead_words`` or after at most
+    ``lead`` other characters.
+    """
+    tried = 0  # no match starts before this offset, other than those already given
+    for anchor in anchors:
+        if anchor < tried:
+            continue
+        start = anchor
+        # isspace first: it is cheap and holds every character \s matches.
+        while start > tried and text[start - 1].isspace() and _SPACE.match(text, start - 1):
+            start -= 1
+        positions = list(range(max(tried, start - lead), anchor + 1))
+        if lead_words and text.endswith(tuple(lead_words), tried, start):
+            positions += [start - len(word) for word in lead_words if text.endswith(word, tried, start)]
+            positions = sorted(set(positions))
+        for position in positions:
+            if match := pattern.match(text, position):
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = anchor + 1

@@ -1,0 +1,119 @@
+"""The line gates: every line a parser's exact pattern accepts must pass its gate."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unlint.structure import furniture, headings, paragraphs, sublists
+from unlint.structure.scan import lines_matching
+
+FURNITURE_GATE = furniture._gate(("A/60/341", "S/2005/567"))
+FURNITURE_HEADER = furniture._running_header_pattern(("A/60/341", "S/2005/567"))
+
+# (gate, exact per-line check) for each gated parser.
+GATES = {
+    "paragraphs": (paragraphs._GATE,
+                   lambda line: bool(paragraphs._NUMBERED.match(line) or paragraphs._PART.fullmatch(line))),
+    "headings": (headings._GATE,
+                 lambda line: bool(headings._CHAPTER.fullmatch(line) or headings._SECTION.fullmatch(line))),
+    "sublists": (sublists._GATE, lambda line: bool(sublists._ITEM.match(line))),
+    "furniture": (FURNITURE_GATE, lambda line: furniture._kind_of(line, FURNITURE_HEADER) is not None),
+}
+
+# White space that regex's \s knows, digits of several scripts (U+10D40 is newer than
+# Python's own Unicode tables), stops, brackets and the words the parsers look for.
+ALPHABET = st.sampled_from(
+    list(" \t\u3000\u00a0\u2028\x1c\x0b\r") + ["1", "9", "１", "٣", "\U00010d40"]
+    + list(".．、()（）*-") + list("aivAIVX一二十附件录请回收") + ["Annex", "A/60/341", "https://undocs.org/x"]
+)
+
+
+def test_lines_matching_gives_line_indices_in_order():
+    lines = ["x", "1. a", "", "  2. b", "3. c"]
+    assert lines_matching(lines, paragraphs._GATE) == [1, 3, 4]
+
+
+def test_lines_matching_finds_the_first_line_and_no_match_across_lines():
+    assert lines_matching(["(a) x", "b"], sublists._GATE) == [0]
+    assert lines_matching(["", "(a) x"], sublists._GATE) == [1]
+    assert lines_matching([" ", "(a) x"], sublists._GATE) == [1]
+
+
+@pytest.mark.parametrize("name", GATES)
+@pytest.mark.parametrize("line", [
+    "\u300012. 文本", "\x1c3．文本", "\u00a0\u2028(b) 文本", "１. text", "\U00010d40. x", "٣． 文本",
+    "  附件二", "Appendix IV", "IV. Title", "\u3000十一、 标题", "D . 标题", "06-44982 * (C) 010906",
+    "*0644982*", "请回收", "12 A/60/341", "A/60/341 S/2005/567*  3", "https://undocs.org/A/60/341",
+])
+def test_gate_passes_the_tricky_lines_its_parser_accepts(name, line):
+    gate, exact = GATES[name]
+    if exact(line):
+        assert 1 in lines_matching(["x", line, "y"], gate)
+
+
+@pytest.mark.parametrize("name", GATES)
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(ALPHABET, max_size=8))
+def test_gate_passes_every_line_its_parser_accepts(name, words):
+    gate, exact = GATES[name]
+    line = "".join(words).replace("\n", "")
+    if exact(line):
+        assert lines_matching([line], gate) == [0]
+
+
+# -- finditer_near: the same matches as finditer, from anchors ------------------
+
+from pathlib import Path  # noqa: E402
+
+from unlint.structure import references  # noqa: E402
+from unlint.structure.scan import finditer_near, literal_positions  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _near(name: str, text: str):
+    """The anchored search references.py runs for the pattern ``name``."""
+    if name == "_ZH_PARAGRAPHS":
+        anchors = [m.start() for m in references._NUMBER_AFTER_DI.finditer(text)]
+        return finditer_near(references._ZH_PARAGRAPHS, text, anchors, lead_words=references._ZH_OWN)
+    if name == "_ZH_ANNEX":
+        anchors = literal_positions(text, "附件", "附录")
+        return finditer_near(references._ZH_ANNEX, text, anchors, lead_words=references._ZH_ANNEX_LEADS, lead=1)
+    if name == "_ZH_PARTS":
+        anchors = literal_positions(text, "上文", "下文", "本报告", "本文件")
+        return finditer_near(references._ZH_PARTS, text, anchors)
+    if name == "_EN_SECTION":
+        return finditer_near(references._EN_SECTION, text, literal_positions(text, "section", "chapter"))
+    anchors = [m.start() for m in references._EN_ANNEX_LABEL.finditer(text)]
+    return finditer_near(references._EN_ANNEX, text, anchors, lead=4)
+
+
+PATTERNS = ("_ZH_PARAGRAPHS", "_ZH_ANNEX", "_ZH_PARTS", "_EN_SECTION", "_EN_ANNEX")
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+def test_finditer_near_equals_finditer_on_the_corpus(name):
+    paths = sorted(EXAMPLES.glob("*.zh.txt")) + sorted(EXAMPLES.glob("en/*.en.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    expected = _spans(getattr(references, name).finditer(text))
+    assert _spans(_near(name, text)) == expected
+    assert expected or name in ("_EN_SECTION", "_EN_ANNEX")  # the corpus has none of these two
+
+
+REFERENCE_PIECES = st.sampled_from(
+    ["第", "第 ", "段", "段落", "12", "3", "至", "、", "和", " ", "\u3000", "\n", "上文", "下文", "本报告", "本文件",
+     "本说明", "本信", "见", "参见", "列于", "载于", "（", "(", ")", "。", "附件", "附录", "一", "二", "节", "部分", "D",
+     "section ", "chapter ", "II", ".B", " above", " below", "(see ", "in ", "Annex", "appendix ", "IV", "決議", "x"]
+)
+
+
+@pytest.mark.parametrize("name", PATTERNS)
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(REFERENCE_PIECES, max_size=14))
+def test_finditer_near_equals_finditer_on_random_text(name, pieces):
+    text = "".join(pieces)
+    assert _spans(_near(name, text)) == _spans(getattr(references, name).finditer(text))
