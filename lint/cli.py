@@ -315,7 +315,7 @@ def list_references(paths: tuple[str, ...], output_format: str, config_file: str
             click.echo(f"unlint: error: {err}", err=True)
             failed = True
             continue
-        rows.extend(reference_rows(Document(decoded.text, source.display, config.document_date)))
+        rows.extend(reference_rows(Document(decoded.text, source.display, config.document_date, decoded.layout)))
     click.echo((render_rows_json if output_format == "json" else render_rows_text)(rows), nl=False)
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
 

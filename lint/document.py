@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from .diagnostics import Position
+from .layout import EMPTY, Layout
 from .structure.blocks import TextBlock, parse_blocks
 from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
@@ -49,11 +50,13 @@ class Document:
 
     ``document_date`` overrides the masthead's date (the ``document-date``
     setting), for documents without a masthead or with a wrong one.
+    ``layout`` is what a Word or PDF reader knows about the lines (tables, pages).
     """
 
     text: str
     path: str = "<text>"
     document_date: dt.date | None = None
+    layout: Layout = EMPTY
     _line_starts: list[int] = field(init=False, repr=False)
     _shared: dict[Hashable, Any] = field(init=False, repr=False, default_factory=dict)
 

@@ -124,7 +124,7 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
     config = task.config
 
     def lint(text: str) -> list[Diagnostic]:
-        return lint_document(Document(text, display, config.document_date), config, rules)
+        return lint_document(Document(text, display, config.document_date, decoded.layout), config, rules)
 
     diagnostics = lint(decoded.text)
     # The text goes back to the main process only when a fix must be written there.

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .layout import EMPTY, Layout
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -45,6 +47,8 @@ class DecodedText:
     certain: bool = True
     #: ``"text"``, or the format the text was read from (``"docx"``, ``"pdf"``): never written back.
     format: str = "text"
+    #: What a Word or PDF reader knows about the lines (tables, pages); empty for text.
+    layout: Layout = EMPTY
 
 
 def _newline_style(text: str) -> str:

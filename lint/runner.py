@@ -194,7 +194,7 @@ def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: 
         except InputError as err:
             yield FileResult(source.display, error=err)
             continue
-        document = Document(decoded.text, source.display, config.document_date)
+        document = Document(decoded.text, source.display, config.document_date, decoded.layout)
         yield FileResult(source.display, lint_document(document, config, rules), decoded=decoded)
 
 

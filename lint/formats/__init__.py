@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from ..layout import Reading
 from ..reading import DecodedText
 
 
@@ -40,7 +41,7 @@ def handles(suffix: str) -> bool:
     return suffix.lower() in _READERS or suffix.lower() in _UNSUPPORTED
 
 
-def reader_for(suffix: str) -> Callable[[bytes], str] | None:
+def reader_for(suffix: str) -> Callable[[bytes], str | Reading] | None:
     """The reader for a file name ending (``".docx"``), or None for text files."""
     found = _READERS.get(suffix.lower())
     if found is None:
@@ -56,9 +57,12 @@ def read_document(suffix: str, data: bytes) -> DecodedText:
     reader = reader_for(suffix)
     if reader is None:
         raise ValueError(f"no reader for {suffix!r} files")
-    text = reader(data)
+    reading = reader(data)
+    if isinstance(reading, str):
+        reading = Reading(reading)
     # certain=False makes any writer that checks it refuse too; ``format`` says why.
-    return DecodedText(text, encoding="", bom=b"", newline="\n", certain=False, format=suffix.lower().lstrip("."))
+    return DecodedText(reading.text, encoding="", bom=b"", newline="\n", certain=False,
+                       format=suffix.lower().lstrip("."), layout=reading.layout)
 
 
 def fix_refusal(decoded: DecodedText) -> str | None:
