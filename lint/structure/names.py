@@ -1,0 +1,431 @@
+"""The document's own name table: the names it defines, and later forms that slip from them.
+
+A UN document introduces a body once with its short form, ``南部非洲区域电力联营组织(南非电联)``
+or ``United Nations Development Programme (UNDP)``, and then keeps to those
+forms. This module reads those definitions (outside quoted titles: ``《…》``
+and quotation marks name other documents) and finds the *near variants* of a
+name: the same name with characters dropped, added or replaced inside it
+(``西非经济共同体`` for ``西非国家经济共同体``), its institution word swapped
+for a synonym (``伊斯兰合作机构`` for ``伊斯兰合作组织``), or its parts
+reordered (``经济共同体西非国家``). No registry is needed: the document's
+definition is the reference. Which names are known bodies (and so never a
+variant of another) is the caller's to say.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A Chinese name ends with the word for what kind of body it is.
+_ZH_INSTITUTION_ENDINGS = (
+    "组织", "机构", "联盟", "共同体", "联合体", "委员会", "理事会", "基金会", "基金", "中心", "银行", "法院",
+    "法庭", "论坛", "协会", "学会", "研究所", "研究院", "大学", "集团", "会议", "方案", "特派团", "稳定团",
+    "援助团", "部队", "机制", "平台", "联合会", "议会", "公司", "小组", "网络", "伙伴关系", "体系", "市场",
+    "署", "局", "厅", "部", "处", "司", "室", "所", "院", "团", "盟", "会", "社", "组",
+)
+#: Institution words a writer swaps by mistake; a swap *outside* these groups (银行/基金:
+#: 非洲开发银行, 非洲开发基金) usually names another body, so only these count.
+_SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("基金会", "基金"), ("共同体", "联合体"),
+                    ("规划署", "计划署"))
+_HAN = r"\u4e00-\u9fff"
+_ZH_DEFINITION = regex.compile(rf"(?P<run>[{_HAN}、/\-—]{{3,60}})[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
+_EN_DEFINITION = regex.compile(r"(?P<run>[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15})[ \t]*\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
+_EN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "with", "de", "la", "du", "des", "&"})
+_QUOTED = regex.compile(r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
+#: The UN writes many of its own bodies with or without this prefix; it does not make a variant.
+UN_PREFIX = "联合国"
+_MIN_ZH_CHARS = 5
+_MIN_EN_CHARS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class NameDefinition:
+    """``full(short)`` in the text: the full name at ``start``..``end``, the short form at ``short_start``."""
+
+    full: str
+    short: str
+    start: int
+    end: int
+    short_start: int
+    english: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """A form at ``start``..``end`` that is a near variant of ``target``, which is ``name`` or ``name``
+    without its ``联合国`` prefix (``name`` is the form defined or used elsewhere)."""
+
+    text: str
+    start: int
+    end: int
+    target: str
+    name: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameTable:
+    definitions: tuple[NameDefinition, ...]
+    #: Spans of ``《…》`` titles and quotations, sorted: what they contain is another document's wording.
+    quoted: tuple[tuple[int, int], ...]
+
+    def first_definition(self) -> dict[str, NameDefinition]:
+        """The first definition of each full name."""
+        first: dict[str, NameDefinition] = {}
+        for definition in self.definitions:
+            first.setdefault(definition.full, definition)
+        return first
+
+    def redefinitions(self) -> list[tuple[NameDefinition, NameDefinition]]:
+        """(first, later) pairs where a full name is defined again with another short form."""
+        first = self.first_definition()
+        return [(first[d.full], d) for d in self.definitions if d.short != first[d.full].short]
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return overlaps((start, end), self.quoted)
+
+
+def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequence[tuple[int, int]] = ()) -> NameTable:
+    """The name table of ``text``.
+
+    ``known`` maps the end offset of a known name (a registry match) to its
+    start: a definition whose full name ends there takes that name whole.
+    ``skip`` are spans (page furniture, tables) where no definition is read.
+    """
+    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    known = known or {}
+    definitions = []
+    for match in _ZH_DEFINITION.finditer(text):
+        definition = _zh_definition(text, match, known)
+        if definition is not None:
+            definitions.append(definition)
+    if "(" in text:
+        definitions.extend(d for m in _EN_DEFINITION.finditer(text) if (d := _en_definition(m)) is not None)
+    definitions.sort(key=lambda d: d.start)
+    kept = tuple(d for d in definitions
+                 if not overlaps((d.start, d.short_start), quoted) and not overlaps((d.start, d.end), skip))
+    return NameTable(kept, quoted)
+
+
+def _zh_definition(text: str, match: regex.Match[str], known: Mapping[int, int]) -> NameDefinition | None:
+    short, run_end = match["short"], match.end("run")
+    start = known.get(run_end)
+    if start is not None and start >= match.start("run"):
+        full = text[start:run_end]
+    else:
+        full = _zh_full_name(match["run"], short)
+        if full is None:
+            return None
+        start = run_end - len(full)
+        if text[max(0, start - len(UN_PREFIX)):start] == UN_PREFIX:
+            start -= len(UN_PREFIX)
+            full = UN_PREFIX + full
+    if len(full) <= len(short) or short in full and len(short) >= len(full) - 1:
+        return None
+    return NameDefinition(full, short, start, run_end, match.start("short"), english=False)
+
+
+def _zh_full_name(run: str, short: str) -> str | None:
+    """The end of ``run`` that ``short`` abbreviates, or None when ``short`` is no abbreviation of it.
+
+    The full name starts at the latest occurrence of the short form's first
+    character from which the short form's characters still follow in order
+    (the latest, so that words before the name stay out), after the last list
+    comma, and ends with an institution word.
+    """
+    run = run.rsplit("、", 1)[-1]
+    if not run.endswith(_ZH_INSTITUTION_ENDINGS) or not 2 <= len(short) < len(run) + 1:
+        return None
+    for start in range(len(run) - 1, -1, -1):
+        if run[start] == short[0] and _is_subsequence(short, run[start:]):
+            full = run[start:]
+            return full if len(full) > len(short) else None
+    return None
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(char in chars for char in short)
+
+
+def _en_definition(match: regex.Match[str]) -> NameDefinition | None:
+    short = match["short"]
+    if sum(char.isupper() for char in short) < 2:
+        return None
+    words = list(re.finditer(r"\S+", match["run"]))
+    # The full name: the longest run of capitalized words (and connectors inside it) before the
+    # parenthesis that starts with the short form's first letter.
+    best = None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        if not (word[0].isupper() or word in _EN_CONNECTORS):
+            break
+        if word[0].isupper() and word[0].lower() == short[0].lower():
+            best = index
+    if best is None or len(words) - best < 2:
+        return None
+    start = match.start("run") + words[best].start()
+    end = match.start("run") + words[-1].end()
+    full = match.string[start:end]
+    if full.split()[-1] in _EN_CONNECTORS:
+        return None
+    return NameDefinition(full, short, start, end, match.start("short"), english=True)
+
+
+# -- near variants -----------------------------------------------------------------------------
+
+
+def near_variants(text: str, names: Mapping[str, int], taken: Sequence[tuple[int, int]],
+                  skip: Sequence[tuple[int, int]], accept: Collection[str] = ()) -> list[NameVariant]:
+    """Forms in ``text`` that are near variants of one of ``names`` (name -> offset of its first use).
+
+    ``taken`` are spans of known names (never a variant), ``skip`` spans to
+    ignore (quotations, page furniture), both sorted and not overlapping;
+    ``accept`` are forms that are names in their own right (other
+    definitions). A form inside or around one of the names is no variant.
+    """
+    targets = _targets(names)
+    found: list[NameVariant] = []
+    seen: set[str] = set()
+    for name, start, end, how in _candidates(text, targets):
+        candidate = text[start:end]
+        if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, names):
+            continue
+        if _is_english(name) and " ".join(candidate.split()) == name:
+            continue  # a line break or a no-break space inside an English name changes nothing
+        if any(char.isspace() for char in candidate) and not _is_english(name):
+            continue  # a Chinese name broken by a line break is the same name
+        if overlaps((start, end), taken) or overlaps((start, end), skip) or not _starts_a_name(text, start, name):
+            continue
+        if not _ends_a_name(text, end, name):
+            continue
+        seen.add(candidate)
+        found.append(NameVariant(candidate, start, end, name, targets[name], how))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def _targets(names: Mapping[str, int]) -> dict[str, str]:
+    """Strings to search near variants of, each mapped to the name it stands for."""
+    targets: dict[str, str] = {}
+    for name in names:
+        minimum = _MIN_EN_CHARS if _is_english(name) else _MIN_ZH_CHARS
+        for target in (name, name.removeprefix(UN_PREFIX)):
+            if len(target) >= minimum:
+                targets.setdefault(target, name)
+    return targets
+
+
+def _candidates(text: str, targets: Mapping[str, str]) -> Iterable[tuple[str, int, int, str]]:
+    for name, spans in fuzzy_spans(text, list(targets)).items():
+        for start, end in spans:
+            yield name, start, end, "characters dropped, added or changed"
+    zh = [t for t in targets if not _is_english(t)]
+    yield from _swapped_endings(text, zh)
+    yield from _reordered(text, zh)
+
+
+def _swapped_endings(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int, str]]:
+    """``伊斯兰合作机构`` for ``伊斯兰合作组织``: the same stem with a synonymous institution word."""
+    swaps: dict[str, str] = {}
+    for name in names:
+        for group in _SYNONYM_ENDINGS:
+            ending = next((e for e in sorted(group, key=len, reverse=True) if name.endswith(e)), None)
+            if ending is None or len(name) - len(ending) < 4:
+                continue
+            stem = name[: -len(ending)]
+            for other in group:
+                if other != ending and not (stem + other).startswith(name):
+                    swaps.setdefault(stem + other, name)
+    for form, start in _positions(text, swaps):
+        yield swaps[form], start, start + len(form), "institution word swapped"
+
+
+def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int, str]]:
+    """``经济共同体西非国家`` for ``西非国家经济共同体``: the name's two parts in the other order."""
+    rotations: dict[str, str] = {}
+    for name in names:
+        if len(name) >= 6:
+            for cut in range(2, len(name) - 1):
+                rotations.setdefault(name[cut:] + name[:cut], name)
+    for form, start in _positions(text, rotations):
+        if form != rotations[form]:
+            yield rotations[form], start, start + len(form), "parts reordered"
+
+
+def _positions(text: str, forms: Mapping[str, str]) -> Iterable[tuple[str, int]]:
+    if not forms:
+        return
+    for match in re.finditer(trie_pattern(forms), text):
+        yield match.group(), match.start()
+
+
+def _contains_or_inside(candidate: str, names: Iterable[str]) -> bool:
+    # 西非国家 inside 西非国家经济共同体, or 西非国家经济共同体委员会 around it: other words, not slips.
+    return any(candidate in name or name in candidate for name in names)
+
+
+def _is_english(name: str) -> bool:
+    return name[:1].isascii()
+
+
+def _starts_a_name(text: str, start: int, name: str) -> bool:
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if _is_english(name):
+        return not before.isalnum()
+    return after_zh_boundary(text, start)
+
+
+def _ends_a_name(text: str, end: int, name: str) -> bool:
+    # An English name ends at a word's end; a Chinese one may run into the next word.
+    return not _is_english(name) or end >= len(text) or not text[end].isalnum()
+
+
+# Characters after which a Chinese name may start: anything not a Chinese character, and the
+# function words that end a phrase before a name.
+_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使")
+
+
+def after_zh_boundary(text: str, offset: int) -> bool:
+    """Whether a Chinese name may start at ``offset``: not in the middle of a longer run of name characters."""
+    if offset == 0:
+        return True
+    before = text[offset - 1]
+    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
+
+
+def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
+    start, end = span
+    index = bisect.bisect_left(taken, (end, end))
+    return index > 0 and taken[index - 1][1] > start
+
+
+# -- fuzzy matching ----------------------------------------------------------------------------
+
+#: Two edits only for names this long; with two, 欧洲委员会 would "match" 欧洲议会.
+_TWO_EDIT_MIN_CHARS = 8
+
+
+def fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each target, the non-overlapping spans where it is written with a few edits inside it.
+
+    A match starts with the target's first two characters and ends with its
+    last, so one regex finds every place any target may start. What follows
+    such a place decides the matches there, so it is looked at once per
+    distinct text (names recur) for all targets sharing the prefix; the costly
+    fuzzy engine runs only where a target is not written exactly but could be
+    near.
+    """
+    by_prefix: dict[str, list[str]] = {}
+    for name in targets:
+        by_prefix.setdefault(name[:2], []).append(name)
+    if not by_prefix:
+        return {}
+    reach = max(map(len, targets)) + 2
+    places: dict[str, list[int]] = {}
+    for start in _prefix_starts(text, by_prefix.keys()):
+        places.setdefault(text[start:start + reach], []).append(start)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for following, starts in places.items():
+        for name, size in _matches_at(text, starts[0], following, by_prefix[following[:2]]):
+            hits.setdefault(name, []).extend((start, start + size) for start in starts)
+    return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
+    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
+    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    if any(first[1] == second[0] for first in prefixes for second in prefixes):
+        # A scan resumes after a two-character hit: the only start it can skip is the next character.
+        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts.sort()
+    return starts
+
+
+def _matches_at(text: str, start: int, following: str, names: list[str]) -> list[tuple[str, int]]:
+    """Which of ``names`` (sharing a prefix) ``_fuzzy`` matches at ``start``, and how long the match is.
+
+    Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
+    match ends with the name's last character within two characters of its length and
+    keeps all but ``edits`` of its middle characters (``edits`` dropped or up to two added, so the last
+    character is within that reach of the name's length): cheap tests that spare the fuzzy
+    engine most places.
+    """
+    matched = []
+    for name in names:
+        size = len(name)
+        if following.startswith(name):
+            matched.append((name, size))
+        elif name[-1] in following[size - 1 - _edits(name):size + 2] and _keeps_middle(name, following[2:size + 1]):
+            match = _fuzzy(name).match(text, start)
+            if match is not None:
+                matched.append((name, match.end() - start))
+    return matched
+
+
+def _keeps_middle(name: str, window: str) -> bool:
+    # Each edit loses at most one of the middle's characters, so at most ``edits``
+    # of its distinct characters can be missing from a match.
+    middle = set(name[2:-1])
+    return len(middle.intersection(window)) >= len(middle) - _edits(name)
+
+
+def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept, position = [], 0
+    for start, end in spans:
+        if start >= position:
+            kept.append((start, end))
+            position = end
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(name: str) -> regex.Pattern[str]:
+    # The first two and the last characters must match exactly: edits at the
+    # ends would turn "东南亚国家联盟成员" into a near-miss of the union's name.
+    # A long name may lose a two-character word (西非经济共同体 for 西非国家经济共同体).
+    middle = regex.escape(name[2:-1])
+    edits = _edits(name)
+    return regex.compile(
+        f"{regex.escape(name[:2])}(?:{middle}){{i<=2,d<={edits},s<=1,e<={edits}}}{regex.escape(name[-1])}"
+    )
+
+
+def _edits(name: str) -> int:
+    if _is_english(name):
+        return 1 if len(name) < 20 else 2
+    return 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by prefix so that each position costs a few steps.
+
+    At every node the longer continuations come before ending there, so the
+    match at a given start is the longest word.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie) or "(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
