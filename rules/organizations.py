@@ -162,7 +162,8 @@ def _near_misses(document: Document, mentions: list[Mention], registry: Registry
         if mention.form.kind is not FormKind.ERROR:
             used.setdefault(mention.form.text, mention)
     names = {name: mention.start for name, mention in used.items()}
-    defined = table.first_definition()
+    renamed = table.renamed()
+    defined = {name: d for name, d in table.first_definition().items() if name not in renamed}
     for name, definition in defined.items():
         names.setdefault(name, definition.start)
     taken = [(m.start, m.end) for m in mentions]
@@ -174,6 +175,8 @@ def _near_misses(document: Document, mentions: list[Mention], registry: Registry
             continue
         known = used.get(variant.name)
         where = known.start if known is not None else defined[variant.name].start
+        if known is None and variant.start < where:
+            continue  # before the definition: perhaps another document of a compilation
         line = document.position(where).line
         if known is not None:
             whose = f"which names {_label(known.organization)} (line {line})"
@@ -227,12 +230,14 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     for mention in mentions:
         if mention.form.kind is FormKind.ABBREVIATION:
             abbreviations.setdefault(mention.organization.id, []).append(mention)
+    reported: set[int] = set()
     for definition in definitions.values():
         later = [
             m for m in abbreviations.get(definition.organization.id, ())
             if m.start > definition.end and m.form.text != definition.short
         ]
         for text, uses in _by_form(later).items():
+            reported.update(m.start for m in uses)
             yield Finding(
                 uses[0].start, uses[0].end,
                 f"`{text}` abbreviates {_label(definition.organization)}, whose abbreviation was defined as "
@@ -240,6 +245,16 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
                 + (f" ({len(uses)} uses)" if len(uses) > 1 else ""),
                 fix=_replace_all(uses, definition.short, safe=False),
             )
+    for first, later in name_table(document, registry).redefinitions():
+        if later.short_start in reported:
+            continue
+        end = later.short_start + len(later.short)
+        yield Finding(
+            later.short_start, end,
+            f"`{later.full}` is given the abbreviation `{later.short}` here and `{first.short}` on line "
+            f"{document.position(first.start).line}; keep one",
+            fix=Fix.replace(later.short_start, end, first.short, safe=False),
+        )
 
 
 def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:

@@ -87,6 +87,20 @@ class NameTable:
         first = self.first_definition()
         return [(first[d.full], d) for d in self.definitions if d.short != first[d.full].short]
 
+    def renamed(self) -> set[str]:
+        """Full names defined with a short form an earlier definition gave another full name.
+
+        ``Global Evaluation Reports Oversight System (GEROS)`` then ``Global Evaluation
+        Report Oversight System (GEROS)``: the second is the first written another way.
+        """
+        first_full: dict[str, str] = {}
+        renamed = set()
+        for definition in self.definitions:
+            full = first_full.setdefault(definition.short, definition.full)
+            if full != definition.full:
+                renamed.add(definition.full)
+        return renamed
+
     def is_quoted(self, start: int, end: int) -> bool:
         return overlaps((start, end), self.quoted)
 
@@ -197,8 +211,8 @@ def near_variants(text: str, names: Mapping[str, int], taken: Sequence[tuple[int
         candidate = text[start:end]
         if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, names):
             continue
-        if _is_english(name) and " ".join(candidate.split()) == name:
-            continue  # a line break or a no-break space inside an English name changes nothing
+        if _is_english(name) and _typographic(candidate) == _typographic(name):
+            continue  # a line break, a no-break space or a curly apostrophe changes no name
         if any(char.isspace() for char in candidate) and not _is_english(name):
             continue  # a Chinese name broken by a line break is the same name
         if overlaps((start, end), taken) or overlaps((start, end), skip) or not _starts_a_name(text, start, name):
@@ -264,6 +278,13 @@ def _positions(text: str, forms: Mapping[str, str]) -> Iterable[tuple[str, int]]
         return
     for match in re.finditer(trie_pattern(forms), text):
         yield match.group(), match.start()
+
+
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
+def _typographic(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHIC).split())
 
 
 def _contains_or_inside(candidate: str, names: Iterable[str]) -> bool:
