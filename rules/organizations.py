@@ -166,7 +166,8 @@ def _near_misses(document: Document, mentions: list[Mention], registry: Registry
     defined = {name: d for name, d in table.first_definition().items() if name not in renamed}
     for name, definition in defined.items():
         names.setdefault(name, definition.start)
-    taken = [(m.start, m.end) for m in mentions]
+    # Known names are no variants; a short form inside a slip (技术库 in 最不发达国家的技术库) does not hide it.
+    taken = [(m.start, m.end) for m in mentions if m.form.kind is not FormKind.ABBREVIATION]
     # Every defined form, full or short, is a name in its own right (中亚经济体方案 abbreviates
     # 联合国中亚经济体特别方案; it is not a slip for it).
     accept = {*defined, *(d.short for d in table.definitions)}

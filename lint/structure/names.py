@@ -31,8 +31,7 @@ _ZH_INSTITUTION_ENDINGS = (
 )
 #: Institution words a writer swaps by mistake; a swap *outside* these groups (银行/基金:
 #: 非洲开发银行, 非洲开发基金) usually names another body, so only these count.
-_SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("基金会", "基金"), ("共同体", "联合体"),
-                    ("规划署", "计划署"))
+_SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("共同体", "联合体"), ("规划署", "计划署"))
 _HAN = r"\u4e00-\u9fff"
 _ZH_DEFINITION = regex.compile(rf"(?P<run>[{_HAN}、/\-—]{{3,60}})[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
 _EN_DEFINITION = regex.compile(r"(?P<run>[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15})[ \t]*\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
@@ -150,12 +149,15 @@ def _zh_full_name(run: str, short: str) -> str | None:
 
     The full name starts at the latest occurrence of the short form's first
     character from which the short form's characters still follow in order
-    (the latest, so that words before the name stay out), after the last list
-    comma, and ends with an institution word.
+    (the latest, so that words before the name stay out), and ends with an
+    institution word. After a list comma the whole item is the name.
     """
+    listed = "、" in run
     run = run.rsplit("、", 1)[-1]
     if not run.endswith(_ZH_INSTITUTION_ENDINGS) or not 2 <= len(short) < len(run) + 1:
         return None
+    if listed and _is_subsequence(short, run):
+        return run  # an item of a list of bodies is a name from the comma on
     for start in range(len(run) - 1, -1, -1):
         if run[start] == short[0] and _is_subsequence(short, run[start:]):
             full = run[start:]
@@ -209,7 +211,7 @@ def near_variants(text: str, names: Mapping[str, int], taken: Sequence[tuple[int
     seen: set[str] = set()
     for name, start, end, how in _candidates(text, targets):
         candidate = text[start:end]
-        if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, names):
+        if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, targets):
             continue
         if _is_english(name) and _typographic(candidate) == _typographic(name):
             continue  # a line break, a no-break space or a curly apostrophe changes no name
@@ -255,7 +257,7 @@ def _swapped_endings(text: str, names: Iterable[str]) -> Iterable[tuple[str, int
                 continue
             stem = name[: -len(ending)]
             for other in group:
-                if other != ending and not (stem + other).startswith(name):
+                if other != ending:
                     swaps.setdefault(stem + other, name)
     for form, start in _positions(text, swaps):
         yield swaps[form], start, start + len(form), "institution word swapped"
@@ -302,6 +304,7 @@ def _starts_a_name(text: str, start: int, name: str) -> bool:
     before = text[start - 1]
     if _is_english(name):
         return not before.isalnum()
+    # Glued to the word before, it may be part of another name (伊比利亚美洲教育、科学和文化组织).
     return after_zh_boundary(text, start)
 
 
@@ -312,7 +315,8 @@ def _ends_a_name(text: str, end: int, name: str) -> bool:
 
 # Characters after which a Chinese name may start: anything not a Chinese character, and the
 # function words that end a phrase before a name.
-_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使")
+_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使"
+                            "据到持过助括入")  # 根据 认识到 支持 通过 协助 包括 加入
 
 
 def after_zh_boundary(text: str, offset: int) -> bool:

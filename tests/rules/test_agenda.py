@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from unlint import Config, Document
 from unlint.rules.agenda import (
     agenda_section_mismatch,

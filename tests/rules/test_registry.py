@@ -8,7 +8,6 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from unlint import Config, lint_paths, lint_text
 from unlint.plugins import RuleSet
 from unlint.rules import organizations as org_rules
