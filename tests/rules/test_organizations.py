@@ -412,3 +412,9 @@ def test_a_slip_in_a_defined_name_on_real_text_needs_no_registry(case, without):
     changed = text.replace(original, slip)
     found = org001(changed)
     assert len(found) == 1 and found[0] in slip, found
+
+
+def test_one_short_form_given_to_two_spellings_in_a_real_document():
+    # A UNICEF evaluation peer review (2023) defines GEROS twice, the second time without the "s".
+    text = (REAL / "ecosoc-2023-geros.en.txt").read_text(encoding="utf-8")
+    assert org001(text) == ["Global Evaluation Report Oversight System"]
