@@ -211,10 +211,11 @@ def _parse_of(entry: dict, text: str, rows: list[dict]) -> dict | None:
             if part is not None:
                 return {**{k: part[k] for k in _FIELDS if k in part and k != "kind"}, "kind": "symbol"}
         elif entry["kind"] != "symbol" and row["kind"] in ("resolution", "decision"):
-            for item in _resolutions(row):
-                if item.get("number") == entry["number"] and (item.get("text") in (None, entry["text"])):
-                    fields = {"kind": row["kind"], **{k: item[k] for k in _FIELDS if k in item}}
-                    return fields
+            items = [item for item in _resolutions(row) if item.get("number") == entry["number"]]
+            # Several items with this number (2017/9 and 2020/9): the one whose session or year is in the text.
+            written = [item for item in items if str(item.get("session") or item.get("year") or "") in entry["text"]]
+            for item in (written or items)[:1]:
+                return {"kind": row["kind"], **{k: item[k] for k in _FIELDS if k in item}}
     return None
 
 
