@@ -11,52 +11,20 @@ from unlint import Applicability, Finding, Fix, hookimpl, rule
 from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
-from unlint.structure.names import (
-    UN_PREFIX,
-    NameTable,
-    near_variants,
-    overlaps,
-    parse_names,
-)
+from unlint.structure.mentions import quoted_titles
+from unlint.structure.names import UN_PREFIX, near_variants
 
-from .registry import FormKind, Mention, Organization, Registry, load_registry
+from .registry import FormKind, Mention, Organization
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
-# A title in 《》 quotes a document or resolution, which keeps the name it was given.
-_QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
 #: Words that mark a sentence as history, where a former name is right.
 _HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
 
 
-def registry_for(config: Config) -> Registry:
-    return load_registry(config.organizations)
-
-
-def body_mentions(document: Document, registry: Registry) -> list[Mention]:
-    """Registered forms in the text, outside page furniture and quoted titles; one scan shared by the rules."""
-    return document.shared(("organization-mentions", registry), lambda: _body_mentions(document, registry))
-
-
-def _body_mentions(document: Document, registry: Registry) -> list[Mention]:
-    quoted = _quoted_titles(document.text)
-    return [
-        m for m in registry.find(document.text)
-        if not document.is_furniture(m.start) and not overlaps((m.start, m.end), quoted)
-    ]
-
-
-def name_table(document: Document, registry: Registry) -> NameTable:
-    """The document's own name table (its ``全称(简称)`` definitions); built once per document and registry."""
-    return document.shared(("name-table", registry), lambda: _name_table(document, registry))
-
-
-def _name_table(document: Document, registry: Registry) -> NameTable:
-    # A registered name just before the parenthesis is the defined name, whole.
-    known = {m.end: m.start for m in body_mentions(document, registry) if m.form.kind is not FormKind.ABBREVIATION}
-    table = parse_names(document.text, known)
-    kept = tuple(d for d in table.definitions if not document.is_furniture(d.start))
-    return NameTable(kept, table.quoted)
+def body_mentions(document: Document) -> list[Mention]:
+    """Registered forms in the text, outside page furniture and quoted titles (lint/structure/mentions.py)."""
+    return list(document.organization_mentions)
 
 
 def _where(document: Document, mention: Mention) -> str:
@@ -80,7 +48,7 @@ def _by_form(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
+    return quoted_titles(text)
 
 
 # -- ORG001 ---------------------------------------------------------------------------
@@ -116,10 +84,9 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
     and for entries whose official form the registry marks unverified. A
     near-miss gets no fix: only a person knows which spelling is meant.
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    mentions = body_mentions(document)
     yield from _registered_variants(document, mentions)
-    yield from _near_misses(document, mentions, registry)
+    yield from _near_misses(document, mentions)
 
 
 def _registered_variants(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
@@ -154,9 +121,9 @@ def _in_agenda_titles(document: Document, mention: Mention) -> bool:
     return agenda is not None and any(t.start <= mention.start < t.end for t in agenda.titles)
 
 
-def _near_misses(document: Document, mentions: list[Mention], registry: Registry) -> Iterator[Finding]:
+def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
     """Near variants of a name the document uses (a registry match) or defines (``全称(简称)``)."""
-    table = name_table(document, registry)
+    table = document.names
     used: dict[str, Mention] = {}
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:
@@ -224,8 +191,7 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     Replace the other abbreviation with the defined one. Unsafe: the
     definition may be the form to change.
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    mentions = body_mentions(document)
     definitions = _definitions(document.text, mentions)
     abbreviations: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -246,7 +212,7 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
                 + (f" ({len(uses)} uses)" if len(uses) > 1 else ""),
                 fix=_replace_all(uses, definition.short, safe=False),
             )
-    for first, later in name_table(document, registry).redefinitions():
+    for first, later in document.names.redefinitions():
         if later.short_start in reported:
             continue
         end = later.short_start + len(later.short)
@@ -318,8 +284,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     date = document.date
     if date is None:
         return
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    mentions = body_mentions(document)
     for mention in mentions:
         former = mention.form.former
         if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
@@ -386,8 +351,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     Replace it with the closest registered form, the official name or its
     abbreviation (safe).
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    mentions = body_mentions(document)
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:
             continue

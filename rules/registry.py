@@ -2,7 +2,8 @@
 
 Built from ``data/organizations.toml`` plus entries from configuration
 (``[[tool.unlint.organizations]]``) and plugins (``unlint_organizations``),
-which reach the rules through ``Config.organizations``. Every form is matched
+which the engine merges once per run (``unlint.inputs.RunInputs``) and hands the
+rules as ``Document.organization_registry``. Every form is matched
 exactly and longest-first by one compiled, prefix-factored pattern, so a
 name inside a longer registered name (欧洲委员会 in 欧洲联盟委员会) is never a hit.
 """

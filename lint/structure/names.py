@@ -14,13 +14,18 @@ variant of another) is the caller's to say.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+from .mentions import overlaps
+
+if TYPE_CHECKING:
+    from ..rules.registry import Mention
 
 # A Chinese name ends with the word for what kind of body it is.
 _ZH_INSTITUTION_ENDINGS = (
@@ -124,6 +129,14 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
     kept = tuple(d for d in definitions
                  if not overlaps((d.start, d.short_start), quoted) and not overlaps((d.start, d.end), skip))
     return NameTable(kept, quoted)
+
+
+def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: Callable[[int], bool]) -> NameTable:
+    """The name table of a document, given its organization mentions (registry matches)."""
+    # A registered name just before the parenthesis is the defined name, whole.
+    known = {m.end: m.start for m in mentions if m.form.kind.value != "abbreviation"}
+    table = parse_names(text, known)
+    return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
 
 
 def _zh_definition(text: str, match: regex.Match[str], known: Mapping[int, int]) -> NameDefinition | None:
@@ -325,13 +338,6 @@ def after_zh_boundary(text: str, offset: int) -> bool:
         return True
     before = text[offset - 1]
     return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
-
-
-def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
-    start, end = span
-    index = bisect.bisect_left(taken, (end, end))
-    return index > 0 and taken[index - 1][1] > start
 
 
 # -- fuzzy matching ----------------------------------------------------------------------------
