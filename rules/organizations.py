@@ -138,7 +138,7 @@ def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Findin
     # Every defined form, full or short, is a name in its own right (中亚经济体方案 abbreviates
     # 联合国中亚经济体特别方案; it is not a slip for it).
     accept = {*defined, *(d.short for d in table.definitions)}
-    for variant in near_variants(document.text, names, taken, table.quoted, accept=accept):
+    for variant in near_variants(document.text, names, taken, table.quoted, accept=accept, reorder=defined):
         if document.is_furniture(variant.start):
             continue
         known = used.get(variant.name)

@@ -14,6 +14,7 @@ variant of another) is the caller's to say.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,8 +39,13 @@ _ZH_INSTITUTION_ENDINGS = (
 #: 非洲开发银行, 非洲开发基金) usually names another body, so only these count.
 _SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("共同体", "联合体"), ("规划署", "计划署"))
 _HAN = r"\u4e00-\u9fff"
-_ZH_DEFINITION = regex.compile(rf"(?P<run>[{_HAN}、/\-—]{{3,60}})[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
-_EN_DEFINITION = regex.compile(r"(?P<run>[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15})[ \t]*\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
+# The short form in its brackets is found first; the full name is then read backwards from it,
+# so that each bracket costs a bounded look back and the scan stays linear.
+_ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
+_ZH_RUN = regex.compile(rf"[{_HAN}、/\-—]{{3,60}}$")
+_EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
+_EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
+_LOOK_BACK = 200
 _EN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "with", "de", "la", "du", "des", "&"})
 _QUOTED = regex.compile(r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
 #: The UN writes many of its own bodies with or without this prefix; it does not make a variant.
@@ -119,12 +125,14 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
     quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
     known = known or {}
     definitions = []
-    for match in _ZH_DEFINITION.finditer(text):
-        definition = _zh_definition(text, match, known)
-        if definition is not None:
+    for short in _ZH_SHORT.finditer(text):
+        run = _ZH_RUN.search(text, max(0, short.start() - 60), short.start())
+        if run is not None and (definition := _zh_definition(text, run, short, known)) is not None:
             definitions.append(definition)
-    if "(" in text:
-        definitions.extend(d for m in _EN_DEFINITION.finditer(text) if (d := _en_definition(m)) is not None)
+    for short in _EN_SHORT.finditer(text):
+        run = _EN_RUN.search(text, max(0, short.start() - _LOOK_BACK), short.start())
+        if run is not None and (definition := _en_definition(text, run, short)) is not None:
+            definitions.append(definition)
     definitions.sort(key=lambda d: d.start)
     kept = tuple(d for d in definitions
                  if not overlaps((d.start, d.short_start), quoted) and not overlaps((d.start, d.end), skip))
@@ -139,13 +147,14 @@ def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: C
     return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
 
 
-def _zh_definition(text: str, match: regex.Match[str], known: Mapping[int, int]) -> NameDefinition | None:
-    short, run_end = match["short"], match.end("run")
+def _zh_definition(text: str, run: regex.Match[str], bracket: regex.Match[str],
+                   known: Mapping[int, int]) -> NameDefinition | None:
+    short, run_end = bracket["short"], run.end()
     start = known.get(run_end)
-    if start is not None and start >= match.start("run"):
+    if start is not None and start >= run.start():
         full = text[start:run_end]
     else:
-        full = _zh_full_name(match["run"], short)
+        full = _zh_full_name(run.group(), short)
         if full is None:
             return None
         start = run_end - len(full)
@@ -154,7 +163,7 @@ def _zh_definition(text: str, match: regex.Match[str], known: Mapping[int, int])
             full = UN_PREFIX + full
     if len(full) <= len(short) or short in full and len(short) >= len(full) - 1:
         return None
-    return NameDefinition(full, short, start, run_end, match.start("short"), english=False)
+    return NameDefinition(full, short, start, run_end, bracket.start("short"), english=False)
 
 
 def _zh_full_name(run: str, short: str) -> str | None:
@@ -183,11 +192,11 @@ def _is_subsequence(short: str, full: str) -> bool:
     return all(char in chars for char in short)
 
 
-def _en_definition(match: regex.Match[str]) -> NameDefinition | None:
-    short = match["short"]
+def _en_definition(text: str, run: regex.Match[str], bracket: regex.Match[str]) -> NameDefinition | None:
+    short = bracket["short"]
     if sum(char.isupper() for char in short) < 2:
         return None
-    words = list(re.finditer(r"\S+", match["run"]))
+    words = list(re.finditer(r"\S+", run.group().rstrip()))
     # The full name: the longest run of capitalized words (and connectors inside it) before the
     # parenthesis that starts with the short form's first letter.
     best = None
@@ -199,30 +208,34 @@ def _en_definition(match: regex.Match[str]) -> NameDefinition | None:
             best = index
     if best is None or len(words) - best < 2:
         return None
-    start = match.start("run") + words[best].start()
-    end = match.start("run") + words[-1].end()
-    full = match.string[start:end]
+    start = run.start() + words[best].start()
+    end = run.start() + words[-1].end()
+    full = text[start:end]
     if full.split()[-1] in _EN_CONNECTORS:
         return None
-    return NameDefinition(full, short, start, end, match.start("short"), english=True)
+    return NameDefinition(full, short, start, end, bracket.start("short"), english=True)
 
 
 # -- near variants -----------------------------------------------------------------------------
 
 
 def near_variants(text: str, names: Mapping[str, int], taken: Sequence[tuple[int, int]],
-                  skip: Sequence[tuple[int, int]], accept: Collection[str] = ()) -> list[NameVariant]:
+                  skip: Sequence[tuple[int, int]], accept: Collection[str] = (),
+                  reorder: Collection[str] = ()) -> list[NameVariant]:
     """Forms in ``text`` that are near variants of one of ``names`` (name -> offset of its first use).
 
     ``taken`` are spans of known names (never a variant), ``skip`` spans to
     ignore (quotations, page furniture), both sorted and not overlapping;
     ``accept`` are forms that are names in their own right (other
     definitions). A form inside or around one of the names is no variant.
+    Reordered parts are looked for only for the names in ``reorder`` (the
+    document's own definitions: a long list of names would make that search
+    the costliest part).
     """
     targets = _targets(names)
     found: list[NameVariant] = []
     seen: set[str] = set()
-    for name, start, end, how in _candidates(text, targets):
+    for name, start, end, how in _candidates(text, targets, reorder, taken):
         candidate = text[start:end]
         if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, targets):
             continue
@@ -251,48 +264,35 @@ def _targets(names: Mapping[str, int]) -> dict[str, str]:
     return targets
 
 
-def _candidates(text: str, targets: Mapping[str, str]) -> Iterable[tuple[str, int, int, str]]:
-    for name, spans in fuzzy_spans(text, list(targets)).items():
-        for start, end in spans:
-            yield name, start, end, "characters dropped, added or changed"
-    zh = [t for t in targets if not _is_english(t)]
-    yield from _swapped_endings(text, zh)
-    yield from _reordered(text, zh)
-
-
-def _swapped_endings(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int, str]]:
-    """``伊斯兰合作机构`` for ``伊斯兰合作组织``: the same stem with a synonymous institution word."""
-    swaps: dict[str, str] = {}
-    for name in names:
-        for group in _SYNONYM_ENDINGS:
-            ending = next((e for e in sorted(group, key=len, reverse=True) if name.endswith(e)), None)
-            if ending is None or len(name) - len(ending) < 4:
-                continue
-            stem = name[: -len(ending)]
-            for other in group:
-                if other != ending:
-                    swaps.setdefault(stem + other, name)
-    for form, start in _positions(text, swaps):
-        yield swaps[form], start, start + len(form), "institution word swapped"
+def _candidates(text: str, targets: Mapping[str, str], reorder: Collection[str],
+                taken: Sequence[tuple[int, int]]) -> Iterable[tuple[str, int, int, str]]:
+    known = frozenset(start for start, _ in taken)
+    for name, spans in scan_targets(text, list(targets), known, boundaries=True).items():
+        for start, end, how in spans:
+            yield name, start, end, how
+    yield from _reordered(text, [t for t in targets if not _is_english(t) and targets[t] in reorder])
 
 
 def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int, str]]:
-    """``经济共同体西非国家`` for ``西非国家经济共同体``: the name's two parts in the other order."""
-    rotations: dict[str, str] = {}
+    """``经济共同体西非国家`` for ``西非国家经济共同体``: the name's two parts in the other order.
+
+    Where the parts meet, the name's last character stands before its first
+    (``体西``): a rare pair, so only the places it occurs are looked at.
+    """
+    by_seam: dict[str, list[str]] = {}
     for name in names:
         if len(name) >= 6:
-            for cut in range(2, len(name) - 1):
-                rotations.setdefault(name[cut:] + name[:cut], name)
-    for form, start in _positions(text, rotations):
-        if form != rotations[form]:
-            yield rotations[form], start, start + len(form), "parts reordered"
-
-
-def _positions(text: str, forms: Mapping[str, str]) -> Iterable[tuple[str, int]]:
-    if not forms:
+            by_seam.setdefault(name[-1] + name[0], []).append(name)
+    if not by_seam:
         return
-    for match in re.finditer(trie_pattern(forms), text):
-        yield match.group(), match.start()
+    for match in re.finditer(trie_pattern(by_seam), text):
+        seam = match.start()  # the name's last character; its first follows
+        for name in by_seam[match.group()]:
+            for cut in range(2, len(name) - 1):
+                start = seam - (len(name) - cut - 1)
+                form = name[cut:] + name[:cut]
+                if start >= 0 and text.startswith(form, start) and form != name:
+                    yield name, start, start + len(form), "parts reordered"
 
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
@@ -309,6 +309,15 @@ def _contains_or_inside(candidate: str, names: Iterable[str]) -> bool:
 
 def _is_english(name: str) -> bool:
     return name[:1].isascii()
+
+
+def _may_start(text: str, start: int) -> bool:
+    """Whether a name may start at ``start``: after a boundary (Chinese) or a non-letter (English)."""
+    if start == 0:
+        return True
+    if text[start].isascii():
+        return not text[start - 1].isalnum()
+    return after_zh_boundary(text, start)
 
 
 def _starts_a_name(text: str, start: int, name: str) -> bool:
@@ -346,30 +355,88 @@ def after_zh_boundary(text: str, offset: int) -> bool:
 _TWO_EDIT_MIN_CHARS = 8
 
 
-def fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """For each target, the non-overlapping spans where it is written with a few edits inside it.
+_EDITED = "characters dropped, added or changed"
+_SWAPPED = "institution word swapped"
 
-    A match starts with the target's first two characters and ends with its
-    last, so one regex finds every place any target may start. What follows
-    such a place decides the matches there, so it is looked at once per
-    distinct text (names recur) for all targets sharing the prefix; the costly
-    fuzzy engine runs only where a target is not written exactly but could be
-    near.
+
+def fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each target, the non-overlapping spans where it is written with a few edits inside it."""
+    return {name: [(start, end) for start, end, how in spans if how == _EDITED]
+            for name, spans in scan_targets(text, targets).items()}
+
+
+def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
+                 boundaries: bool = False) -> dict[str, list[tuple[int, int, str]]]:
+    """For each target, the places it is written with a few edits inside it, or with a synonymous ending.
+
+    ``known`` are offsets where a known name starts: no variant starts there
+    (it would overlap the name), so they are not looked at; with
+    ``boundaries``, neither are places inside a word, where no name starts.
+
+    A match starts with the target's first two characters, so one regex finds
+    every place any target may start. What follows such a
+    place decides the matches there, so it is looked at once per distinct text
+    (names recur) for all targets sharing the prefix; the costly fuzzy engine
+    runs only where a target is not written exactly but could be near.
     """
-    by_prefix: dict[str, list[str]] = {}
+    groups: dict[str, list[_Target]] = {}
     for name in targets:
-        by_prefix.setdefault(name[:2], []).append(name)
-    if not by_prefix:
+        groups.setdefault(_key(name), []).append(_Target.of(name))
+    if not groups:
         return {}
-    reach = max(map(len, targets)) + 2
-    places: dict[str, list[int]] = {}
-    for start in _prefix_starts(text, by_prefix.keys()):
-        places.setdefault(text[start:start + reach], []).append(start)
-    hits: dict[str, list[tuple[int, int]]] = {}
-    for following, starts in places.items():
-        for name, size in _matches_at(text, starts[0], following, by_prefix[following[:2]]):
-            hits.setdefault(name, []).extend((start, start + size) for start in starts)
+    reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
+    places: dict[tuple[str, str], list[int]] = {}
+    for start in _prefix_starts(text, groups.keys()):
+        if start in known or (boundaries and not _may_start(text, start)):
+            continue
+        key = text[start:start + 2]
+        places.setdefault((key, text[start:start + reach[key]]), []).append(start)
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    for (key, following), starts in places.items():
+        for name, size, how in _matches_at(text, starts[0], following, groups[key]):
+            hits.setdefault(name, []).extend((start, start + size, how) for start in starts)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _key(name: str) -> str:
+    return name[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A name to search, with what the cheap tests of :func:`_matches_at` need, computed once."""
+
+    name: str
+    size: int
+    last: str
+    #: Where its last character may stand in a near match: ``edits`` dropped or two added.
+    lowest: int
+    #: The distinct characters between the first two and the last, and how many a match must keep.
+    middle: frozenset[str]
+    kept: int
+    #: The name with its institution word swapped for a synonym (伊斯兰合作机构 for 伊斯兰合作组织),
+    #: and what those forms share (empty when there are none).
+    swaps: tuple[str, ...]
+    stem: str
+
+    @classmethod
+    def of(cls, name: str) -> _Target:
+        edits = _edits(name)
+        middle = frozenset(name[2:-1])
+        swaps = _swaps(name)
+        stem = os.path.commonprefix([name, *swaps]) if swaps else ""
+        return cls(name, len(name), name[-1], len(name) - 1 - edits, middle, len(middle) - edits, swaps, stem)
+
+
+def _swaps(name: str) -> tuple[str, ...]:
+    if _is_english(name):
+        return ()
+    forms = []
+    for group in _SYNONYM_ENDINGS:
+        ending = next((e for e in sorted(group, key=len, reverse=True) if name.endswith(e)), None)
+        if ending is not None and len(name) - len(ending) >= 4:
+            forms += [name[: -len(ending)] + other for other in group if other != ending]
+    return tuple(forms)
 
 
 def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
@@ -382,40 +449,39 @@ def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
     return starts
 
 
-def _matches_at(text: str, start: int, following: str, names: list[str]) -> list[tuple[str, int]]:
-    """Which of ``names`` (sharing a prefix) ``_fuzzy`` matches at ``start``, and how long the match is.
+def _matches_at(text: str, start: int, following: str, targets: list[_Target]) -> list[tuple[str, int, str]]:
+    """Which of ``targets`` (sharing a prefix) match at ``start``, how long the match is, and how.
 
     Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
-    match ends with the name's last character within two characters of its length and
-    keeps all but ``edits`` of its middle characters (``edits`` dropped or up to two added, so the last
-    character is within that reach of the name's length): cheap tests that spare the fuzzy
-    engine most places.
+    match ends with the name's last character within reach of the name's length and
+    keeps all but ``edits`` of its middle characters (each edit loses at most one of
+    them): cheap tests that spare the fuzzy engine most places.
     """
     matched = []
-    for name in names:
-        size = len(name)
-        if following.startswith(name):
-            matched.append((name, size))
-        elif name[-1] in following[size - 1 - _edits(name):size + 2] and _keeps_middle(name, following[2:size + 1]):
-            match = _fuzzy(name).match(text, start)
+    for target in targets:
+        if target.stem and following.startswith(target.stem):
+            swapped = next((form for form in target.swaps if following.startswith(form)), None)
+            if swapped is not None:
+                matched.append((target.name, len(swapped), _SWAPPED))
+                continue
+        size = target.size
+        if target.last not in following[target.lowest:size + 2]:
+            continue  # the cheapest test first: most places are no name at all
+        if following.startswith(target.name):
+            matched.append((target.name, size, _EDITED))
+        elif len(target.middle.intersection(following[2:size + 1])) >= target.kept:
+            match = _fuzzy(target.name).match(text, start)
             if match is not None:
-                matched.append((name, match.end() - start))
+                matched.append((target.name, match.end() - start, _EDITED))
     return matched
 
 
-def _keeps_middle(name: str, window: str) -> bool:
-    # Each edit loses at most one of the middle's characters, so at most ``edits``
-    # of its distinct characters can be missing from a match.
-    middle = set(name[2:-1])
-    return len(middle.intersection(window)) >= len(middle) - _edits(name)
-
-
-def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _not_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     kept, position = [], 0
-    for start, end in spans:
-        if start >= position:
-            kept.append((start, end))
-            position = end
+    for span in spans:
+        if span[0] >= position:
+            kept.append(span)
+            position = span[1]
     return kept
 
 

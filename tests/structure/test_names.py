@@ -14,7 +14,7 @@ def variants(text: str, names: dict[str, int] | None = None, taken=(), accept=()
     table = parse_names(text)
     if names is None:
         names = {d.full: d.start for d in table.definitions}
-    return [(v.text, v.how) for v in near_variants(text, names, list(taken), table.quoted, accept)]
+    return [(v.text, v.how) for v in near_variants(text, names, list(taken), table.quoted, accept, reorder=names)]
 
 
 # -- definitions ------------------------------------------------------------------------------
