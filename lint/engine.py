@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from .codes import ENGINE_CODES
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
-from .document import STRUCTURES, Document
+from .document import Document
 from .funnel import Policy, funnel
 from .inputs import RunInputs
 from .layout import EMPTY, Layout
 from .plugins import RuleSet
 from .rule import Rule
-from .structure.parsed import StructureFailure, StructureUnavailable
+from .structure.parsed import StructureFailure, StructureUnavailable, structure_names
 from .timelimit import RuleTimeout, time_limit
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
@@ -49,7 +49,7 @@ def lint_document(document: Document, config: Config, rules: RuleSet, policy: Po
 
 def prepare(document: Document, limit: float | None) -> None:
     """Parse every structure of ``document`` once, each under its own time limit; failures are remembered."""
-    for name in STRUCTURES:
+    for name in structure_names(type(document)):
         if name in vars(document) or document.structure_failure(name) is not None:
             continue
         try:
@@ -72,9 +72,10 @@ class _Skipped:
 
 
 def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]:
-    roots = {f.root for name in STRUCTURES if (f := document.structure_failure(name)) is not None}
+    names = structure_names(type(document))
+    roots = {f.root for name in names if (f := document.structure_failure(name)) is not None}
     diagnostics = []
-    for failure in sorted(roots, key=lambda f: STRUCTURES.index(f.name)):
+    for failure in sorted(roots, key=lambda f: names.index(f.name)):
         codes = skipped.by_failure.get(failure, [])
         skipped_text = f"; rules skipped: {', '.join(codes)}" if codes else "; no rule that ran needed it"
         diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "

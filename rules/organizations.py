@@ -423,7 +423,8 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     """## What it does
     Finds renderings of an organization's name that the registry lists as
     wrong in UN text: regional renderings (`东协` for `东盟`,
-    `联合国难民事务高级专员公署` for `联合国难民事务高级专员办事处`), and
+    `经济合作暨发展组织` for `经济合作与发展组织`), slips such as
+    `联合国粮食与农业组织` for `联合国粮食及农业组织`, and
     near-misses met in real documents (`联合国儿童基金` for `联合国儿童基金会`,
     `加共同体` for `加共体`, `维持和平部` for `维持和平行动部`).
 
@@ -433,7 +434,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
 
     ## Example
     ```text
-    与联合国难民事务高级专员公署(难民署)就庇护案件进行了合作
+    与联合国粮食与农业组织(粮农组织)密切合作
     ```
 
     ## Fix

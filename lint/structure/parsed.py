@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -82,6 +83,11 @@ class structure(Generic[T]):  # noqa: N801 - a decorator, read like cached_prope
         return value
 
 
+@lru_cache(maxsize=None)
 def structure_names(cls: type) -> tuple[str, ...]:
-    """The structure properties of ``cls``, in the order they are defined (dependencies first)."""
-    return tuple(name for name, value in vars(cls).items() if isinstance(value, structure))
+    """The structure properties of ``cls``, in the order they are defined (dependencies first);
+    a subclass's own structures come after those it inherits."""
+    names: dict[str, None] = {}
+    for klass in reversed(cls.__mro__):
+        names.update((name, None) for name, value in vars(klass).items() if isinstance(value, structure))
+    return tuple(names)
