@@ -31,7 +31,7 @@ from .structure.mentions import parse_mentions
 from .structure.pairing import Pairing, pair_brackets, resolution_spans
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
 from .structure.parsed import StructureFailure, structure, structure_names
-from .structure.references import InternalReference, parse_references
+from .structure.crossrefs import InternalReference, parse_references
 from .structure.scan import literal_positions
 from .structure.sublists import LetteredItem, parse_lettered_items
 from .structure.toc import TableOfContents, parse_toc
