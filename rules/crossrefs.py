@@ -5,7 +5,7 @@ from __future__ import annotations
 from unlint import Finding, hookimpl, rule
 from unlint.structure.headings import label_value
 from unlint.structure.paragraphs import BODY
-from unlint.structure.references import InternalReference, ReferenceKind
+from unlint.structure.crossrefs import InternalReference, ReferenceKind
 from unlint.structure.toc import normalize
 
 
