@@ -70,7 +70,7 @@ def test_chinese_excerpt_reads_every_list_item_and_decision():
         ("ECOSOC", 2022, 328),
     ])
     # UNFCCC decisions (1/CP.21, 1/CP.27) are not read as UN resolutions.
-    assert all(number not in (21, 25, 27) for _, _, number in resolutions + decisions)
+    assert [row for row in rows if row["kind"] != "symbol" and row["line"] in (5, 6, 7)] == []
 
 
 def test_english_excerpt_reads_dated_lists_and_other_bodies():
