@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from .diagnostics import Position
 from .layout import EMPTY, Layout
-from .structure.blocks import TextBlock, parse_blocks
+from .structure.blocks import TextBlock, block_doubts, parse_blocks
+from .structure.certainty import NotChecked
 from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
 from .structure.footnote_matching import FootnoteMatch, match_footnotes
@@ -124,8 +125,13 @@ class Document:
         return self.line_index(offset) + 1 in self.furniture_lines
 
     @cached_property
+    def layout_skip(self) -> frozenset[int]:
+        """Lines no paragraph, heading, sub-list or contents is read from: furniture and table lines."""
+        return self.furniture_lines | self.layout.table_lines
+
+    @cached_property
     def paragraph_structure(self) -> ParagraphStructure:
-        return parse_paragraphs(self.lines, self.furniture_lines)
+        return parse_paragraphs(self.lines, self.layout_skip)
 
     @property
     def paragraphs(self):
@@ -170,13 +176,13 @@ class Document:
     @cached_property
     def toc(self) -> TableOfContents | None:
         """The table of contents (``目录``), if the document has one."""
-        return parse_toc(self.lines, self.furniture_lines)
+        return parse_toc(self.lines, self.layout_skip)
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
         """Chapter and lettered section headings (not the contents' entries)."""
         toc_lines = self.toc.lines if self.toc else frozenset()
-        return parse_headings(self.lines, self.furniture_lines | toc_lines)
+        return parse_headings(self.lines, self.layout_skip | toc_lines)
 
     @cached_property
     def internal_references(self) -> tuple[InternalReference, ...]:
@@ -188,4 +194,16 @@ class Document:
     @cached_property
     def lettered_items(self) -> tuple[LetteredItem, ...]:
         """Sub-paragraphs ``(a)``, ``(b)`` ... at the start of lines, in order."""
-        return parse_lettered_items(self.lines, self.furniture_lines | self.footnotes.text_lines)
+        return parse_lettered_items(self.lines, self.layout_skip | self.footnotes.text_lines)
+
+    @cached_property
+    def not_checked(self) -> tuple[NotChecked, ...]:
+        """What rules left unchecked because a structure they need is unsure (see structure/certainty.py).
+
+        Reports show the entries whose rules are enabled, so that silence is not taken for a clean text.
+        """
+        doubts = [*self.paragraph_structure.doubts, *self.footnote_match.doubts]
+        if self.toc is not None:
+            doubts.extend(self.toc.doubts)
+        doubts.extend(block_doubts(self.text_blocks))
+        return tuple(sorted(doubts, key=lambda d: (d.line or 0, d.codes)))

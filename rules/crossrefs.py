@@ -60,6 +60,10 @@ def paragraph_numbering(document, config):
                 if paragraph.number in seen:
                     message = (f"paragraph {paragraph.number}{where} repeats the number of line "
                                f"{seen[paragraph.number]}; expected {expected}")
+                elif previous is None and part.label == BODY and structure.starts_inside:
+                    # The text may start inside a document (Document.not_checked says so).
+                    seen[paragraph.number], previous = paragraph.line, paragraph
+                    continue
                 elif previous is None:
                     message = f"the first numbered paragraph{where} is {paragraph.number}; expected 1"
                 else:
@@ -110,7 +114,13 @@ def dangling_paragraph_reference(document, config):
         paragraphs = {p.number: p for p in structure.in_part(part)}
         if not paragraphs:
             continue
-        missing = [n for n in map(int, reference.targets) if n not in paragraphs]
+        first = min(paragraphs)
+        if part == BODY and structure.starts_inside:
+            # Paragraphs before the first one of the text may exist in the part the text lacks.
+            targets = [n for n in map(int, reference.targets) if n >= first]
+        else:
+            targets = list(map(int, reference.targets))
+        missing = [n for n in targets if n not in paragraphs]
         where = "this document" if part == BODY else part
         if missing:
             yield Finding(reference.start, reference.end,
@@ -123,7 +133,7 @@ def dangling_paragraph_reference(document, config):
 
 def _direction_problem(document, reference: InternalReference, paragraphs) -> str | None:
     line = document.line_index(reference.start) + 1
-    for number in map(int, reference.targets):
+    for number in (n for n in map(int, reference.targets) if n in paragraphs):
         target = paragraphs[number].line
         if reference.direction == "above" and target > line:
             return f"paragraph {number} is said to be above but is below (line {target})"

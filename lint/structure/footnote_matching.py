@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .certainty import NotChecked
 from .footnotes import FootnoteMarker, Footnotes, FootnoteText
 
 
@@ -31,12 +32,26 @@ class FootnoteMatch:
     unmatched_markers: tuple[FootnoteMarker, ...]
     unmatched_texts: tuple[FootnoteText, ...]
     breaks: tuple[NumberingBreak, ...]
+    #: The document holds no footnote text of any kind: its notes were left out of this
+    #: text (a corpus that strips them, a copy of the body only), so a marker without a
+    #: text says nothing about the document.
+    no_notes: bool = False
+
+    @property
+    def doubts(self) -> tuple[NotChecked, ...]:
+        if not self.no_notes or not self.unmatched_markers:
+            return ()
+        first = self.unmatched_markers[0]
+        return (NotChecked(("FTN001", "FTN005"), "footnote area",
+                           f"{len(self.unmatched_markers)} footnote marker(s) and no footnote text at all: the "
+                           "notes may have been left out of this text", first.line),)
 
 
 def match_footnotes(footnotes: Footnotes) -> FootnoteMatch:
     unmatched_markers, unmatched_texts = _pair(footnotes)
     textless = {t.number for t in unmatched_texts if t.number is not None}
-    return FootnoteMatch(unmatched_markers, unmatched_texts, _numbering_breaks(footnotes.numbered_markers, textless))
+    breaks = _numbering_breaks(footnotes.numbered_markers, textless)
+    return FootnoteMatch(unmatched_markers, unmatched_texts, breaks, no_notes=not footnotes.texts)
 
 
 def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteText, ...]]:

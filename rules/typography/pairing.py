@@ -6,13 +6,23 @@ mixed width is a slip of its own), and ``“”``, ``‘’``, ``《》``, ``〈
 ``【】``, ``「」`` close only with their mate.
 What is left on a stack at the end of the block was never closed; a closer
 that finds its stack empty opened nothing.
+
+Quotations run over paragraph ends, and the UN writes a quotation of several
+paragraphs with an opening mark at the start of each paragraph and one closing
+mark at the end of the last (UN Editorial Manual, "Quotations"). So, after the
+blocks are paired, a quotation mark left open at the start of a block whose
+next block starts with the same mark is that convention, not a slip; and an
+opening mark left open is paired with a closing mark that closes nothing a few
+lines later when only sentence ends separate them (a text with one sentence
+per line splits a quoted paragraph); a blank line, a number, a marker or an
+indent in between is a sure paragraph end.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import bisect
 import re
+from dataclasses import dataclass
 
 import regex
 
@@ -39,6 +49,9 @@ _BARE_MARKER = regex.compile(r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
 # An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the letter before).
 _APOSTROPHE = regex.compile(r"[A-Za-z]’[A-Za-z]")
 _PAIRING_KEY = ("typography", "pairing")
+_QUOTES = {"“": "”", "‘": "’"}
+#: How many lines a quotation may run over paragraph or sentence breaks.
+_QUOTATION_SPAN_LINES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +94,67 @@ def _pair_document(document: Document) -> Pairing:
     unmatched: list[Unmatched] = []
     brackets = _brackets_by_block(document)
     for index, block in enumerate(document.text_blocks):
-        if index in brackets:
+        if index not in brackets:
+            continue
+        if block.sure:
             _pair_block(document.text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
-    return Pairing(tuple(pairs), tuple(unmatched))
+        else:
+            # Longer than a paragraph: pair line by line for the width check and report nothing
+            # left open, since where the paragraph ends is unknown (Document.not_checked says so).
+            for line, offsets in _by_line(document, brackets[index]).items():
+                _pair_block(document.text, offsets, (line, line), pairs, [])
+    return Pairing(tuple(pairs), tuple(_across_blocks(document, unmatched)))
+
+
+def _across_blocks(document: Document, unmatched: list[Unmatched]) -> list[Unmatched]:
+    """Drop the quotation marks that pair across blocks (see the module docstring)."""
+    text = document.text
+    block_starts = {_first_offset(document, block.first_line): i for i, block in enumerate(document.text_blocks)}
+    starts = sorted(block_starts)
+    hard_starts = [block.first_line for block in document.text_blocks if not block.soft_start]
+    kept: list[Unmatched] = []
+    open_quotes: dict[str, list[Unmatched]] = {}
+    for item in sorted(unmatched, key=lambda u: u.offset):
+        char = text[item.offset]
+        if item.opener and char in _QUOTES:
+            if item.offset in block_starts and _next_block_starts_with(text, starts, item.offset, char):
+                continue  # a paragraph of a quotation that goes on in the next paragraph
+            open_quotes.setdefault(_QUOTES[char], []).append(item)
+            continue
+        waiting = open_quotes.get(char)
+        if not item.opener and waiting:
+            line = document.line_index(item.offset) + 1
+            opened = document.line_index(waiting[-1].offset) + 1
+            # A sure paragraph start in between (not one a sentence end guessed): the marks are two slips.
+            if line - opened <= _QUOTATION_SPAN_LINES and not _starts_between(hard_starts, opened, line):
+                waiting.pop()  # the quotation closes a few sentences or paragraphs later
+                continue
+        kept.append(item)
+    kept.extend(item for items in open_quotes.values() for item in items)
+    return sorted(kept, key=lambda u: u.offset)
+
+
+def _starts_between(starts: list[int], first: int, last: int) -> bool:
+    """Whether one of the sorted block ``starts`` is a line after ``first`` up to ``last``."""
+    index = bisect.bisect_right(starts, first)
+    return index < len(starts) and starts[index] <= last
+
+
+def _first_offset(document: Document, line: int) -> int:
+    found = document.line(line)
+    return found.start + len(found.text) - len(found.text.lstrip())
+
+
+def _next_block_starts_with(text: str, starts: list[int], offset: int, char: str) -> bool:
+    index = bisect.bisect_right(starts, offset)
+    return index < len(starts) and text[starts[index]] == char
+
+
+def _by_line(document: Document, offsets: list[int]) -> dict[int, list[int]]:
+    lines: dict[int, list[int]] = {}
+    for offset in offsets:
+        lines.setdefault(document.line_index(offset), []).append(offset)
+    return lines
 
 
 def _pair_block(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from unlint import Config, lint_text
+from unlint import Config, Document, lint_text
 from tests.corpus import corpus_findings
 from tests.rules.footnote_layouts import inline_layout, line_of, markdown_layout, pdf_layout, word_cover
 
@@ -116,9 +116,26 @@ def test_cover_asterisk_with_note_is_silent():
 
 
 def test_cover_asterisk_without_note():
-    found = ftn(word_cover(note=None))
+    # The text has a footnote area (a numbered note), so the asterisk note's absence is a slip.
+    text = word_cover(note=None) + "2. 见报告。[^1]\n\n[^1]: A/73/150。\n"
+    found = ftn(text)
     assert [(c, l) for c, l, _ in found] == [("FTN005", 3)]
     assert found[0][2].startswith("the provisional agenda's * marker has no * note")
+
+
+def test_text_without_any_note_is_not_checked():
+    # No footnote text of any kind: the notes were left out of this text (a corpus strips them).
+    text = word_cover(note=None)
+    assert ftn(text) == []
+    (doubt,) = Document(text).not_checked
+    assert doubt.codes == ("FTN001", "FTN005") and doubt.line == 3
+    assert "no footnote text at all" in str(doubt)
+
+
+def test_markers_without_any_note_are_not_checked():
+    text = "1. 见报告。[^1] 另见[^2]。\n2. 结束。\n"
+    assert ftn(text) == []
+    assert [d.codes for d in Document(text).not_checked] == [("FTN001", "FTN005")]
 
 
 def test_asterisk_note_without_marker():
