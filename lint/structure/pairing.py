@@ -15,20 +15,30 @@ next block starts with the same mark is that convention, not a slip; and an
 opening mark left open is paired with a closing mark that closes nothing a few
 lines later when only sentence ends separate them (a text with one sentence
 per line splits a quoted paragraph); a blank line, a number, a marker or an
-indent in between is a sure paragraph end.
+indent in between is a sure paragraph end. A block longer than a paragraph
+(``TextBlock.sure`` is false) is paired line by line for the width check, and
+nothing left open in it is reported.
+
+Brackets inside resolution citations are left out (``第 1373（2001)号``: the
+RES family owns slips there). Parsed once per document
+(``Document.bracket_pairing``); TYP001 and TYP002 read it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
-from unlint import Document
+from ..text import HAN
+from .blocks import TextBlock
 
-from ._text import HAN, resolution_spans
+if TYPE_CHECKING:
+    from ..references import References
 
 _OPENERS = {
     **dict.fromkeys("（(", "round"), **dict.fromkeys("［[", "square"), **dict.fromkeys("｛{", "curly"),
@@ -48,7 +58,23 @@ _BRACKET = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "
 _BARE_MARKER = regex.compile(r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
 # An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the letter before).
 _APOSTROPHE = regex.compile(r"[A-Za-z]’[A-Za-z]")
-_PAIRING_KEY = ("typography", "pairing")
+
+
+# A resolution number whose closing bracket was lost (``第 1373（2001号``): the
+# reference parser does not take it for a citation, yet the slip is RES's, not TYP's.
+_NUMBER_WITHOUT_CLOSING_BRACKET = regex.compile(r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
+
+
+def resolution_spans(text: str, references: References) -> list[tuple[int, int]]:
+    """(start, end) of every resolution citation, parsed or not: the RES family owns
+    bracket slips there (``第 1373（2001)号``), so TYP does not report them twice."""
+    spans = [(c.start, c.end) for c in references.citations]
+    spans += [(u.start, u.end) for u in references.unparsed if u.kind == "resolution"]
+    spans += [m.span() for m in _NUMBER_WITHOUT_CLOSING_BRACKET.finditer(text)]
+    return spans
+
+
+_NEWLINE = re.compile("\n")
 _QUOTES = {"“": "”", "‘": "’"}
 #: How many lines a quotation may run over paragraph or sentence breaks.
 _QUOTATION_SPAN_LINES = 40
@@ -82,49 +108,54 @@ class Pairing:
     unmatched: tuple[Unmatched, ...]
 
 
-def pair_brackets(document: Document) -> Pairing:
-    """Pair brackets block by block, leaving resolution numbers to the RES family.
+def pair_brackets(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+                  masked_spans: Iterable[tuple[int, int]]) -> Pairing:
+    """Pair brackets block by block, skipping those inside ``masked_spans`` (resolution citations).
 
-    Computed once per document: TYP001 and TYP002 share it."""
-    return document.shared(_PAIRING_KEY, lambda: _pair_document(document))
-
-
-def _pair_document(document: Document) -> Pairing:
+    ``line_start(number)`` is the offset where the 1-based line ``number`` starts.
+    """
     pairs: list[Pair] = []
     unmatched: list[Unmatched] = []
-    brackets = _brackets_by_block(document)
-    for index, block in enumerate(document.text_blocks):
+    brackets = _brackets_by_block(text, blocks, line_start, _masked_offsets(text, masked_spans))
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    for index, block in enumerate(blocks):
         if index not in brackets:
             continue
         if block.sure:
-            _pair_block(document.text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
+            _pair_block(text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
         else:
-            # Longer than a paragraph: pair line by line for the width check and report nothing
-            # left open, since where the paragraph ends is unknown (Document.not_checked says so).
-            for line, offsets in _by_line(document, brackets[index]).items():
-                _pair_block(document.text, offsets, (line, line), pairs, [])
-    return Pairing(tuple(pairs), tuple(_across_blocks(document, unmatched)))
+            # Longer than a paragraph: where the paragraph ends is unknown (Document.not_checked says so).
+            for line, offsets in _by_line(line_starts, brackets[index]).items():
+                _pair_block(text, offsets, (line, line), pairs, [])
+    return Pairing(tuple(pairs), tuple(_across_blocks(text, blocks, line_starts, unmatched)))
 
 
-def _across_blocks(document: Document, unmatched: list[Unmatched]) -> list[Unmatched]:
+def _by_line(line_starts: list[int], offsets: list[int]) -> dict[int, list[int]]:
+    lines: dict[int, list[int]] = {}
+    for offset in offsets:
+        lines.setdefault(bisect.bisect_right(line_starts, offset), []).append(offset)
+    return lines
+
+
+def _across_blocks(text: str, blocks: Sequence[TextBlock], line_starts: list[int],
+                   unmatched: list[Unmatched]) -> list[Unmatched]:
     """Drop the quotation marks that pair across blocks (see the module docstring)."""
-    text = document.text
-    block_starts = {_first_offset(document, block.first_line): i for i, block in enumerate(document.text_blocks)}
-    starts = sorted(block_starts)
-    hard_starts = [block.first_line for block in document.text_blocks if not block.soft_start]
+    block_starts = sorted(_first_offset(text, line_starts, block.first_line) for block in blocks)
+    starting = frozenset(block_starts)
+    hard_starts = [block.first_line for block in blocks if not block.soft_start]
     kept: list[Unmatched] = []
     open_quotes: dict[str, list[Unmatched]] = {}
     for item in sorted(unmatched, key=lambda u: u.offset):
         char = text[item.offset]
         if item.opener and char in _QUOTES:
-            if item.offset in block_starts and _next_block_starts_with(text, starts, item.offset, char):
+            if item.offset in starting and _next_block_starts_with(text, block_starts, item.offset, char):
                 continue  # a paragraph of a quotation that goes on in the next paragraph
             open_quotes.setdefault(_QUOTES[char], []).append(item)
             continue
         waiting = open_quotes.get(char)
         if not item.opener and waiting:
-            line = document.line_index(item.offset) + 1
-            opened = document.line_index(waiting[-1].offset) + 1
+            line = bisect.bisect_right(line_starts, item.offset)
+            opened = bisect.bisect_right(line_starts, waiting[-1].offset)
             # A sure paragraph start in between (not one a sentence end guessed): the marks are two slips.
             if line - opened <= _QUOTATION_SPAN_LINES and not _starts_between(hard_starts, opened, line):
                 waiting.pop()  # the quotation closes a few sentences or paragraphs later
@@ -140,21 +171,17 @@ def _starts_between(starts: list[int], first: int, last: int) -> bool:
     return index < len(starts) and starts[index] <= last
 
 
-def _first_offset(document: Document, line: int) -> int:
-    found = document.line(line)
-    return found.start + len(found.text) - len(found.text.lstrip())
+def _first_offset(text: str, line_starts: list[int], line: int) -> int:
+    """Offset of the first character of 1-based ``line`` that is not white space."""
+    offset = line_starts[line - 1]
+    while offset < len(text) and text[offset] in " \t\u3000":
+        offset += 1
+    return offset
 
 
 def _next_block_starts_with(text: str, starts: list[int], offset: int, char: str) -> bool:
     index = bisect.bisect_right(starts, offset)
     return index < len(starts) and text[starts[index]] == char
-
-
-def _by_line(document: Document, offsets: list[int]) -> dict[int, list[int]]:
-    lines: dict[int, list[int]] = {}
-    for offset in offsets:
-        lines.setdefault(document.line_index(offset), []).append(offset)
-    return lines
 
 
 def _pair_block(
@@ -176,15 +203,14 @@ def _pair_block(
     unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset in stack)
 
 
-def _brackets_by_block(document: Document) -> dict[int, list[int]]:
-    """Offsets of the brackets that count, in text order, by index of their block in ``text_blocks``.
+def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+                       masked: frozenset[int]) -> dict[int, list[int]]:
+    """Offsets of the brackets that count, in text order, by index of their block in ``blocks``.
 
     One scan of the whole text finds the candidates (few in Chinese prose);
     only those are looked up by line, rather than every character of every line.
     """
-    text = document.text
-    block_of = _block_index_by_line(document)
-    masked = _masked_offsets(document)
+    block_of = _block_index_by_line(blocks, text.count("\n") + 1)
     by_block: dict[int, list[int]] = {}
     line_index = previous = 0
     for match in _BRACKET.finditer(text):
@@ -198,22 +224,21 @@ def _brackets_by_block(document: Document) -> dict[int, list[int]]:
         char = text[offset]
         if char == "’" and _APOSTROPHE.match(text, offset - 1 if offset else 0):
             continue
-        if char == ")" and _BARE_MARKER.fullmatch(text, document.offset(line_index + 1, 1), offset + 1):
+        if char == ")" and _BARE_MARKER.fullmatch(text, line_start(line_index + 1), offset + 1):
             continue
         by_block.setdefault(block, []).append(offset)
     return by_block
 
 
-def _block_index_by_line(document: Document) -> list[int]:
-    """For each 0-based line index, the index of its block in ``text_blocks``, or -1."""
-    block_of = [-1] * document.line_count
-    for index, block in enumerate(document.text_blocks):
+def _block_index_by_line(blocks: Sequence[TextBlock], line_count: int) -> list[int]:
+    """For each 0-based line index, the index of its block in ``blocks``, or -1."""
+    block_of = [-1] * line_count
+    for index, block in enumerate(blocks):
         for number in block.lines:
             block_of[number - 1] = index
     return block_of
 
 
-def _masked_offsets(document: Document) -> frozenset[int]:
-    """The bracket offsets inside resolution citations."""
-    text = document.text
-    return frozenset(m.start() for start, end in resolution_spans(document) for m in _BRACKET.finditer(text, start, end))
+def _masked_offsets(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """The bracket offsets inside ``spans``."""
+    return frozenset(m.start() for start, end in spans for m in _BRACKET.finditer(text, start, end))
