@@ -18,7 +18,8 @@ any more are reported as stale.
 Coverage: the sections ``bench/citations.py`` (citation coverage),
 ``bench/accuracy_docx.py`` and ``bench/accuracy_pdf.py`` (Word and PDF
 readers) run when those files exist; each is called as ``section(sets)`` with
-the list of :class:`DocSet`, or ``main()`` without arguments.
+the list of :class:`DocSet` when it has one, else as ``main([])`` or ``main()``
+(its own default inputs).
 
 Recall: errors of each kind (``accuracy_planting.py``) planted into copies of
 the real documents, one per copy, and looked for at their line by the rule
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import inspect
 import random
 import sys
 import time
@@ -179,13 +181,15 @@ def optional_section(name: str, sets: list[DocSet]) -> None:
     spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the module runs
     print(f"\n## {name}")
     try:
         spec.loader.exec_module(module)
         if hasattr(module, "section"):
             module.section(sets)
         elif hasattr(module, "main"):
-            module.main()
+            # main() or main(argv): no arguments means the module's own default inputs.
+            module.main(*([[]] if inspect.signature(module.main).parameters else []))
         else:
             print(f"bench/{name}.py has neither section(sets) nor main(); skipped")
     except SystemExit:
