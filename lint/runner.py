@@ -27,7 +27,10 @@ from .timelimit import RuleTimeout, time_limit
 ENGINE_CODES = {
     "UNL001": ("internal-error", "A rule raised an exception or returned an invalid finding on this file"),
     "UNL002": ("rule-timeout", "A rule ran longer than the per-rule time limit (rule-timeout) on this file"),
+    "UNL003": ("not-checked", "A check left out because the structure it needs was not read with certainty"),
 }
+#: Default severities of the engine codes that are not errors.
+ENGINE_SEVERITIES = {"UNL003": Severity.INFO}
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +60,28 @@ def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Di
         if not config.is_enabled(rule.code, document.path):
             continue
         diagnostics.extend(_run_rule(rule, document, config))
+    diagnostics.extend(_not_checked(document, config, rules))
     diagnostics.sort(key=lambda d: d.sort_key)
     return diagnostics
+
+
+def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+    """One info ``UNL003`` per check an enabled rule left out (``Document.not_checked_by``).
+
+    Silence on an unsure structure must not read as a clean text. Shown unless
+    UNL003 is ignored; selecting rules does not hide what those rules left out.
+    """
+    everything = replace(config, select=("ALL",), extend_select=())
+    if not everything.is_enabled("UNL003", document.path):
+        return []
+    enabled = frozenset(code for code in rules.rules if config.is_enabled(code, document.path))
+    severity = config.severity_of("UNL003", ENGINE_SEVERITIES["UNL003"])
+    notes = []
+    for doubt in document.not_checked_by(enabled):
+        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        notes.append(Diagnostic(document.path, "UNL003", ENGINE_CODES["UNL003"][0], severity, doubt.message,
+                                position, position))
+    return notes
 
 
 def _run_rule(rule: Rule, document: Document, config: Config) -> list[Diagnostic]:

@@ -269,7 +269,9 @@ def subparagraph_letters(document, config):
     """## What it does
     Follows the lettered sub-paragraphs ``(a)``, ``(b)``, ... at the start of
     lines; a list starts again at ``(a)``. Reports a letter that is not the one
-    after the previous item: a skipped or repeated letter.
+    after the previous item: a skipped or repeated letter. An item more than
+    40 lines below the one before, or past a table, is not compared: lettered
+    rows of different tables, or a list whose start is not in the text.
 
     ## Why is this bad?
     Sub-paragraphs are cited as "paragraph 94 (c)"; a gap or a repeat makes
@@ -283,15 +285,17 @@ def subparagraph_letters(document, config):
     """
     previous = None
     for item in document.lettered_items:
+        if not item.continues:
+            # Far from the item before, or past a table: another list, whose start may not be
+            # in this text (a table's rows, a text that starts mid-list). Not compared.
+            previous = item
+            continue
         if item.letter != "a" and previous is not None and ord(item.letter) != ord(previous.letter) + 1:
             expected = chr(ord(previous.letter) + 1)
             problem = "repeats" if item.letter == previous.letter else "follows"
             yield Finding(*_span(document, item.line, item.column, 3),
                           f"sub-paragraph ({item.letter}) {problem} ({previous.letter}) at line {previous.line}; "
                           f"expected ({expected})")
-        elif item.letter != "a" and previous is None:
-            yield Finding(*_span(document, item.line, item.column, 3),
-                          f"the first lettered sub-paragraph is ({item.letter}); expected (a)")
         previous = item
 
 

@@ -41,8 +41,8 @@ def footnote_without_text(document, config):
     Restore the missing footnote text, or remove the marker. No automatic fix.
     """
     footnotes = document.footnotes
-    if document.footnote_match.no_notes:
-        return  # no footnote area at all: Document.not_checked says so
+    if document.footnote_match.notes_left_out:
+        return  # no footnote area in a text without masthead: Document.not_checked says so
     for marker in document.footnote_match.unmatched_markers:
         if marker.label.isalpha():
             yield Finding(marker.start, marker.end, f"table note {marker.label} has no text under the table")
@@ -182,8 +182,8 @@ def asterisk_without_note(document, config):
     ## Fix
     Add the note, e.g. ``** A/61/150。`` for a provisional agenda. No automatic fix.
     """
-    if document.footnote_match.no_notes:
-        return  # no footnote area at all: Document.not_checked says so
+    if document.footnote_match.notes_left_out:
+        return  # no footnote area in a text without masthead: Document.not_checked says so
     notes = sorted({t.label for t in document.footnotes.texts if t.label.startswith("*")})
     for marker in document.footnote_match.unmatched_markers:
         if not marker.label.startswith("*"):

@@ -58,6 +58,8 @@ _SENTENCE_LINES = 0.5
 _SENTENCE_LINES_MIN = 20
 #: A paragraph wrapped into 40-character lines runs to some 40 lines; 100 is past any paragraph.
 MAX_PARAGRAPH_LINES = 100
+#: The rules a doubt about a paragraph block silences.
+BLOCK_DOUBT_CODES = frozenset({"TYP002"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class TextBlock:
 def block_doubts(blocks: Sequence[TextBlock]) -> tuple[NotChecked, ...]:
     """One doubt per block too long to be a paragraph: TYP002 reads it line by line and may miss a slip."""
     return tuple(
-        NotChecked(("TYP002",), "paragraphs",
+        NotChecked(tuple(sorted(BLOCK_DOUBT_CODES)), "paragraphs",
                    f"lines {b.first_line}-{b.last_line} read as one block of {len(b.lines)} lines, more than a "
                    f"paragraph has: brackets and quotation marks left open there are not reported", b.first_line)
         for b in blocks if not b.sure

@@ -23,9 +23,12 @@ class NotChecked:
     #: 1-based line the doubt is about, when there is one.
     line: int | None = None
 
+    @property
+    def message(self) -> str:
+        return f"{'/'.join(self.codes)} not checked: {self.structure}: {self.reason}"
+
     def __str__(self) -> str:
-        where = f" (line {self.line})" if self.line else ""
-        return f"{'/'.join(self.codes)} not checked: {self.structure}: {self.reason}{where}"
+        return self.message + (f" (line {self.line})" if self.line else "")
 
     def applies_to(self, enabled: set[str] | frozenset[str]) -> bool:
         """Whether one of the silenced rules is among the ``enabled`` codes."""

@@ -14,6 +14,10 @@ from .certainty import NotChecked
 from .footnotes import FootnoteMarker, Footnotes, FootnoteText
 
 
+#: The rules a doubt about the footnote area silences.
+FOOTNOTE_DOUBT_CODES = frozenset({"FTN001", "FTN005"})
+
+
 @dataclass(frozen=True, slots=True)
 class NumberingBreak:
     """A numbered marker where the sequence of markers goes wrong."""
@@ -32,26 +36,35 @@ class FootnoteMatch:
     unmatched_markers: tuple[FootnoteMarker, ...]
     unmatched_texts: tuple[FootnoteText, ...]
     breaks: tuple[NumberingBreak, ...]
-    #: The document holds no footnote text of any kind: its notes were left out of this
-    #: text (a corpus that strips them, a copy of the body only), so a marker without a
-    #: text says nothing about the document.
+    #: The document holds no footnote text of any kind.
     no_notes: bool = False
+    #: The text begins with its masthead (symbol, Distr.): a whole document, not an excerpt.
+    whole_document: bool = True
+
+    @property
+    def notes_left_out(self) -> bool:
+        """No note at all in a text that is not sure to be a whole document: its notes were
+        probably left out (a corpus that strips them, a copy of the body), so a marker
+        without a text says nothing about the document."""
+        return self.no_notes and not self.whole_document
 
     @property
     def doubts(self) -> tuple[NotChecked, ...]:
-        if not self.no_notes or not self.unmatched_markers:
+        if not self.notes_left_out or not self.unmatched_markers:
             return ()
         first = self.unmatched_markers[0]
-        return (NotChecked(("FTN001", "FTN005"), "footnote area",
+        return (NotChecked(tuple(sorted(FOOTNOTE_DOUBT_CODES)), "footnote area",
                            f"{len(self.unmatched_markers)} footnote marker(s) and no footnote text at all: the "
                            "notes may have been left out of this text", first.line),)
 
 
-def match_footnotes(footnotes: Footnotes) -> FootnoteMatch:
+def match_footnotes(footnotes: Footnotes, whole_document: bool = True) -> FootnoteMatch:
+    """Pair markers and texts; ``whole_document``: the text has its masthead (see ``notes_left_out``)."""
     unmatched_markers, unmatched_texts = _pair(footnotes)
     textless = {t.number for t in unmatched_texts if t.number is not None}
     breaks = _numbering_breaks(footnotes.numbered_markers, textless)
-    return FootnoteMatch(unmatched_markers, unmatched_texts, breaks, no_notes=not footnotes.texts)
+    return FootnoteMatch(unmatched_markers, unmatched_texts, breaks, no_notes=not footnotes.texts,
+                         whole_document=whole_document)
 
 
 def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteText, ...]]:

@@ -37,6 +37,8 @@ _GATE = re.compile(r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Ann
 _SENTENCE_PUNCTUATION = regex.compile(r"[。，；：！？,;:!?]")
 _HEADING_MAX_CHARS = 40
 
+#: The rules a doubt about the paragraph sequence silences.
+PARAGRAPH_DOUBT_CODES = frozenset({"XRF001", "XRF002"})
 #: The label of the main body, before any annex.
 BODY = "body"
 
@@ -96,7 +98,7 @@ class ParagraphStructure:
         if not self.starts_inside:
             return ()
         first = next(p for p in self.paragraphs if p.part == BODY)
-        return (NotChecked(("XRF001", "XRF002"), "paragraph numbering",
+        return (NotChecked(tuple(sorted(PARAGRAPH_DOUBT_CODES)), "paragraph numbering",
                            f"the first numbered paragraph is {first.number}, so the text may start inside a "
                            f"document; its start and references to paragraphs before {first.number} are not checked",
                            first.line),)

@@ -43,6 +43,8 @@ _TOC_SEARCH_LINES = 200
 _PARAGRAPH = regex.compile(r"\s*\d{1,3}\s*[.．]\s*\S.{20,}[。；;.]\s*")
 #: A contents entry is a title: a line longer than this is running text.
 _ENTRY_MAX_CHARS = 160
+#: The rules a doubt about the contents silences.
+TOC_DOUBT_CODES = frozenset({"XRF004", "XRF005"})
 #: How the block ended (``TableOfContents.ending``); the first three are sure ends.
 SURE_ENDINGS = frozenset({"blank line", "page numbers stop", "heading repeats an entry"})
 
@@ -77,7 +79,7 @@ class TableOfContents:
     def doubts(self) -> tuple[NotChecked, ...]:
         if self.sure:
             return ()
-        return (NotChecked(("XRF004", "XRF005"), "table of contents",
+        return (NotChecked(tuple(sorted(TOC_DOUBT_CODES)), "table of contents",
                            f"a contents without page numbers that ends only at the {self.ending}: where the "
                            "entries end is not sure", self.line),)
 
