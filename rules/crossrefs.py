@@ -203,7 +203,8 @@ def _section_problem(reference: InternalReference, sections: set[tuple[str, str]
 def toc_entry_without_heading(document, config):
     """## What it does
     Matches each entry of the table of contents (``目录``, ``Contents``) with a
-    heading after it, comparing the words (numbering, page numbers, spaces,
+    heading after it (a contents without page numbers whose end is not sure
+    is not checked, and the run says so with UNL003), comparing the words (numbering, page numbers, spaces,
     punctuation and footnote markers aside), and reports an entry that matches
     none, naming the heading with the same number when there is one.
 
@@ -220,8 +221,8 @@ def toc_entry_without_heading(document, config):
     automatic fix: which of the two is right is an editor's decision.
     """
     toc = document.toc
-    if toc is None:
-        return
+    if toc is None or not toc.sure:
+        return  # an unsure contents block: Document.not_checked says so
     chapters = {h.label: h for h in document.headings if h.level == 1}
     for entry in toc.entries:
         if entry.target is not None:
@@ -252,8 +253,8 @@ def heading_missing_from_toc(document, config):
     Regenerate the contents. No automatic fix.
     """
     toc = document.toc
-    if toc is None:
-        return
+    if toc is None or not toc.sure:
+        return  # an unsure contents block: Document.not_checked says so
     titles = {normalize(e.title) for e in toc.entries}
     labels = {e.label for e in toc.entries if e.label}
     for heading in document.headings:

@@ -4,6 +4,7 @@ import pytest
 
 from unlint import Config, Document, lint_text
 from tests.corpus import corpus_findings
+from tests.structure.realdocs import realdoc_text
 from tests.rules.footnote_layouts import inline_layout, line_of, markdown_layout, pdf_layout, word_cover
 
 FTN = Config(select=("FTN",))
@@ -187,3 +188,10 @@ def test_table_note_without_text():
 def test_run_of_ibid_is_reported_once():
     found = ftn(repertoire_notes("南非、尼日尔。", "同上，第五段。", "同上，第六段。"))
     assert [(c, l) for c, l, _ in found] == [("FTN004", 4)]
+
+
+def test_title_asterisks_whose_notes_the_corpus_removed_real_excerpt():
+    text = realdoc_text("cover-asterisks.zh.txt")
+    assert [code for code, _, _ in ftn(text)] == ["UNL003"]
+    # The same text with its note is checked, and silent.
+    assert ftn(text + "\n* 本报告迟交。\n") == []
