@@ -203,10 +203,11 @@ def _section_problem(reference: InternalReference, sections: set[tuple[str, str]
 def toc_entry_without_heading(document, config):
     """## What it does
     Matches each entry of the table of contents (``目录``, ``Contents``) with a
-    heading after it (a contents without page numbers whose end is not sure
-    is not checked, and the run says so with UNL003), comparing the words (numbering, page numbers, spaces,
+    heading after it, comparing the words (numbering, page numbers, spaces,
     punctuation and footnote markers aside), and reports an entry that matches
-    none, naming the heading with the same number when there is one.
+    none, naming the heading with the same number when there is one. A
+    contents without page numbers whose end is not sure is not checked, and
+    the run says so (UNL003).
 
     ## Why is this bad?
     The contents is how readers find their way; an entry whose heading was
