@@ -195,3 +195,17 @@ def test_title_asterisks_whose_notes_the_corpus_removed_real_excerpt():
     assert [code for code, _, _ in ftn(text)] == ["UNL003"]
     # The same text with its note is checked, and silent.
     assert ftn(text + "\n* 本报告迟交。\n") == []
+
+
+def test_numbered_notes_without_a_single_marker_are_not_checked():
+    # A conversion that drops superscripts loses every marker at once; the notes stay.
+    text = markdown_layout(count=3)
+    for number in (1, 2, 3):
+        text = text.replace(f"[^{number}]", "", 1)
+    assert [code for code, _, _ in ftn(text)] == ["UNL003"]
+    assert "FTN002 not checked: footnote markers" in ftn(text)[0][2]
+
+
+def test_one_marker_dropped_among_others_still_fires():
+    text = markdown_layout(count=3).replace("[^2]", "", 1)
+    assert [code for code, _, _ in ftn(text)] == ["FTN002"]
