@@ -43,6 +43,7 @@ def lint_document(document: Document, config: Config, rules: RuleSet, policy: Po
         if config.is_enabled(rule.code, document.path):
             raw.extend(_run_rule(rule, document, config, skipped))
     raw.extend(_structure_errors(document, skipped))
+    raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
     return funnel(raw, policy or Policy(config))
 
@@ -81,6 +82,25 @@ def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]
         diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "
                                              f"{failure.reason}{skipped_text}", "UNL003"))
     return diagnostics
+
+
+def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+    """One info ``UNL004`` per check an enabled rule left out (``Document.not_checked_by``).
+
+    Silence on an unsure structure must not read as a clean text; the funnel
+    shows these unless UNL004 is ignored by code.
+    """
+    enabled = frozenset(code for code in rules.rules if config.is_enabled(code, document.path))
+    try:
+        doubts = document.not_checked_by(enabled)
+    except StructureUnavailable:
+        return []  # the structure failed outright: UNL003 says so
+    notes = []
+    for doubt in doubts:
+        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], Severity.INFO, doubt.message,
+                                position, position))
+    return notes
 
 
 def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped) -> list[Diagnostic]:
