@@ -10,3 +10,6 @@ ENGINE_CODES: dict[str, tuple[str, str]] = {
                "A structure parser failed or ran past the time limit on this file; rules that need it were skipped"),
     "UNL004": ("not-checked", "A check left out because the structure it needs was not read with certainty"),
 }
+
+#: Engine codes whose findings are not errors: what the run left unchecked is information.
+ENGINE_SEVERITIES: dict[str, str] = {"UNL004": "info"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .codes import ENGINE_CODES
+from .codes import ENGINE_CODES, ENGINE_SEVERITIES
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from .document import Document
@@ -84,6 +84,9 @@ def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]
     return diagnostics
 
 
+_INFO = Severity.parse(ENGINE_SEVERITIES["UNL004"])
+
+
 def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
     """One info ``UNL004`` per check an enabled rule left out (``Document.not_checked_by``).
 
@@ -98,7 +101,7 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
     notes = []
     for doubt in doubts:
         position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
-        notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], Severity.INFO, doubt.message,
+        notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], _INFO, doubt.message,
                                 position, position))
     return notes
 
