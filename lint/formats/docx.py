@@ -201,10 +201,8 @@ class _Reader:
             if next(row.iterancestors(_W + "tbl")) is not table:
                 continue
             page = self.page
-            cells = [
-                " ".join(line.text for line in self._lines(cell, table=True) if line.text.strip())
-                for cell in row.iterchildren(_W + "tc")
-            ]
+            cells = [_join_cell([line.text for line in self._lines(cell, table=True) if line.text.strip()])
+                     for cell in row.iterchildren(_W + "tc")]
             yield _Line("\t".join(cells), page, table=True)
 
     def _note_line(self, note: _Note) -> _Line:
@@ -229,7 +227,7 @@ class _Reader:
             elif tag == _W + "tab":
                 parts.append("\t")
             elif tag in (_W + "br", _W + "cr"):
-                parts.append("" if child.get(_W + "type") in ("page", "column") else " ")
+                parts.append("" if child.get(_W + "type") in ("page", "column") or _ends_open(parts) else " ")
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
             elif tag == _W + "footnoteReference":
@@ -248,6 +246,19 @@ class _Reader:
             return ""  # the mark itself is the text run that follows
         number = self.numbers.get(note_id)
         return f"[^{number}]" if number is not None else ""
+
+
+def _ends_open(parts: list[str]) -> bool:
+    """Whether the text so far ends inside a symbol broken to fit a narrow cell (``ECE/EX/2023/``, break, ``L.1``)."""
+    return bool(parts) and parts[-1].endswith("/")
+
+
+def _join_cell(paragraphs: list[str]) -> str:
+    """A cell's paragraphs on one line: a space between them, none after a symbol's ``/``."""
+    text = ""
+    for paragraph in paragraphs:
+        text += paragraph if not text or text.endswith("/") else " " + paragraph
+    return text
 
 
 def _is_cover_note(paragraph, text: str) -> bool:
