@@ -62,6 +62,8 @@ _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
 _LEADING_MARK = regex.compile(r"^\s*(\*{1,3})\s*")
 #: A framed paragraph that is a cover-page note: its mark, then its text.
 _COVER_NOTE = regex.compile(r"^\s*\*{1,3}\s+\S")
+_CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
+_PAGE_HEAD = regex.compile(r"(?:Contents\s+)?(?:Page|页次)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,8 @@ class _Reader:
     #: Footnote id -> page of its reference.
     note_pages: dict[str, int] = field(default_factory=dict)
     cover_notes: list[_Line] = field(default_factory=list)
+    #: The last body line with text so far (what a table follows).
+    last_text: str = ""
 
     @property
     def page(self) -> int:
@@ -188,11 +192,19 @@ class _Reader:
                 if not table and _is_cover_note(child, text):
                     self.cover_notes.append(_Line(_LEADING_MARK.sub(r"\1 ", text), line.page))
                 else:
+                    if text.strip() and not table:
+                        self.last_text = text
                     yield line
                 for box in _text_boxes(child):
                     yield from self._lines(box, table=table)
             elif child.tag == _W + "tbl":
-                yield from self._table(child)
+                rows = list(self._table(child))
+                # A contents laid out as a table (entry, page number) is the contents, not table content.
+                contents = not table and _is_contents(rows, self.last_text)
+                for row in rows:
+                    yield _Line(row.text, row.page, table=row.table and not contents)
+                self.last_text = next((row.text for row in reversed(rows) if row.text.strip()), self.last_text)
+                continue
             elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
                 yield from self._lines(child, table=table)
 
@@ -246,6 +258,12 @@ class _Reader:
             return ""  # the mark itself is the text run that follows
         number = self.numbers.get(note_id)
         return f"[^{number}]" if number is not None else ""
+
+
+def _is_contents(rows: list[_Line], before: str) -> bool:
+    """Whether a table is the contents: it follows the ``Contents`` title or opens with the ``Page`` column head."""
+    first = next((row.text.strip() for row in rows if row.text.strip()), "")
+    return _CONTENTS_TITLE.fullmatch(before) is not None or _PAGE_HEAD.fullmatch(first) is not None
 
 
 def _ends_open(parts: list[str]) -> bool:
