@@ -5,8 +5,9 @@
 Keeps the first COUNT elements of the body (paragraphs and tables) and the
 body's own section properties, then drops every part no relationship reaches
 any more (images, charts and their embedded workbooks of the cut pages), with
-their content-type overrides. The parts kept are byte for byte the source's,
-except document.xml, its relationships and [Content_Types].xml. Used to make the
+their content-type overrides, and the footnotes whose references were cut.
+The parts kept are byte for byte the source's,
+except document.xml, footnotes.xml, their relationships and [Content_Types].xml. Used to make the
 test files of tests/data/realdocs/word (see SOURCES.md there).
 """
 
@@ -34,6 +35,7 @@ def trim(source: Path, target: Path, count: int) -> None:
         if index >= count and child.tag != _W + "sectPr":
             body.remove(child)
     parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _drop_unreferenced_notes(parts, document)
     used = {value for element in document.iter() for key, value in element.attrib.items() if key.startswith("{" + _R)}
     rels_name = "word/_rels/document.xml.rels"
     rels = etree.fromstring(parts[rels_name])
@@ -50,6 +52,19 @@ def trim(source: Path, target: Path, count: int) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in kept.items():
             out.writestr(name, data)
+
+
+def _drop_unreferenced_notes(parts: dict[str, bytes], document) -> None:
+    """Footnotes whose reference was cut go too (separators stay): else they read as notes without a marker."""
+    name = "word/footnotes.xml"
+    if name not in parts:
+        return
+    kept = {ref.get(_W + "id") for ref in document.iter(_W + "footnoteReference")}
+    notes = etree.fromstring(parts[name])
+    for note in list(notes):
+        if note.get(_W + "type") is None and note.get(_W + "id") not in kept:
+            notes.remove(note)
+    parts[name] = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _rels_source(rels_name: str) -> str:
