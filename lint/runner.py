@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
 from .fixes import FixOutcome
+from .where import where
 from .inputs import RunInputs
 from .plugins import RuleSet, load_rules
 from .reading import DecodedText
@@ -126,6 +127,7 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document, config: Config
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
+        where=where(document, finding.start),
     )
 
 

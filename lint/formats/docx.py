@@ -23,7 +23,8 @@ the document's ``numStart``. A note no reference points to keeps its place in
 that order, so it is the footnote text that has no marker.
 
 Pages come from the page breaks Word recorded when it last laid the document
-out (``lastRenderedPageBreak``); a file without them has no pages.
+out (``lastRenderedPageBreak``), trusted only when they make the page count
+Word stored with the file (``docProps/app.xml``); else the pages are unknown.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ _FOOTNOTES_REL = _RELS + "footnotes"
 _NUMBERING_REL = _RELS + "numbering"
 _STYLES_REL = _RELS + "styles"
 _SETTINGS_REL = _RELS + "settings"
+_APP_REL = _RELS + "extended-properties"
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 # Subtrees that hold no visible text of this paragraph: properties, tracked
 # deletions, field codes, the VML copy of a text box, and text boxes (whose
@@ -95,7 +98,7 @@ def read_docx(data: bytes) -> Reading:
         masthead = package.by_id(rel_id) if rel_id else None
         start = _number_start(body, package.related(_SETTINGS_REL))
         reader = _Reader(_numbers(notes, start), Counter(numbering))
-        return reader.read(body, masthead, notes)
+        return reader.read(body, masthead, notes, _page_count(package.package_related(_APP_REL)))
     except (zipfile.BadZipFile, KeyError) as err:
         raise FormatError(
             f"not a readable .docx package ({_reason(err)}): a damaged file, or an old .doc or encrypted document "
@@ -120,6 +123,13 @@ def _footnotes(root) -> list[_Note]:
         text = " ".join(t for p in note.iter(_W + "p") if (t := plain.paragraph_text(p).strip()))
         notes.append(_Note(note.get(_W + "id", ""), text, custom=next(note.iter(_W + "footnoteRef"), None) is None))
     return notes
+
+
+def _page_count(app) -> int | None:
+    """The page count Word stored when it saved the file (``docProps/app.xml``), or None."""
+    pages = None if app is None else app.find(_APP + "Pages")
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isdigit() else None
 
 
 def _number_start(body, settings) -> int:
@@ -164,7 +174,7 @@ class _Reader:
     def page(self) -> int:
         return self.breaks + 1
 
-    def read(self, body, masthead, notes: list[_Note]) -> Reading:
+    def read(self, body, masthead, notes: list[_Note], page_count: int | None = None) -> Reading:
         lines: list[_Line] = []
         if masthead is not None:
             # In the layout of text exports: a table row on a line, "United Nations<tab>A/80/628".
@@ -179,7 +189,10 @@ class _Reader:
         text = "\n".join(line.text for line in lines) + "\n"
         table_lines = frozenset(number for number, line in enumerate(lines, start=1) if line.table)
         # The final newline starts one more (empty) line: it is on the last page.
-        pages = tuple(line.page for line in lines) + ((lines[-1].page,) if lines else ()) if self.breaks else ()
+        # Word leaves its page break marks out of many files, or keeps stale ones: the pages are
+        # known only when the marks make exactly the page count Word stored when it saved the file.
+        known = self.breaks and page_count == self.breaks + 1
+        pages = tuple(line.page for line in lines) + ((lines[-1].page,) if lines else ()) if known else ()
         return Reading(text, Layout(table_lines=table_lines, pages=pages))
 
     def _lines(self, container, *, table: bool) -> Iterator[_Line]:
