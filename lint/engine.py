@@ -23,6 +23,7 @@ from .plugins import RuleSet
 from .rule import Rule
 from .structure.parsed import StructureFailure, StructureUnavailable, structure_names
 from .timelimit import RuleTimeout, time_limit
+from .where import where
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
 #: thousands of findings would otherwise carry (and cache) the line with each.
@@ -173,6 +174,7 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
+        where=where(document, finding.start),
     )
 
 
