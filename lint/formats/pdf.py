@@ -33,7 +33,7 @@ def read_pdf(data: bytes) -> Reading:
     try:
         lines, heights = [], []
         for page in pages(document, raw):
-            lines.append(page_lines(page.glyphs, page.number))
+            lines.append(page_lines(page.glyphs, page.number, page.width))
             heights.append(page.height)
     except pypdfium2.PdfiumError as err:
         raise FormatError(f"damaged or unreadable PDF ({err})") from None

@@ -1,11 +1,14 @@
-"""Running headers and footers of a PDF: the lines that repeat in the page margins.
+"""Running headers and footers of a PDF: the lines in the page margins.
 
-UN pages carry, above and below the text, the section title or symbol, the
-job number (``26-01035``) and the page number (``35/71``). A line in the top
-or bottom margin band is furniture when its shape (digits aside) comes back
-in that band on another page, or when it is a page number, a job number or a
-bar code. Text in the band that is neither (the masthead, the last lines of
-a long footnote) stays text.
+UN pages carry, above and below the text, the section title or the symbol,
+the job number (``26-01035``) and the page number (``35/71``), in the top and
+bottom margins: on the UN's letter-size pages the header's baseline is 59
+points under the top edge and the text starts 83 points under it; the footer
+stands 38 points above the bottom edge and the text ends 59 points above it.
+From page 2 on, a line in the margin bands is furniture. On page 1 the top
+margin holds the masthead, which is text; its bottom margin holds the job
+number and the bar code, furniture when they look like them or come back on
+other pages.
 """
 
 from __future__ import annotations
@@ -17,36 +20,42 @@ import regex
 
 from .pdf_lines import Line
 
-#: The top band: lines whose baseline is in the top this fraction of the page...
-_TOP_BAND = 0.1
-#: ... and the bottom band.
-_BOTTOM_BAND = 0.07
+#: The top margin band: this many points under the top edge of the page...
+_TOP_BAND = 72.0
+#: ... and the bottom one, above the bottom edge.
+_BOTTOM_BAND = 50.0
 _DIGITS = regex.compile(r"\d+")
-_ALWAYS = regex.compile(
+_FURNITURE = regex.compile(
     r"(?:\d{1,4}\s*/\s*\d{1,4}|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{7}\*|\d{1,4}|Please recycle)"
 )
 
 
 def furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[int]:
     """``id()`` of each furniture line."""
-    banded: list[tuple[Line, str]] = []
+    found: set[int] = set()
+    first_page: list[tuple[Line, str]] = []
+    shapes: Counter[str] = Counter()
     for lines, height in zip(pages, heights):
         for line in lines:
             band = _band(line, height)
-            if band:
-                banded.append((line, band + _shape(line)))
-    counts = Counter(key for _, key in banded)
-    return {
-        id(line)
-        for line, key in banded
-        if counts[key] >= 2 or all(_ALWAYS.fullmatch(cell.strip()) for cell in line.cells)
-    }
+            if not band:
+                continue
+            shapes[band + _shape(line)] += 1
+            if line.page == 1:
+                first_page.append((line, band))
+            else:
+                found.add(id(line))
+    for line, band in first_page:
+        if band == "bottom:" and (shapes[band + _shape(line)] >= 2
+                                  or all(_FURNITURE.fullmatch(cell.strip()) for cell in line.cells)):
+            found.add(id(line))
+    return found
 
 
 def _band(line: Line, height: float) -> str:
-    if line.baseline >= height * (1 - _TOP_BAND):
+    if line.baseline >= height - _TOP_BAND:
         return "top:"
-    if line.baseline <= height * _BOTTOM_BAND:
+    if line.baseline <= _BOTTOM_BAND:
         return "bottom:"
     return ""
 

@@ -10,8 +10,9 @@ body (docs/formats.md). The same document as PDF gives the same text here:
   at the normal line distance in the same type (paragraphs, headings and list
   items are set apart by extra space or start with their own number), or is
   the first line of the next page;
-- a row with cells far apart is a table row (cells joined by tabs), and so is
-  a line of smaller type wedged between two rows (a cell's text wrapped);
+- a row with cells far apart starts a table; the table's row is its lines at
+  the normal line distance (cells wrapped), rows being set apart by more, and
+  each cell's lines are joined in the column it starts at (cells by tabs);
 - contents entries (``Title ..... 12``) read ``Title<TAB>12``, the contents
   block ending with a blank line;
 - the notes at each page's foot (pdf_footnotes) go after the body, the raised
@@ -36,6 +37,8 @@ _LINE_PITCH = 1.4
 #: A line reaching within this many text sizes of the page's right text edge is full (the paragraph goes on).
 _FULL_LINE = 2.5
 _SIZE_TOLERANCE = 0.6
+#: A table row of one cell follows the row above at most this many text sizes below.
+_ROW_GAP = 2.2
 _ITEM_START = regex.compile(
     r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
 )
@@ -105,18 +108,14 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if _is_table(body, index) or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
-            cells = [_markers(cell, line.page, labels) for cell in line.cells]
-            while len(cells) == 1 and index + 1 < len(body) and _wraps_into_row(line, body[index + 1]):
-                index += 1
-                line = body[index]
-                following = [_markers(cell, line.page, labels) for cell in line.cells]
-                cells = [_join(cells[0], following[0]), *following[1:]]
-            out.add("\t".join(cells), line.page, table=True)
-            index += 1
+        if len(line.cells) > 1 or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
+            end = _table_end(body, index)
+            for row in _table_rows(body[index:end], labels):
+                out.add(row, line.page, table=True)
+            index = end
             continue
         text = _text(line, labels)
-        while index + 1 < len(body) and _continues(line, body[index + 1], right) and not _is_table(body, index + 1):
+        while index + 1 < len(body) and _continues(line, body[index + 1], right) and len(body[index + 1].cells) == 1:
             index += 1
             line = body[index]
             text = _join(text, _text(line, labels))
@@ -156,18 +155,54 @@ def _wraps_into_row(line: Line, below: Line | None) -> bool:
     )
 
 
-def _is_table(body: Sequence[Line], index: int) -> bool:
-    line = body[index]
-    if len(line.cells) > 1:
-        return True
-    # A cell's text wrapped onto a line of its own, between two rows of the table.
-    before = body[index - 1] if index > 0 else None
-    after = body[index + 1] if index + 1 < len(body) else None
-    return (
-        before is not None and after is not None and len(before.cells) > 1 and len(after.cells) > 1
-        and before.page == line.page == after.page and abs(before.size - line.size) <= _SIZE_TOLERANCE
-        and before.baseline - after.baseline <= 3 * _LINE_PITCH * line.size
-    )
+def _table_end(body: Sequence[Line], start: int) -> int:
+    """The end of the table that starts at ``start``: its rows, and the lines their cells wrap onto."""
+    end = start + 1
+    while end < len(body):
+        line, above = body[end], body[end - 1]
+        if line.page != above.page or abs(line.size - body[start].size) > _SIZE_TOLERANCE:
+            break
+        gap = above.baseline - line.baseline
+        if len(line.cells) == 1 and not 0 < gap <= _LINE_PITCH * line.size and not (
+                0 < gap <= _ROW_GAP * line.size and abs(line.x0 - body[start].x0) <= 2):
+            break
+        end += 1
+    return end
+
+
+def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str]:
+    """The table's rows, each its cells joined by tabs.
+
+    A row's lines follow each other at the normal line distance (its cells
+    wrapped); rows are set apart by more. A cell belongs to the column whose
+    left edge it starts at.
+    """
+    columns = _column_starts(lines)
+    rows: list[list[str]] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or not 0 < previous.baseline - line.baseline <= _LINE_PITCH * line.size:
+            rows.append([""] * len(columns))
+        for cell, start in zip(line.cells, line.starts):
+            column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
+            rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
+        previous = line
+    return ["\t".join(cell for cell in row if cell) for row in rows]
+
+
+def _column_starts(lines: Sequence[Line]) -> list[float]:
+    """The left edges of the table's columns: where cells after a row's first start (close ones as one).
+
+    The first column starts at the table's left edge; a wrapped or indented
+    line of a first cell starts further right but left of the second column.
+    """
+    starts = sorted([min(line.x0 for line in lines)]
+                    + [start for line in lines if len(line.cells) > 1 for start in line.starts[1:]])
+    columns: list[float] = []
+    for start in starts:
+        if not columns or start - columns[-1] > lines[0].size:
+            columns.append(start)
+    return columns
 
 
 def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out) -> int:

@@ -31,6 +31,12 @@ _WORD_GAP = 0.6
 #: ... and one wider than this separates two table cells.
 _CELL_GAP = 1.6
 _LABEL_CHARS = frozenset("0123456789*")
+#: Half the width of the gap between two columns of text, around the middle of the page.
+_GUTTER = 3.0
+#: Two columns show at least this many rows with text on the left only, and as many on the right only.
+_COLUMN_ROWS = 2
+#: Columns end at a gap of this many text sizes across the page.
+_COLUMN_BREAK = 2.2
 _LABEL_SEPARATORS = frozenset(",")
 
 
@@ -46,6 +52,8 @@ class Line:
     page: int
     #: Whether the row starts with a superscript label (a footnote's number).
     leading_label: bool = False
+    #: Where each cell starts.
+    starts: list[float] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -61,9 +69,72 @@ class _Row:
     raised: list[Glyph] = field(default_factory=list)
 
 
-def page_lines(glyphs: Sequence[Glyph], page: int) -> list[Line]:
-    """The page's rows, top to bottom."""
-    return [line for row in _rows(glyphs) if (line := _line(row, page)) is not None]
+def page_lines(glyphs: Sequence[Glyph], page: int, width: float = 0.0) -> list[Line]:
+    """The page's rows, top to bottom; the left column before the right one where text runs in two."""
+    rows = _columns(_rows(glyphs), width / 2) if width else _rows(glyphs)
+    return [line for row in rows if (line := _line(row, page)) is not None]
+
+
+def _columns(rows: list[_Row], middle: float) -> list[_Row]:
+    """Rows reordered where the page holds two columns of text side by side.
+
+    Two columns are a run of rows none of which crosses the middle of the page,
+    among them rows with text on one side only on both sides (the two columns'
+    lines do not share baselines, as a table's cells do), or whose right half
+    repeats the left half's indents one column further. Such a run is read as
+    its left halves, then its right halves.
+    """
+    kinds = [_side(row, middle) for row in rows]
+    out: list[_Row] = []
+    index = 0
+    while index < len(rows):
+        if kinds[index] == "crossing":
+            out.append(rows[index])
+            index += 1
+            continue
+        end = index + 1
+        # Balanced columns end together; a heading across the page starts new ones after a wide gap.
+        while (end < len(rows) and kinds[end] != "crossing"
+               and rows[end - 1].baseline - rows[end].baseline <= _COLUMN_BREAK * rows[end].size):
+            end += 1
+        run = kinds[index:end]
+        if (run.count("left") >= _COLUMN_ROWS and run.count("right") >= _COLUMN_ROWS) or _mirrored(rows[index:end], middle):
+            halves = [_split_row(row, middle) for row in rows[index:end]]
+            out += [left for left, _ in halves if left is not None]
+            out += [right for _, right in halves if right is not None]
+        else:
+            out += rows[index:end]
+        index = end
+    return out
+
+
+def _mirrored(rows: list[_Row], middle: float) -> bool:
+    """Whether the lines of the right half start where those of the left half do, shifted by one width."""
+    left = {round(min(g.x0 for g in row.glyphs if g.x0 < middle)) for row in rows if any(g.x0 < middle for g in row.glyphs)}
+    right = {round(min(g.x0 for g in row.glyphs if g.x0 >= middle)) for row in rows if any(g.x0 >= middle for g in row.glyphs)}
+    if len(left) < 2 or len(right) < 2 or len(rows) < 2 * _COLUMN_ROWS:
+        return False
+    shift = min(right) - min(left)
+    return all(any(abs(start - shift - other) <= 2 for other in left) for start in right)
+
+
+def _side(row: _Row, middle: float) -> str:
+    glyphs = row.glyphs + row.raised
+    if any(g.x0 < middle + _GUTTER and g.x1 > middle - _GUTTER for g in glyphs):
+        return "crossing"
+    left = any(g.x1 <= middle for g in glyphs)
+    right = any(g.x0 >= middle for g in glyphs)
+    return "both" if left and right else "left" if left else "right"
+
+
+def _split_row(row: _Row, middle: float) -> tuple[_Row | None, _Row | None]:
+    def part(side: bool) -> _Row | None:
+        glyphs = [g for g in row.glyphs if (g.x0 >= middle) == side]
+        if not glyphs:
+            return None
+        return _Row(glyphs, row.baseline, max(g.size for g in glyphs), [g for g in row.raised if (g.x0 >= middle) == side])
+
+    return part(False), part(True)
 
 
 def _rows(glyphs: Sequence[Glyph]) -> list[_Row]:
@@ -113,6 +184,7 @@ def _line(row: _Row, page: int) -> Line | None:
     if not tagged:
         return None
     cells: list[str] = []
+    starts: list[float] = [tagged[0][0].x0]
     current: list[str] = []
     previous: Glyph | None = None
     in_label = False
@@ -124,6 +196,7 @@ def _line(row: _Row, page: int) -> Line | None:
                     current.append(CLOSE)
                     in_label = False
                 cells.append("".join(current).strip())
+                starts.append(glyph.x0)
                 current = []
             elif (previous.space_after or gap > _WORD_GAP * size) and not superscript:
                 if in_label:
@@ -141,12 +214,12 @@ def _line(row: _Row, page: int) -> Line | None:
     if in_label:
         current.append(CLOSE)
     cells.append("".join(current).strip())
-    cells = [cell for cell in cells if cell]
-    if not cells:
+    kept = [(cell, start) for cell, start in zip(cells, starts) if cell]
+    if not kept:
         return None
     first = tagged[0]
-    return Line(cells, base, size, first[0].x0, max(g.x1 for g, _ in tagged), page,
-                leading_label=first[1])
+    return Line([cell for cell, _ in kept], base, size, first[0].x0, max(g.x1 for g, _ in tagged), page,
+                leading_label=first[1], starts=[start for _, start in kept])
 
 
 def _is_label(glyph: Glyph) -> bool:
