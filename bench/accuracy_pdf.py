@@ -1,6 +1,6 @@
 """The PDF reader on real UN PDFs, and against the Word files of the same documents.
 
-    python bench/accuracy_pdf.py [FOLDER]      (default: ../shared/realdocs/word-pdf-en)
+    python bench/accuracy_pdf.py [FOLDER]      (default: /work/shared/realdocs/word-pdf-en)
 
 For each ``.pdf``: its findings, and those not listed as verified in
 bench/verified/word-pdf-en-pdf.toml (matched by file, code and quoted text).
@@ -25,7 +25,7 @@ from unlint.document import Document
 from unlint.references.listing import reference_rows
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent.parent / "shared" / "realdocs" / "word-pdf-en"
+DEFAULT = Path("/work/shared/realdocs/word-pdf-en")
 VERIFIED = ROOT / "bench" / "verified" / "word-pdf-en-pdf.toml"
 #: Share of citations the two readings must have in common.
 REFS_IN_COMMON = 0.95
@@ -121,6 +121,10 @@ def main(folder: Path) -> int:
         print(line)
         for code, message, text, number in open_findings:
             print(f"    {number}: {code} {message} [{text[:60]}]")
+        if twin.exists():
+            only_docx = Counter(f[:2] for f in docx.findings) - Counter(f[:2] for f in pdf.findings)
+            for code, message in sorted(only_docx.elements()):
+                print(f"    .docx only: {code} {message}")
     print()
     print(f"{len(pdfs)} PDFs: {unverified_total} findings not verified "
           f"({unverified_total / len(pdfs):.2f} per PDF; target <= 0.5)")

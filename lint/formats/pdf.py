@@ -27,7 +27,7 @@ def read_pdf(data: bytes) -> Reading:
     except ImportError:
         raise missing_extra("pdf", "pypdfium2", "PDF documents") from None
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise FormatError("not a PDF file (it does not start with %PDF)")
+        raise FormatError("damaged or unreadable PDF (it does not start with %PDF)")
     check_streams(data)
     document = open_document(data, pypdfium2)
     try:

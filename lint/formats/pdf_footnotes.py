@@ -50,15 +50,15 @@ def page_notes(lines: Sequence[Line], body_size: float, expected: int | None) ->
 
     ``expected`` is the number the next numbered note must have (None before the first).
     """
-    start, ruled = _area_start(lines, body_size)
+    start, ruled = _area_start(lines, body_size, expected)
     if start is None:
         return PageNotes([], set(), [])
     notes: list[Note] = []
     continuation: list[str] = []
     taken: set[int] = set()
     for line in lines[start:]:
-        label, rest = _note_start(line, ruled or not notes)
-        if label is not None and (label.startswith("*") or expected is None or int(label) == expected):
+        label, rest = _note_start(line, True)
+        if label is not None and _follows(label, line, expected):
             notes.append(Note(label, line.page, [rest]))
             expected = int(label) + 1 if label.isdigit() else expected
         elif notes:
@@ -75,7 +75,20 @@ def page_notes(lines: Sequence[Line], body_size: float, expected: int | None) ->
     return PageNotes(notes, taken, continuation)
 
 
-def _area_start(lines: Sequence[Line], body_size: float) -> tuple[int | None, bool]:
+def _follows(label: str, line: Line, expected: int | None) -> bool:
+    """Whether a note with this label may come next: asterisks always, a number only in its turn.
+
+    The first numbered note of a document is 1, unless its number is raised (a
+    document continuing another's numbering).
+    """
+    if label.startswith("*"):
+        return True
+    if expected is None:
+        return line.leading_label or int(label) == 1
+    return int(label) == expected
+
+
+def _area_start(lines: Sequence[Line], body_size: float, expected: int | None) -> tuple[int | None, bool]:
     """Where the notes start: after a ``____`` line, else at the first note of the small type at the foot."""
     for index in range(len(lines) - 1, -1, -1):
         if _SEPARATOR.fullmatch(lines[index].text):
@@ -85,12 +98,13 @@ def _area_start(lines: Sequence[Line], body_size: float) -> tuple[int | None, bo
         line = lines[index]
         if line.size > _SMALLER * body_size or len(line.cells) > 1:
             break
-        if _note_start(line, True)[0] is not None:
+        label = _note_start(line, True)[0]
+        if label is not None and _follows(label, line, expected):
             start = index
     return start, False
 
 
-def _note_start(line: Line, lenient: bool) -> tuple[str | None, str]:
+def _note_start(line: Line, lenient: bool = True) -> tuple[str | None, str]:
     """The label and the rest of a line that starts a note, or (None, text)."""
     if len(line.cells) > 1:
         return None, line.text

@@ -18,9 +18,9 @@ import zlib
 from . import FormatError
 
 #: The most any one stream may inflate to.
-STREAM_LIMIT = 256 * 1024 * 1024
+STREAM_LIMIT = 64 * 1024 * 1024
 #: The most all streams together may inflate to.
-TOTAL_LIMIT = 1024 * 1024 * 1024
+TOTAL_LIMIT = 256 * 1024 * 1024
 #: Inflated bytes are counted this many at a time...
 _CHUNK = 1 << 20
 #: ... from this many compressed bytes at a time (most streams are a few KB).

@@ -219,7 +219,7 @@ def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str
             if page is None:
                 # A title wrapped over two lines, or the end of the contents.
                 following = body[index + 1] if index + 1 < len(body) else None
-                if pending or following is None or _entry(following, labels)[1] is None:
+                if pending or following is None or _entry(following, set(labels))[1] is None:
                     break
                 pending = title
             else:
@@ -247,11 +247,17 @@ def _text(line: Line, labels: set[tuple[int, str]]) -> str:
 
 
 def _markers(text: str, page: int, labels: set[tuple[int, str]]) -> str:
-    """Raised labels that name a note of the page as ``[^N]``; any other raised text as it is."""
+    """Raised labels that name a note of the page as ``[^N]``; any other raised text as it is.
+
+    A note is referenced once (the pair is taken out of ``labels``): the same
+    raised number again is Word's cross-reference to the note, which the
+    Word reader reads as the plain number.
+    """
 
     def replace(found: regex.Match) -> str:
         parts = [part for part in found[1].split(",") if part]
         if parts and all((page, part) in labels for part in parts):
+            labels.difference_update((page, part) for part in parts)
             return "".join(f"[^{part}]" for part in parts)
         return found[1]
 
