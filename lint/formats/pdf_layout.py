@@ -13,6 +13,8 @@ body (docs/formats.md). The same document as PDF gives the same text here:
 - a row with cells far apart starts a table; the table's row is its lines at
   the normal line distance (cells wrapped), rows being set apart by more, and
   each cell's lines are joined in the column it starts at (cells by tabs);
+- a wider space than between paragraphs (an empty paragraph in Word) and the
+  ends of a table are blank lines;
 - contents entries (``Title ..... 12``) read ``Title<TAB>12``, the contents
   block ending with a blank line;
 - the notes at each page's foot (pdf_footnotes) go after the body, the raised
@@ -37,6 +39,8 @@ _LINE_PITCH = 1.4
 #: A line reaching within this many text sizes of the page's right text edge is full (the paragraph goes on).
 _FULL_LINE = 2.5
 _SIZE_TOLERANCE = 0.6
+#: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
+_BLANK_GAP = 2.3
 #: A table row of one cell follows the row above at most this many text sizes below.
 _ROW_GAP = 2.2
 _ITEM_START = regex.compile(
@@ -104,14 +108,19 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
     index = 0
     while index < len(body):
         line = body[index]
+        if index and _set_apart(body[index - 1], line) and out.lines and out.lines[-1]:
+            out.add("", line.page)
         if _CONTENTS_TITLE.fullmatch(line.text):
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
         if len(line.cells) > 1 or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
             end = _table_end(body, index)
+            if out.lines and out.lines[-1]:
+                out.add("", line.page)
             for row in _table_rows(body[index:end], labels):
                 out.add(row, line.page, table=True)
+            out.add("", body[end - 1].page)
             index = end
             continue
         text = _text(line, labels)
@@ -121,6 +130,11 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             text = _join(text, _text(line, labels))
         out.add(text, body[index].page)
         index += 1
+
+
+def _set_apart(above: Line, below: Line) -> bool:
+    """Whether a wider space than between paragraphs stands between two lines (Word's empty paragraph)."""
+    return above.page == below.page and above.baseline - below.baseline > _BLANK_GAP * below.size
 
 
 def _right_edges(body: Sequence[Line]) -> dict[int, float]:
