@@ -27,9 +27,10 @@ from .references import References, find_references
 from .structure.footnote_matching import FOOTNOTE_DOUBT_CODES, FootnoteMatch, match_footnotes
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
-from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
+from .structure.headings import Heading, parse_headings
 from .structure.mentions import parse_mentions
+from .structure.names import NameTable, parse_document_names
 from .structure.pairing import Pairing, pair_brackets, resolution_spans
 from .structure.paragraphs import PARAGRAPH_DOUBT_CODES, ParagraphStructure, parse_paragraphs
 from .structure.parsed import StructureFailure, structure, structure_names
@@ -210,6 +211,11 @@ class Document:
     def organization_mentions(self) -> tuple[Mention, ...]:
         """Registered organization names in the body, outside furniture and quoted titles."""
         return parse_mentions(self.text, self.organization_registry, self.is_furniture)
+
+    @structure
+    def names(self) -> NameTable:
+        """The document's own name table: its ``全称(简称)`` / ``Full Name (ABBR)`` definitions."""
+        return parse_document_names(self.text, self.organization_mentions, self.is_furniture)
 
     @structure
     def bracket_pairing(self) -> Pairing:
