@@ -52,7 +52,7 @@ class _Side:
 
 def align(original: Sequence[Unit], original_anchors: Sequence[UnitAnchors],
           translation: Sequence[Unit], translation_anchors: Sequence[UnitAnchors]) -> list[Pair]:
-    """Every unit of both versions, once, in a pair; in text order."""
+    """Every unit of both versions, once, in a pair; in text order. Pairs hold positions in the sequences."""
     left = _side(original, original_anchors)
     right = _side(translation, translation_anchors)
     ratio = (sum(right.lengths) or 1) / (sum(left.lengths) or 1)
@@ -72,8 +72,9 @@ def _side(units: Sequence[Unit], anchors: Sequence[UnitAnchors]) -> _Side:
 
 def _anchor_pairs(original: Sequence[Unit], translation: Sequence[Unit]) -> list[tuple[int, int]]:
     """Keyed units present in both, reduced to the longest run that is in order on both sides."""
-    where = {u.key: u.index for u in translation if u.key is not None}
-    candidates = [(u.index, where[u.key]) for u in original if u.key is not None and u.key in where]
+    where = {u.key: position for position, u in enumerate(translation) if u.key is not None}
+    candidates = [(position, where[u.key]) for position, u in enumerate(original)
+                  if u.key is not None and u.key in where]
     return _longest_increasing(candidates)
 
 
@@ -126,7 +127,8 @@ def _agrees(left: _Side, right: _Side, rows: range, columns: range) -> bool:
         elif bool(a) != bool(b) and len(a | b) >= 2:
             cited += 1
             disjoint += 1
-    return disjoint * 10 <= cited * 3
+    # One disagreement is what a slip looks like; many say the pairing is shifted.
+    return disjoint <= max(1, cited * 3 // 10)
 
 
 #: Units shorter than this (characters) are not paired on their length alone.
@@ -151,15 +153,16 @@ def _strong(a: set[tuple], b: set[tuple]) -> bool:
 
 def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
     a, b = left.tokens[i], right.tokens[j]
+    fits = min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
     if a & b:
         # A year or a month in common says little: many neighbouring sentences share one.
-        return any(not _common(token) for token in a & b) or _strong(a, b)
+        return any(not _common(token) for token in a & b) or _strong(a, b) or fits
     if len(a) + len(b) > 2 or (len(a) + len(b) == 2 and not (a and b)):
         return False  # several numbers and none shared: a shifted pair, not a slip
     if len(a) + len(b) == 1 and _common(next(iter(a | b))):
         return False  # a lone year or month on one side: as likely a neighbour's
     # Lengths tell little about short units (a date, a heading).
-    return min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
+    return fits
 
 
 def _score(left: _Side, right: _Side, i: int, j: int, ratio: float) -> float:

@@ -95,6 +95,7 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     spans.extend(m.span() for m in _SLASHED.finditer(document.text))
     spans.extend(m.span() for m in _LINK.finditer(document.text))
     spans.extend((m.start, m.end) for m in document.footnotes.markers)
+    spans.extend((t.start, t.end) for t in document.footnotes.texts)
     for unit in units:
         keyed = unit.key is not None and unit.key[0] in ("p", "fn")
         opening = (_KEYED_NUMBER if keyed else _LIST_NUMBER).match(document.text, unit.start, unit.end)

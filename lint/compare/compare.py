@@ -15,6 +15,7 @@ from ..document import Document
 from .align import Pair, align
 from .anchors import Cited, UnitAnchors, language_of, unit_anchors
 from .quantities import unmatched
+from .footnotes import footnote_pairs
 from .structure import structure_differences
 from .units import Unit, document_units
 
@@ -64,14 +65,26 @@ class Comparison:
 
 def compare(original: Document, translation: Document) -> Comparison:
     left, right = read_version(original), read_version(translation)
-    pairs = align(left.units, left.anchors, right.units, right.anchors)
-    found: list[Difference] = []
+    body = _aligned_body(left, right)
+    notes = footnote_pairs(left, right, body)
+    pairs = body + notes.pairs
+    found: list[Difference] = list(notes.differences)
     for pair in pairs:
         if pair.sure and pair.original is not None and pair.translation is not None:
             found.extend(_pair_differences(left, right, pair))
     found.extend(_unknown_symbols(left, right, pairs))
     found.extend(structure_differences(left, right, pairs))
     return Comparison(tuple(found))
+
+
+def _aligned_body(left: Version, right: Version) -> list[Pair]:
+    """The alignment of the units that are not footnote texts (footnotes are paired by their markers)."""
+    body_left = [u.index for u in left.units if not u.is_footnote]
+    body_right = [u.index for u in right.units if not u.is_footnote]
+    pairs = align([left.units[i] for i in body_left], [left.anchors[i] for i in body_left],
+                  [right.units[i] for i in body_right], [right.anchors[i] for i in body_right])
+    return [Pair(None if p.original is None else body_left[p.original],
+                 None if p.translation is None else body_right[p.translation], p.sure) for p in pairs]
 
 
 def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Difference]:

@@ -65,7 +65,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 # Digits glued to Latin letters are names (COVID-19, G20, H5N1), not numbers; an
 # ordinal ending (1st, 72nd) is allowed.
-_LEFT = r"(?<![A-Za-z][\-\u2010\u2011]?|[\d.,/])"
+_LEFT = r"(?:(?<=\b(?:mid|pre|post)[\-\u2010\u2011])|(?<![A-Za-z][\-\u2010\u2011]?|[\d.,/]))"
 _RIGHT_EN = r"(?:st|nd|rd|th|(?-i:[A-Z]))?(?![A-Za-z\d])"
 
 _EN_CURRENCY_PREFIX = {
@@ -113,7 +113,7 @@ _ZH_NUMERAL = "零〇一二两三四五六七八九十百千"
 
 _ZH_PATTERN = regex.compile(
     r"(?V1)(?P<cur>US\$|\$|€|£)?\s?"
-    + _LEFT + r"(?P<num>" + _NUMBER + r")(?![A-Za-z\d])"
+    + _LEFT + r"(?P<num>" + _NUMBER + r")(?:[A-Z](?![A-Za-z\d]))?(?![A-Za-z\d])"
     # 多/余 ("more than") may stand between the number and its scale: 1 500多万 is 15 million.
     + r"(?:[多余]?(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万(?!分)|千(?![克米瓦])))?"
     # A year-like number glued to a name (2019冠状病毒病) is part of the name; a year takes 年.
