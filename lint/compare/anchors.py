@@ -24,7 +24,7 @@ _DIGITS = regex.compile(r"\d+")
 _SLASHED = regex.compile(r"[A-Za-z0-9.\-()]*[A-Za-z0-9]/[A-Za-z0-9./\-()]*[A-Za-z0-9)]")
 #: The number that opens a numbered paragraph or footnote (``12.``, ``3)``, ``12 Text``): structure,
 #: compared as such.
-_KEYED_NUMBER = regex.compile(r"\s*(?:\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
+_KEYED_NUMBER = regex.compile(r"\s*(?:\[\^\d{1,4}\]:?|\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
 #: The list number that opens any other unit (``1.``, ``(3)``); ``25 July`` opens with a day.
 _LIST_NUMBER = regex.compile(r"\s*\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])")
 
@@ -95,7 +95,6 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     spans.extend(m.span() for m in _SLASHED.finditer(document.text))
     spans.extend(m.span() for m in _LINK.finditer(document.text))
     spans.extend((m.start, m.end) for m in document.footnotes.markers)
-    spans.extend((t.start, t.end) for t in document.footnotes.texts)
     for unit in units:
         keyed = unit.key is not None and unit.key[0] in ("p", "fn")
         opening = (_KEYED_NUMBER if keyed else _LIST_NUMBER).match(document.text, unit.start, unit.end)
