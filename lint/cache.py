@@ -27,7 +27,7 @@ from .diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severit
 from .plugins import RuleSet
 
 #: Bumped when the entry format changes; old entries are then never read.
-FORMAT = 1
+FORMAT = 2
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory created by unlint.\n"
 
@@ -64,18 +64,54 @@ _CODE_SUFFIXES = {".py", ".lark", ".csv", ".toml", ".json"}
 
 def _code_files(rules: RuleSet) -> list[str]:
     # The engine, the built-in families with their data, the grammars, and
-    # every module a plugin's rule is defined in.
+    # every file of the package or distribution a plugin's rule comes from
+    # (a rule's message may be built by a helper module beside it).
     files: set[str] = set()
     for package in ("unlint", "unlint.rules", "unlint.grammars"):
-        spec = importlib.util.find_spec(package)
-        for folder in (spec.submodule_search_locations or ()) if spec else ():
-            files.update(str(p) for p in Path(folder).rglob("*") if p.suffix in _CODE_SUFFIXES)
-    for rule in rules:
-        module = sys.modules.get(rule.check.__module__)
+        files.update(_package_files(package))
+    modules = {rule.check.__module__ for rule in rules}
+    for name in sorted(modules):
+        module = sys.modules.get(name)
         if module is not None and getattr(module, "__file__", None):
             files.add(module.__file__)
             files.update(_package_data(module))
+            files.update(_plugin_files(name))
     return sorted(files)
+
+
+def _package_files(package: str) -> set[str]:
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return set()
+    files: set[str] = set()
+    for folder in (spec.submodule_search_locations or ()) if spec else ():
+        files.update(str(p) for p in Path(folder).rglob("*") if p.suffix in _CODE_SUFFIXES)
+    return files
+
+
+def _plugin_files(module_name: str) -> set[str]:
+    top = module_name.partition(".")[0]
+    if top == "unlint":
+        return set()
+    found = _package_files(top)  # a package: every module and data file in it
+    return found or _distribution_files(top)
+
+
+def _distribution_files(top: str) -> set[str]:
+    # A plugin that is a single top-level module: the files its distribution
+    # installed (its helper modules among them), found through the plugin's
+    # entry point, which names both the module and the distribution.
+    import importlib.metadata
+
+    files: set[str] = set()
+    for entry_point in importlib.metadata.entry_points(group="unlint.rules"):
+        if entry_point.module.partition(".")[0] != top or entry_point.dist is None:
+            continue
+        for file in entry_point.dist.files or ():
+            if file.suffix in _CODE_SUFFIXES and not file.parts[0].endswith(".dist-info"):
+                files.add(str(file.locate()))
+    return files
 
 
 def _package_data(module: Any) -> Iterable[str]:
@@ -106,15 +142,22 @@ class FindingsCache:
         return self.folder / f"v{FORMAT}" / key[:2] / f"{key}.json"
 
     def get(self, path: str, content_digest: str) -> list[Diagnostic] | None:
+        key = self.key(path, content_digest)
         try:
-            raw = self._entry(self.key(path, content_digest)).read_text(encoding="utf-8")
-            return [_from_json(item, path) for item in json.loads(raw)]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: check the document again
+            raw = self._entry(key).read_text(encoding="utf-8")
+            entry = json.loads(raw)
+            if not _is_entry(entry, key):
+                return None
+            return [_from_json(item, path) for item in entry["findings"]]
+        # Anything wrong in an entry (missing, damaged, nested too deep, fields of
+        # the wrong type, planted by hand) is a miss: the document is checked again.
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None
 
     def put(self, path: str, content_digest: str, diagnostics: Sequence[Diagnostic]) -> None:
-        entry = self._entry(self.key(path, content_digest))
-        data = json.dumps([_to_json(d) for d in diagnostics], ensure_ascii=False)
+        key = self.key(path, content_digest)
+        entry = self._entry(key)
+        data = json.dumps({"key": key, "findings": [_to_json(d) for d in diagnostics]}, ensure_ascii=False)
         try:
             self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -151,19 +194,45 @@ def _pair(position: Position | None) -> list[int] | None:
     return None if position is None else [position.line, position.column]
 
 
-def _position(pair: list[int] | None) -> Position | None:
-    return None if pair is None else Position(*pair)
+def _is_entry(entry: object, key: str) -> bool:
+    # An entry names its own key, so that a stray or planted file (``[]``, one
+    # copied from another document) never passes for a document's findings.
+    return isinstance(entry, dict) and entry.get("key") == key and isinstance(entry.get("findings"), list)
+
+
+def _position(pair: object) -> Position | None:
+    return None if pair is None else Position(*_ints(pair, 2))
+
+
+def _ints(value: object, count: int) -> list[int]:
+    if not (isinstance(value, list) and len(value) == count and all(type(v) is int for v in value)):  # noqa: E721
+        raise TypeError("expected a list of integers")
+    return value
+
+
+def _typed(value: object, kind: type) -> Any:
+    if type(value) is not kind:  # noqa: E721 - bool is not an int here
+        raise TypeError(f"expected {kind.__name__}")
+    return value
 
 
 def _from_json(item: dict, path: str) -> Diagnostic:
-    fix = item["fix"]
+    # Every field is checked: a report (junit, sarif) must never meet a wrong type.
+    fix = _typed(item, dict)["fix"]
     return Diagnostic(
-        path=path, code=item["code"], rule=item["rule"], severity=Severity[item["severity"]],
-        message=item["message"], start=Position(*item["start"]), end=Position(*item["end"]),
-        offset=item["offset"], end_offset=item["end_offset"],
-        fix=None if fix is None else Fix(
-            tuple(Edit(s, e, r, _position(sp), _position(ep)) for s, e, r, sp, ep in fix["edits"]),
-            Applicability(fix["applicability"]),
-        ),
-        span_text=item["span"], source_line=item["source"],
+        path=path, code=_typed(item["code"], str), rule=_typed(item["rule"], str),
+        severity=Severity[_typed(item["severity"], str)], message=_typed(item["message"], str),
+        start=Position(*_ints(item["start"], 2)), end=Position(*_ints(item["end"], 2)),
+        offset=_typed(item["offset"], int), end_offset=_typed(item["end_offset"], int),
+        fix=None if fix is None else _fix(_typed(fix, dict)),
+        span_text=_typed(item["span"], str), source_line=_typed(item["source"], str),
     )
+
+
+def _fix(fix: dict) -> Fix:
+    edits = []
+    for edit in _typed(fix["edits"], list):
+        start, end, replacement, start_position, end_position = _typed(edit, list)
+        edits.append(Edit(_typed(start, int), _typed(end, int), _typed(replacement, str),
+                          _position(start_position), _position(end_position)))
+    return Fix(tuple(edits), Applicability(fix["applicability"]))

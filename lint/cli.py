@@ -22,6 +22,7 @@ from .fixes import FixMode, fix_notes, unified_diff
 from .parallel import RuleLoader, default_jobs
 from .pipeline import RunOptions, check_sources
 from .plugins import PluginError, RuleSet
+from .printable import printable
 from .progress import wants_progress, with_progress
 from .reports import FORMATS, ReportContext, find_repository_root, render
 from .runner import ENGINE_CODES, FileResult, check_config, default_rules, resolve_config
@@ -35,7 +36,7 @@ class UsageFailure(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file=None) -> None:
-        click.echo(f"unlint: error: {self.format_message()}", err=True)
+        click.echo(f"unlint: error: {printable(self.format_message())}", err=True)
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -202,9 +203,9 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
     errors = [r.error for r in results if r.error is not None]
     for error in errors:
-        click.echo(f"unlint: error: {error}", err=True)
+        click.echo(f"unlint: error: {printable(str(error))}", err=True)
     for note in fix_notes(results):
-        click.echo(f"unlint: {note}", err=True)
+        click.echo(f"unlint: {printable(note)}", err=True)
     if options["diff"]:
         _report_diff(results, errors, options)
     if options["write_baseline"]:
@@ -359,7 +360,7 @@ def list_references(paths: tuple[str, ...], output_format: str, config_file: str
                 raise source
             decoded = read_source(source)
         except InputError as err:
-            click.echo(f"unlint: error: {err}", err=True)
+            click.echo(f"unlint: error: {printable(str(err))}", err=True)
             failed = True
             continue
         rows.extend(reference_rows(Document(decoded.text, source.display, config.document_date, decoded.layout)))

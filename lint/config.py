@@ -123,16 +123,33 @@ def find_config_file(start: Path) -> Path | None:
         if own.is_file():
             return own
         project = candidate / "pyproject.toml"
-        if project.is_file() and "unlint" in _read_toml(project).get("tool", {}):
+        if project.is_file() and _unlint_table(project) is not None:
             return project
     return None
 
 
 def load_config(path: Path) -> Config:
     """Read the settings in ``path`` (an ``unlint.toml`` or a ``pyproject.toml``)."""
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("unlint", {}) if path.name == "pyproject.toml" else data
+    table = (_unlint_table(path) or {}) if path.name == "pyproject.toml" else _read_toml(path)
     return config_from_mapping(table, source=path)
+
+
+def _unlint_table(pyproject: Path) -> dict[str, Any] | None:
+    """``[tool.unlint]`` of a ``pyproject.toml``, ``None`` when absent; a table of the wrong type is an error."""
+    tool = _read_toml(pyproject).get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject}: tool must be a table ([tool]), not {_type_name(tool)}")
+    table = tool.get("unlint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: tool.unlint must be a table ([tool.unlint]), not {_type_name(table)}")
+    return table
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array"}.get(
+        type(value), type(value).__name__)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -141,6 +158,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {err.start})") from None
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror}") from None
 
@@ -148,6 +167,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def config_from_mapping(table: Mapping[str, Any], source: Path | None = None) -> Config:
     """Build a :class:`Config` from ``[tool.unlint]``-style keys, checking each."""
     where = f"{source}: " if source else ""
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}the settings must be a table, not {_type_name(table)}")
     unknown = sorted(set(table) - _KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{where}unknown setting {unknown[0]!r} (known: {', '.join(sorted(_KNOWN_KEYS))})")
@@ -207,14 +228,22 @@ def parse_document_date(value: Any, what: str = "document-date") -> dt.date:
         raise ConfigError(f"{what}: {value!r} is not a date like 2018-08-17") from None
 
 
+#: The range a rule time limit may take: below it every rule would time out, above
+#: it the system timer overflows (and a day is no limit on one document anyway).
+MIN_RULE_TIMEOUT, MAX_RULE_TIMEOUT = 0.001, 86_400.0
+
+
 def parse_rule_timeout(value: Any, what: str = "rule-timeout") -> float:
-    """Seconds as a non-negative number; 0 turns the limit off."""
+    """Seconds as a number in the accepted range; 0 turns the limit off."""
     try:
         seconds = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         seconds = -1.0
     if isinstance(value, bool) or not seconds >= 0 or seconds == float("inf"):
         raise ConfigError(f"{what}: {value!r} is not a number of seconds (0 for no limit)")
+    if seconds and not MIN_RULE_TIMEOUT <= seconds <= MAX_RULE_TIMEOUT:
+        raise ConfigError(f"{what}: {value!r} is out of range: 0 (no limit) or {MIN_RULE_TIMEOUT:g} to "
+                          f"{MAX_RULE_TIMEOUT:g} seconds")
     return seconds
 
 
@@ -224,7 +253,34 @@ def _organizations(value: Any, where: str) -> tuple[Mapping[str, Any], ...]:
     for entry in value:
         if not isinstance(entry.get("zh"), str):
             raise ConfigError(f"{where}organizations: every entry needs a Chinese name in 'zh'")
+    _check_registry(value, where)
     return tuple(value)
+
+
+#: The keys of an organization entry that hold lists (a single string is accepted too).
+_ORGANIZATION_LISTS = ("abbreviations", "variants", "errors", "bounded", "former")
+
+
+def _check_registry(entries: list[dict[str, Any]], where: str) -> None:
+    # Built here once, as the ORG and AGD rules will build it, so that a bad entry
+    # is one line now rather than a rule failure in every file.
+    from unlint.rules.registry import load_registry  # the rule family the key is for
+
+    for number, entry in enumerate(entries, start=1):
+        name = f"{where}organizations entry {number} ({entry['zh']})"
+        for key in _ORGANIZATION_LISTS:
+            if key in entry and not isinstance(entry[key], (list, str)):
+                raise ConfigError(f"{name}: '{key}' must be an array, not {_type_name(entry[key])}")
+        try:
+            load_registry([entry])
+        except (TypeError, AttributeError, KeyError) as err:
+            raise ConfigError(f"{name}: a value of the wrong type ({err})") from None
+        except ValueError as err:  # a RegistryError
+            raise ConfigError(f"{name}: {err}") from None
+    try:
+        load_registry(entries)
+    except (ValueError, TypeError, AttributeError, KeyError) as err:
+        raise ConfigError(f"{where}organizations: {err}") from None
 
 
 def validate_codes(config: Config, known_codes: Iterable[str]) -> None:

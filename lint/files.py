@@ -29,6 +29,11 @@ class InputError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # Exception pickles as ``cls(*self.args)``, and args holds the one joined
+        # message: a worker's error could not be rebuilt in the parent process.
+        return (type(self), (self.path, self.reason))
+
 
 @dataclass(frozen=True, slots=True)
 class Source:

@@ -92,9 +92,9 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
                 first = item
                 pending.append(_Deferred(item))
             else:
-                if pool is None:
-                    pool = _start_pool(jobs, context)
-                pending.append(pool.submit(work, item))
+                pool = pool or _start_pool(jobs, context)
+                pool, future = _submit(pool, work, item, jobs, context)
+                pending.append(_Submitted(item, future))
             while len(pending) > 4 * jobs:
                 yield _result(pending.popleft(), here)
         while pending:
@@ -102,6 +102,20 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _submit(pool: concurrent.futures.Executor, work: Callable, item: object, jobs: int,
+            context: multiprocessing.context.BaseContext | None) -> tuple[concurrent.futures.Executor, object]:
+    # A pool whose worker died (killed, out of memory) takes no more work: the
+    # rest of the run goes to a fresh one.
+    from concurrent.futures import BrokenExecutor
+
+    try:
+        return pool, pool.submit(work, item)
+    except BrokenExecutor:
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _start_pool(jobs, context)
+        return pool, pool.submit(work, item)
 
 
 def _start_pool(jobs: int, context: multiprocessing.context.BaseContext | None) -> concurrent.futures.Executor:
@@ -118,9 +132,22 @@ class _Deferred(Generic[T]):
     item: T
 
 
+@dataclass(frozen=True)
+class _Submitted(Generic[T]):
+    item: T
+    future: concurrent.futures.Future
+
+
 def _result(entry: object, work: Callable) -> object:
     if isinstance(entry, Ready):
         return entry.result
     if isinstance(entry, _Deferred):
         return work(entry.item)
-    return entry.result()  # a Future
+    assert isinstance(entry, _Submitted)
+    try:
+        return entry.future.result()
+    except Exception:  # noqa: BLE001 - the worker, not the work, failed
+        # A result that could not cross back (an unpicklable value) or a worker
+        # that died: the item is checked again here, as ``-j 1`` would, so that
+        # one file's trouble never costs the findings of the others.
+        return work(entry.item)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import click
 
 from ..diagnostics import Diagnostic, Severity
+from ..printable import printable
 from . import ReportContext
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -18,13 +19,14 @@ def render(diagnostics: Sequence[Diagnostic], context: ReportContext) -> str:
 
 
 def _one(diagnostic: Diagnostic, context: ReportContext) -> str:
-    location = f"{diagnostic.path}:{diagnostic.start.line}:{diagnostic.start.column}:"
+    # Paths, messages and source lines come from the user's files: control characters are escaped.
+    location = f"{printable(diagnostic.path)}:{diagnostic.start.line}:{diagnostic.start.column}:"
     code = diagnostic.code
     if context.color:
         location = click.style(location, bold=True)
         code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
     fixable = " [*]" if diagnostic.fix is not None else ""
-    line = f"{location} {code}{fixable} {diagnostic.message}\n"
+    line = f"{location} {code}{fixable} {printable(diagnostic.message)}\n"
     if context.show_source and diagnostic.source_line:
         line += _source_excerpt(diagnostic)
     return line
@@ -37,9 +39,10 @@ def _source_excerpt(diagnostic: Diagnostic) -> str:
         span = source[diagnostic.start.column - 1 : diagnostic.end.column - 1]
     else:
         span = source[diagnostic.start.column - 1 :]
-    # Wide (CJK) characters take two terminal cells: pad and underline to match.
+    # Wide (CJK) characters take two terminal cells, an escape several: pad and underline to match.
+    before, span = printable(before), printable(span)
     caret = " " * _width(before) + "^" * max(1, _width(span))
-    return f"    {source}\n    {caret}\n"
+    return f"    {printable(source)}\n    {caret}\n"
 
 
 def _width(text: str) -> int:
