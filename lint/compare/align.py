@@ -106,7 +106,7 @@ def _stretch(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
     if not rows or not columns or abs(len(rows) - len(columns)) > _MAX_SKEW:
         return [Pair(i, None, False) for i in rows] + [Pair(None, j, False) for j in columns]
     if len(rows) == len(columns) and _agrees(left, right, rows, columns):
-        return [Pair(i, j, _sure_one_to_one(left, right, i, j, ratio)) for i, j in zip(rows, columns)]
+        return _one_to_one(left, right, rows, columns, ratio)
     return _dynamic(left, right, rows, columns, ratio)
 
 
@@ -146,9 +146,34 @@ def _common(token: tuple) -> bool:
     return kind == "month" or (kind == "number" and 1900 <= token[1] <= 2100 and token[1] == int(token[1]))
 
 
+def _telling(a: set[tuple], b: set[tuple]) -> bool:
+    """The two units agree: they share something more telling than one year or month, or cite the same."""
+    shared = a & b
+    return any(not _common(token) for token in shared) or len(shared) >= 2 or (bool(a) and a == b)
+
+
 def _strong(a: set[tuple], b: set[tuple]) -> bool:
     shared = len(a & b)
     return shared >= _SURE_SHARED or (shared > 0 and 2 * shared / (len(a) + len(b)) >= _SURE_SIMILARITY)
+
+
+def _one_to_one(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
+    """Pairs in order; one that shares nothing is sure only if the nearest pairs citing numbers share some.
+
+    A slip changes one sentence; a stretch where the two versions drift apart changes every sentence around.
+    """
+    matched = list(zip(rows, columns))
+    shares = [_telling(left.tokens[i], right.tokens[j]) for i, j in matched]
+    cites = [bool(left.tokens[i] or right.tokens[j]) for i, j in matched]
+    pairs = []
+    for k, (i, j) in enumerate(matched):
+        sure = _sure_one_to_one(left, right, i, j, ratio)
+        if sure and not shares[k]:
+            before = next((shares[n] for n in range(k - 1, -1, -1) if cites[n]), True)
+            after = next((shares[n] for n in range(k + 1, len(matched)) if cites[n]), True)
+            sure = before and after
+        pairs.append(Pair(i, j, sure))
+    return pairs
 
 
 def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
@@ -156,7 +181,8 @@ def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) ->
     fits = min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
     if a & b:
         # A year or a month in common says little: many neighbouring sentences share one.
-        return any(not _common(token) for token in a & b) or _strong(a, b) or fits
+        # Sharing only those, the pair stands on its length, and on differing by one change at most.
+        return any(not _common(token) for token in a & b) or _strong(a, b) or (fits and len(a ^ b) <= 2)
     if len(a) + len(b) > 2 or (len(a) + len(b) == 2 and not (a and b)):
         return False  # several numbers and none shared: a shifted pair, not a slip
     if len(a) + len(b) == 1 and _common(next(iter(a | b))):

@@ -37,6 +37,8 @@ class Cited:
     start: int
     end: int
     text: str
+    #: What it is, for messages: ``"symbol"``, ``"resolution"``, ``"decision"``.
+    noun: str = "symbol"
 
 
 @dataclass
@@ -89,7 +91,9 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
         for item in citation.items:
             spans.append((item.start, item.end))
             if (found := owner(item.start)) is not None:
-                found.resolutions.append(Cited(resolution_value(item), item.start, item.end, item.text))
+                kind = getattr(citation, "kind", "resolution")
+                found.resolutions.append(Cited((kind, *resolution_value(item)), item.start, item.end, item.text,
+                                               kind))
     # Numbers inside what looks like a symbol or a resolution number (E/2023/31, 70/213) are not counts or
     # amounts, whether or not the reference parser read them in this language.
     spans.extend(m.span() for m in _SLASHED.finditer(document.text))

@@ -93,9 +93,8 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
     line = left.units[pair.original].first_line
     head = _head(right, pair.translation)
     texts = (_bare(left, pair.original), _bare(right, pair.translation))
-    yield from _cited(Topic.SYMBOL, "symbol", before.symbols, after.symbols, line, head, texts, multiset=True)
-    yield from _cited(Topic.RESOLUTION, "resolution", before.resolutions, after.resolutions, line, head, texts,
-                      multiset=False)
+    yield from _cited(Topic.SYMBOL, before.symbols, after.symbols, line, head, texts, multiset=True)
+    yield from _cited(Topic.RESOLUTION, before.resolutions, after.resolutions, line, head, texts, multiset=False)
     for mismatch in unmatched(before.quantities, after.quantities, (before.hidden, after.hidden)):
         was, now = mismatch.original, mismatch.translation
         if was is not None and now is not None:
@@ -131,7 +130,7 @@ def _written(cited: Cited, text: str) -> bool:
     return cited.text.translate(_SPACES).translate(_BRACKETS) in text
 
 
-def _cited(topic: Topic, noun: str, before: Sequence[Cited], after: Sequence[Cited], line: int,
+def _cited(topic: Topic, before: Sequence[Cited], after: Sequence[Cited], line: int,
            head: tuple[int, int], texts: tuple[str, str], *, multiset: bool) -> Iterator[Difference]:
     # A reference the parser read on one side only, but written on the other too, is the parser's gap.
     before = [c for c in before if not (c.value not in {a.value for a in after} and _written(c, texts[1]))]
@@ -147,14 +146,15 @@ def _cited(topic: Topic, noun: str, before: Sequence[Cited], after: Sequence[Cit
     new = [c for c in after if added[c.value] and _take(added, c.value)]
     if len(gone) == 1 and len(new) == 1:
         yield Difference(topic, new[0].start, new[0].end,
-                         f"{noun} `{new[0].text}` where the original has `{gone[0].text}` (original line {line})")
+                         f"{new[0].noun} `{new[0].text}` where the original has `{gone[0].text}` "
+                         f"(original line {line})")
         return
     for cited in gone:
-        yield Difference(topic, *head, f"{noun} `{cited.text}` of the original (line {line}) is not in this "
-                         "paragraph")
+        yield Difference(topic, *head, f"{cited.noun} `{cited.text}` of the original (line {line}) is not in "
+                         "this paragraph")
     for cited in new:
         yield Difference(topic, cited.start, cited.end,
-                         f"{noun} `{cited.text}` is not in the original's paragraph (line {line})")
+                         f"{cited.noun} `{cited.text}` is not in the original's paragraph (line {line})")
 
 
 def _take(counter: Counter, value: tuple) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..document import Document
 from .compare import Comparison, compare
@@ -14,13 +15,11 @@ class PairedDocument(Document):
 
     original: Document | None = field(default=None, kw_only=True)
 
+    @cached_property
     def comparison(self) -> Comparison | None:
-        if self.original is None:
-            return None
-        original = self.original
-        return self.shared("compare", lambda: compare(original, self))
+        return None if self.original is None else compare(self.original, self)
 
 
 def comparison_of(document: Document) -> Comparison | None:
     """The comparison with the original when ``document`` is a translation under ``unlint compare``."""
-    return document.comparison() if isinstance(document, PairedDocument) else None
+    return document.comparison if isinstance(document, PairedDocument) else None
