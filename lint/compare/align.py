@@ -58,7 +58,9 @@ def align(original: Sequence[Unit], original_anchors: Sequence[UnitAnchors],
     ratio = (sum(right.lengths) or 1) / (sum(left.lengths) or 1)
     pairs: list[Pair] = []
     previous = (-1, -1)
-    for i, j in _anchor_pairs(original, translation) + [(len(original), len(translation))]:
+    anchors = _longest_increasing(sorted(set(_anchor_pairs(original, translation))
+                                         | set(_signature_pairs(left.tokens, right.tokens))))
+    for i, j in anchors + [(len(original), len(translation))]:
         pairs.extend(_stretch(left, right, range(previous[0] + 1, i), range(previous[1] + 1, j), ratio))
         if i < len(original):
             pairs.append(Pair(i, j, True))
@@ -73,9 +75,25 @@ def _side(units: Sequence[Unit], anchors: Sequence[UnitAnchors]) -> _Side:
 def _anchor_pairs(original: Sequence[Unit], translation: Sequence[Unit]) -> list[tuple[int, int]]:
     """Keyed units present in both, reduced to the longest run that is in order on both sides."""
     where = {u.key: position for position, u in enumerate(translation) if u.key is not None}
-    candidates = [(position, where[u.key]) for position, u in enumerate(original)
-                  if u.key is not None and u.key in where]
-    return _longest_increasing(candidates)
+    return [(position, where[u.key]) for position, u in enumerate(original) if u.key is not None and u.key in where]
+
+
+def _signature_pairs(left: list[set[tuple]], right: list[set[tuple]]) -> list[tuple[int, int]]:
+    """Units citing the very same values, found once in each version, not only years and months.
+
+    They anchor documents without numbered paragraphs and cut the stretches the slower alignment must
+    search into short ones.
+    """
+    def unique(tokens: list[set[tuple]]) -> dict[frozenset, int]:
+        seen: dict[frozenset, int] = {}
+        for position, found in enumerate(tokens):
+            if found and not all(_common(token) for token in found):
+                key = frozenset(found)
+                seen[key] = -1 if key in seen else position
+        return {key: position for key, position in seen.items() if position >= 0}
+
+    theirs = unique(right)
+    return [(position, theirs[key]) for key, position in unique(left).items() if key in theirs]
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -108,12 +126,6 @@ def _stretch(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
     if len(rows) == len(columns) and _agrees(left, right, rows, columns):
         return _one_to_one(left, right, rows, columns, ratio)
     return _dynamic(left, right, rows, columns, ratio)
-
-
-def _similarity(a: set[tuple], b: set[tuple]) -> float | None:
-    if not a and not b:
-        return None
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def _agrees(left: _Side, right: _Side, rows: range, columns: range) -> bool:
@@ -191,50 +203,63 @@ def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) ->
     return fits
 
 
-def _score(left: _Side, right: _Side, i: int, j: int, ratio: float) -> float:
-    length_score = max(0.0, 1.0 - _shape(left, right, i, j, ratio))
-    similarity = _similarity(left.tokens[i], right.tokens[j])
-    if similarity is None:
-        return length_score - 0.6
-    return 2.0 * similarity + 0.5 * length_score - 1.0
-
-
 def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
+    """Needleman-Wunsch in a band around the diagonal: rows of ``{column: score}``, moves kept for the trace."""
     n, m = len(rows), len(columns)
     band = abs(n - m) + 8
-    best = {(0, 0): (0.0, None)}
+    shift = math.log(ratio)
+    left_logs = [math.log(left.lengths[i] + 1) for i in rows]
+    right_logs = [math.log(right.lengths[j] + 1) for j in columns]
+    left_tokens = [left.tokens[i] for i in rows]
+    right_tokens = [right.tokens[j] for j in columns]
+
+    def score(a: int, b: int) -> float:
+        length_score = max(0.0, 1.0 - abs(right_logs[b] - left_logs[a] - shift))
+        x, y = left_tokens[a], right_tokens[b]
+        if not x and not y:
+            return length_score - 0.6
+        similarity = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+        return 2.0 * similarity + 0.5 * length_score - 1.0
+
+    previous: dict[int, float] = {}
+    moves: list[dict[int, int]] = []
     for a in range(n + 1):
         centre = a * m // n if n else 0
+        current: dict[int, float] = {}
+        row_moves: dict[int, int] = {}
         for b in range(max(0, centre - band), min(m, centre + band) + 1):
             if a == 0 and b == 0:
+                current[0], row_moves[0] = 0.0, -1
                 continue
-            options = []
-            if a and b and (a - 1, b - 1) in best:
-                options.append((best[(a - 1, b - 1)][0] + _score(left, right, rows[a - 1], columns[b - 1], ratio),
-                                (a - 1, b - 1)))
-            if a and (a - 1, b) in best:
-                options.append((best[(a - 1, b)][0] + _GAP, (a - 1, b)))
-            if b and (a, b - 1) in best:
-                options.append((best[(a, b - 1)][0] + _GAP, (a, b - 1)))
-            if options:
-                best[(a, b)] = max(options, key=lambda option: option[0])
-    if (n, m) not in best:
+            best, move = -math.inf, -1
+            if a and b and b - 1 in previous:
+                best, move = previous[b - 1] + score(a - 1, b - 1), 0
+            if a and b in previous and previous[b] + _GAP > best:
+                best, move = previous[b] + _GAP, 1
+            if b and b - 1 in current and current[b - 1] + _GAP > best:
+                best, move = current[b - 1] + _GAP, 2
+            if move >= 0:
+                current[b], row_moves[b] = best, move
+        moves.append(row_moves)
+        previous = current
+    if m not in previous:
         return [Pair(i, None, False) for i in rows] + [Pair(None, j, False) for j in columns]
-    return _trace(best, left, right, rows, columns)
+    return _trace(moves, left, right, rows, columns)
 
 
-def _trace(best: dict, left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
+def _trace(moves: list[dict[int, int]], left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
     pairs: list[Pair] = []
-    cell = (len(rows), len(columns))
-    while cell != (0, 0):
-        previous = best[cell][1]
-        a, b = cell
-        if previous == (a - 1, b - 1):
+    a, b = len(rows), len(columns)
+    while (a, b) != (0, 0):
+        move = moves[a][b]
+        if move == 0:
             i, j = rows[a - 1], columns[b - 1]
             pairs.append(Pair(i, j, _strong(left.tokens[i], right.tokens[j])))
-        elif previous == (a - 1, b):
+            a, b = a - 1, b - 1
+        elif move == 1:
             pairs.append(Pair(rows[a - 1], None, False))
+            a -= 1
         else:
             pairs.append(Pair(None, columns[b - 1], False))
-        cell = previous
+            b -= 1
     return pairs[::-1]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..document import Document
 from .align import Pair, align
 from .anchors import Cited, UnitAnchors, language_of, unit_anchors
+from .numbers import find_words
 from .quantities import unmatched
 from .footnotes import footnote_pairs
 from .structure import structure_differences
@@ -92,10 +93,10 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
     before, after = left.anchors[pair.original], right.anchors[pair.translation]
     line = left.units[pair.original].first_line
     head = _head(right, pair.translation)
-    texts = (_bare(left, pair.original), _bare(right, pair.translation))
+    texts = _LazyTexts(left, right, pair)
     yield from _cited(Topic.SYMBOL, before.symbols, after.symbols, line, head, texts, multiset=True)
     yield from _cited(Topic.RESOLUTION, before.resolutions, after.resolutions, line, head, texts, multiset=False)
-    for mismatch in unmatched(before.quantities, after.quantities, (before.hidden, after.hidden)):
+    for mismatch in _number_mismatches(left, right, pair, before, after):
         was, now = mismatch.original, mismatch.translation
         if was is not None and now is not None:
             yield Difference(Topic.NUMBER, now.start, now.end,
@@ -107,6 +108,35 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
         elif now is not None:
             yield Difference(Topic.NUMBER, now.start, now.end,
                              f"`{now.text}` ({now.describe()}) is not in the original's paragraph (line {line})")
+
+
+def _number_mismatches(left: Version, right: Version, pair: Pair, before: UnitAnchors,
+                       after: UnitAnchors) -> list:
+    """Numbers in digits first; numbers in words are read only where digits are left without a match."""
+    hidden = (before.hidden, after.hidden)
+    found = unmatched(before.quantities, after.quantities, hidden)
+    if not found:
+        return found
+    return unmatched(before.quantities + _words(left, pair.original), after.quantities + _words(right, pair.translation),
+                     hidden)
+
+
+def _words(version: Version, index: int) -> list:
+    unit = version.units[index]
+    return find_words(version.document.text, version.language, unit.start, unit.end)
+
+
+class _LazyTexts:
+    """The two units' texts without spaces, made only when a reference differs."""
+
+    def __init__(self, left: Version, right: Version, pair: Pair) -> None:
+        self._sides = ((left, pair.original), (right, pair.translation))
+        self._texts: dict[int, str] = {}
+
+    def __getitem__(self, side: int) -> str:
+        if side not in self._texts:
+            self._texts[side] = _bare(*self._sides[side])
+        return self._texts[side]
 
 
 def _head(version: Version, index: int) -> tuple[int, int]:
@@ -131,7 +161,9 @@ def _written(cited: Cited, text: str) -> bool:
 
 
 def _cited(topic: Topic, before: Sequence[Cited], after: Sequence[Cited], line: int,
-           head: tuple[int, int], texts: tuple[str, str], *, multiset: bool) -> Iterator[Difference]:
+           head: tuple[int, int], texts: _LazyTexts, *, multiset: bool) -> Iterator[Difference]:
+    if Counter(c.value for c in before) == Counter(c.value for c in after):
+        return
     # A reference the parser read on one side only, but written on the other too, is the parser's gap.
     before = [c for c in before if not (c.value not in {a.value for a in after} and _written(c, texts[1]))]
     after = [c for c in after if not (c.value not in {b.value for b in before} and _written(c, texts[0]))]

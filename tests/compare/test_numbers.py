@@ -95,3 +95,25 @@ def test_a_dropped_number_is_reported_missing():
 def test_an_added_number_is_reported_added():
     [added] = _mismatches("about 30 countries", "约30个国家和25个项目")
     assert added.original is None and added.translation.value == 25
+
+
+def test_a_decade_is_never_compared():
+    assert keys("the remainder of the 2020s", "en") == set()
+    assert keys("本世纪20年代的剩余时间，1980年代后期", "zh") == set()
+
+
+def test_half_a_million_in_words_answers_digits():
+    assert _mismatches("half a million litres", "50万升水") == []
+
+
+def test_a_year_range_written_short():
+    assert _mismatches("the plan (2022–24)", "计划(2022-2024年)") == []
+    # A serial number is no range, and the day of a date range is no year.
+    assert _mismatches("Working Paper No. 2013-26", "工作文件第2013-26号") == []
+    assert _mismatches("25 July 2022–26 July 2023", "2022年7月25日至2023年7月26日") == []
+
+
+def test_a_small_count_said_on_one_side_only_is_no_difference():
+    assert _mismatches("Afghanistan, Nigeria, Ukraine and Yemen", "这4个国家是阿富汗、尼日利亚、乌克兰和也门") == []
+    [change] = _mismatches("the 4 countries", "这5个国家")
+    assert change.original.value == 4 and change.translation.value == 5

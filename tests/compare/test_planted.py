@@ -143,3 +143,16 @@ def test_a_symbol_changed_inside_a_footnote_is_found_on_the_note():
     note = next(i for i, line in enumerate(lines, start=1) if line.startswith("[^2]: "))
     chinese = plant(chinese, note, "E/2004/26", "E/2004/62")
     assert [(t, line) for t, line, _ in found(english, chinese)] == [(Topic.SYMBOL, note)]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # The UNEG Norms and Standards were revised in 2016; the Chinese says 2006.
+    ("unicef-peer-review", [(Topic.NUMBER, 4, "`2006` (2,006) where the original has `2016`")]),
+    # "7–10 February 2023" became "2023月7日至10日": the month is lost.
+    ("unicef-board-masthead", [(Topic.NUMBER, 3, "`February` (month 2) of the original")]),
+])
+def test_real_slips_of_published_translations(name, expected):
+    english, chinese = excerpt(name)
+    findings = found(english, chinese)
+    assert [(t, line) for t, line, _ in findings] == [(t, line) for t, line, _ in expected]
+    assert all(message.startswith(start) for (_, _, message), (_, _, start) in zip(findings, expected))
