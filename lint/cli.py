@@ -209,7 +209,10 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
     if options["diff"]:
         _report_diff(results, errors, options)
     if options["write_baseline"]:
-        count = write_baseline(Path(options["write_baseline"]), diagnostics)
+        try:
+            count = write_baseline(Path(options["write_baseline"]), diagnostics)
+        except BaselineError as err:
+            raise UsageFailure(str(err)) from None
         click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options['write_baseline']}",
                    err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_OK)
@@ -253,7 +256,10 @@ def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: dict, 
 def _emit(report: str, options: dict) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
     if options["output_file"]:
-        Path(options["output_file"]).write_text(report, encoding="utf-8")
+        try:
+            Path(options["output_file"]).write_text(report, encoding="utf-8")
+        except OSError as err:
+            raise UsageFailure(f"{options['output_file']}: cannot write the report: {err.strerror or err}") from None
     elif not options["quiet"]:
         click.echo(report, nl=False)
 
