@@ -49,6 +49,9 @@ class DecodedText:
     format: str = "text"
     #: What a Word or PDF reader knows about the lines (tables, pages); empty for text.
     layout: Layout = EMPTY
+    #: Each line break of a file that mixes ``\r\n``, ``\r`` and ``\n``, in order; empty when
+    #: every break is ``newline``. ``--fix`` gives each line back its own ending.
+    line_ends: tuple[str, ...] = ()
 
 
 def _newline_style(text: str) -> str:
@@ -118,12 +121,43 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
 
 
 def _decoded(raw: str, encoding: str, bom: bytes, *, certain: bool) -> DecodedText:
-    return DecodedText(_normalise_newlines(raw), encoding, bom, _newline_style(raw), certain)
+    return DecodedText(_normalise_newlines(raw), encoding, bom, _newline_style(raw), certain,
+                       line_ends=_mixed_line_ends(raw))
+
+
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+
+
+def _mixed_line_ends(raw: str) -> tuple[str, ...]:
+    crlf = raw.count("\r\n")  # counted, not replaced: a big file is not copied
+    kinds = (crlf > 0) + (raw.count("\r") > crlf) + (raw.count("\n") > crlf)
+    return tuple(m.group() for m in _LINE_END.finditer(raw)) if kinds > 1 else ()
 
 
 def encode(text: str, decoded: DecodedText) -> bytes:
     """Encode ``text`` (``\\n`` line ends) back into the file's original form."""
-    if decoded.newline != "\n":
+    if decoded.line_ends:
+        text = _with_line_ends(text, decoded)
+    elif decoded.newline != "\n":
         text = text.replace("\n", decoded.newline)
     encoding = decoded.encoding.replace("-sig", "")
     return decoded.bom + text.encode(encoding)
+
+
+def _with_line_ends(text: str, decoded: DecodedText) -> str:
+    # Lines before the first and after the last changed line keep their own
+    # breaks; a line a fix added takes the file's usual one.
+    lines, ends = text.split("\n"), decoded.line_ends
+    breaks = len(lines) - 1
+    if breaks == len(ends):
+        chosen = list(ends)
+    else:
+        original = decoded.text.split("\n")
+        head = 0
+        while head < min(breaks, len(ends)) and lines[head] == original[head]:
+            head += 1
+        tail = 0
+        while tail < min(breaks, len(ends)) - head and lines[-1 - tail] == original[-1 - tail]:
+            tail += 1
+        chosen = [*ends[:head], *[decoded.newline] * (breaks - head - tail), *ends[len(ends) - tail:]]
+    return "".join(line + end for line, end in zip(lines, [*chosen, ""]))
