@@ -17,7 +17,7 @@ from .config import Config, ConfigError, load_config, parse_document_date, parse
 from .diagnostics import Diagnostic, Severity
 from .baseline import BaselineError, load_baseline, write_baseline
 from .cache import FindingsCache, default_cache_dir, fingerprint
-from .files import Source, discover
+from .files import InputError, Source, discover
 from .fixes import FixMode, fix_notes, unified_diff
 from .parallel import RuleLoader, default_jobs
 from .pipeline import RunOptions, check_sources
@@ -269,6 +269,53 @@ def _statistics(diagnostics: Sequence[Diagnostic]) -> str:
     lines = [f"{count:6d}  {code}  {name}" for (code, name), count in sorted(counts.items())]
     lines.append(f"Found {len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''}.")
     return "\n".join(lines) + "\n"
+
+
+#: ``check`` options that ``compare`` shares: selection, settings, report, exit code and baseline.
+_COMPARE_OPTIONS = ("select", "extend_select", "ignore", "per_file_ignores", "severities", "document_date",
+                    "fail_on", "exit_zero", "output_format", "output_file", "show_source", "statistics", "quiet",
+                    "config_file", "baseline", "write_baseline")
+#: The other ``check`` options, as compare runs: no fixes, no cache, no time limit of its own.
+_COMPARE_FIXED = {"exclude": (), "rule_timeout": None, "fix": False, "unsafe_fixes": False, "diff": False,
+                  "jobs": 1, "no_cache": True, "cache_dir": None, "stdin_filename": None}
+
+
+@main.command("compare")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--pairs", "pair_folders", nargs=2, metavar="DIR_A DIR_B",
+              help="Compare each document of DIR_A with its translation in DIR_B (same name or symbol).")
+@click.option("--pairs-file", type=click.Path(dir_okay=False),
+              help="Compare the pairs listed in this file: ORIGINAL<tab>TRANSLATION, one pair a line.")
+def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_file: str | None, **options) -> None:
+    """Compare a TRANSLATION with its ORIGINAL (CMP rules); findings are on the translation."""
+    from .compare.pairs import SourcePair, pairs_from_folders, pairs_from_list
+    from .compare.run import compare_pairs
+
+    given = sum(bool(x) for x in (paths, pair_folders, pairs_file))
+    if given != 1 or (paths and len(paths) != 2):
+        raise UsageFailure("give ORIGINAL TRANSLATION, or --pairs DIR_A DIR_B, or --pairs-file FILE")
+    if paths and any(Path(p).is_dir() for p in paths):
+        raise UsageFailure("ORIGINAL and TRANSLATION are files; compare folders with --pairs DIR_A DIR_B")
+    options.update(_COMPARE_FIXED)
+    rules = _load_rules()
+    config = _effective_config(list(paths or pair_folders or (pairs_file,)), options)
+    try:
+        check_config(config, rules)
+    except ConfigError as err:
+        raise UsageFailure(str(err)) from None
+    if pair_folders:
+        pairs = pairs_from_folders(*pair_folders, config)
+    elif pairs_file:
+        pairs = pairs_from_list(pairs_file)
+    else:
+        pairs = discover(list(paths), config)
+        found = list(pairs)
+        errors = [s for s in found if isinstance(s, InputError)]
+        pairs = errors or [SourcePair(found[0], found[1])]
+    _report(list(compare_pairs(pairs, config, rules)), config, rules, options)
+
+
+compare.params.extend(p for p in check.params if p.name in _COMPARE_OPTIONS)
 
 
 @main.command("rules")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
 from .diagnostics import Position
+from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
 from .structure.blocks import TextBlock, parse_blocks
 from .structure.agenda import AgendaBlock, parse_agenda
@@ -25,13 +25,16 @@ from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
+from .structure.mentions import parse_mentions
+from .structure.pairing import Pairing, pair_brackets, resolution_spans
 from .structure.paragraphs import ParagraphStructure, parse_paragraphs
 from .structure.references import InternalReference, parse_references
 from .structure.scan import literal_positions
 from .structure.sublists import LetteredItem, parse_lettered_items
 from .structure.toc import TableOfContents, parse_toc
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from .rules.registry import Mention, Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +54,16 @@ class Document:
     ``document_date`` overrides the masthead's date (the ``document-date``
     setting), for documents without a masthead or with a wrong one.
     ``layout`` is what a Word or PDF reader knows about the lines (tables, pages).
+    ``inputs`` is what the run shares (see :mod:`unlint.inputs`).
     """
 
     text: str
     path: str = "<text>"
     document_date: dt.date | None = None
     layout: Layout = EMPTY
+    #: What the run's settings and plugins give every document (the organization registry).
+    inputs: RunInputs = field(default=BUILTIN, repr=False)
     _line_starts: list[int] = field(init=False, repr=False)
-    _shared: dict[Hashable, Any] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -143,16 +148,21 @@ class Document:
         masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
         return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)
 
-    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, run once per document and ``key``: a parse that depends on settings.
+    @property
+    def organization_registry(self) -> Registry:
+        """The run's organization registry (built-in data, configuration and plugins; see inputs.py)."""
+        return self.inputs.organization_registry
 
-        For structure that needs more than the text (the organization registry
-        a configuration builds), so that several rules still share one parse.
-        ``key`` must identify everything ``compute`` depends on.
-        """
-        if key not in self._shared:
-            self._shared[key] = compute()
-        return self._shared[key]
+    @cached_property
+    def organization_mentions(self) -> tuple[Mention, ...]:
+        """Registered organization names in the body, outside furniture and quoted titles."""
+        return parse_mentions(self.text, self.organization_registry, self.is_furniture)
+
+    @cached_property
+    def bracket_pairing(self) -> Pairing:
+        """Brackets and quotation marks paired block by block, resolution citations left out."""
+        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
+                             resolution_spans(self.text, self.references))
 
     @cached_property
     def references(self) -> References:

@@ -22,6 +22,7 @@ from .document import Document
 from .files import InputError, Source, decode_source, read_bytes
 from .fixes import FixMode, FixOutcome, WriteFailed, WriteRefused, applicable, digest, fix_text, write_fixed
 from .formats import fix_refusal
+from .inputs import RunInputs
 from .parallel import Ready, RuleLoader, ordered_map
 from .plugins import RuleSet
 from .reading import encode
@@ -47,6 +48,12 @@ class RunOptions:
     cache: FindingsCache | None = None
     #: ``"spawn"``, ``"fork"``...; ``None`` for the platform's default.
     start_method: str | None = None
+    #: What every document shares; by default derived from ``config`` and ``rules``.
+    inputs: RunInputs | None = None
+
+    def __post_init__(self) -> None:
+        if self.inputs is None:
+            object.__setattr__(self, "inputs", RunInputs.of(self.config, self.rules))
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class _Task:
     config: Config
     loader: RuleLoader | None
     fix_mode: FixMode | None
+    inputs: RunInputs
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | No
         wants_fixing = options.fix_mode and any(applicable(d.fix, options.fix_mode) for d in cached or ())
         if cached is not None and not wants_fixing:
             return Ready(_Checked(FileResult(source.display, cached), content_digest, source, from_cache=True))
-    return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode)
+    return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode, options.inputs)
 
 
 def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
@@ -124,7 +132,7 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
     config = task.config
 
     def lint(text: str) -> list[Diagnostic]:
-        return lint_document(Document(text, display, config.document_date, decoded.layout), config, rules)
+        return lint_document(Document(text, display, config.document_date, decoded.layout, task.inputs), config, rules)
 
     diagnostics = lint(decoded.text)
     # The text goes back to the main process only when a fix must be written there.

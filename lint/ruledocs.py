@@ -15,6 +15,7 @@ _FAMILIES = {
     "ORG": "Organization names",
     "AGD": "Agenda lists",
     "TYP": "Typography",
+    "CMP": "Translation against its original",
     "UNL": "Engine",
 }
 

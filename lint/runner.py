@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from .document import Document
 from .files import InputError, Source, discover, read_source
 from .fixes import FixOutcome
+from .inputs import RunInputs
 from .plugins import RuleSet, load_rules
 from .reading import DecodedText
 from .rule import Rule
@@ -51,9 +52,6 @@ def check_config(config: Config, rules: RuleSet) -> None:
 
 def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
     """Run every enabled rule on ``document``; diagnostics sorted by position."""
-    if rules.organizations:
-        # Plugin registry entries reach the ORG/AGD rules the way configured ones do.
-        config = replace(config, organizations=(*config.organizations, *rules.organizations))
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         if not config.is_enabled(rule.code, document.path):
@@ -166,8 +164,9 @@ def lint_text(text: str, path: str | None = None, config: Config | None = None,
     """
     config = config or Config()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    document = Document(text, path or "<text>", config.document_date)
-    return lint_document(document, config, rules or default_rules())
+    rules = rules or default_rules()
+    document = Document(text, path or "<text>", config.document_date, inputs=RunInputs.of(config, rules))
+    return lint_document(document, config, rules)
 
 
 @dataclass
@@ -185,6 +184,7 @@ class FileResult:
 def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: RuleSet,
                  stdin: bytes | None = None) -> Iterator[FileResult]:
     """Check each source in turn; unreadable ones yield a result with ``error`` set."""
+    inputs = RunInputs.of(config, rules)
     for source in sources:
         if isinstance(source, InputError):
             yield FileResult(source.path, error=source)
@@ -194,7 +194,7 @@ def lint_sources(sources: Iterable[Source | InputError], config: Config, rules: 
         except InputError as err:
             yield FileResult(source.display, error=err)
             continue
-        document = Document(decoded.text, source.display, config.document_date, decoded.layout)
+        document = Document(decoded.text, source.display, config.document_date, decoded.layout, inputs)
         yield FileResult(source.display, lint_document(document, config, rules), decoded=decoded)
 
 

@@ -6,7 +6,8 @@ a third-party package implements. Families:
 - ``SYM``: document symbols; ``RES``: resolution references;
 - ``FTN``: footnotes; ``XRF``: paragraphs, cross-references, contents;
 - ``ORG``: organization names; ``AGD``: agenda lists;
-- ``TYP``: typography of Chinese text.
+- ``TYP``: typography of Chinese text;
+- ``CMP``: a translation against its original (``unlint compare``).
 """
 
 #: Modules of this package registered as plugins, in this order.
@@ -18,4 +19,5 @@ BUILTIN: tuple[str, ...] = (
     "organizations",
     "agenda",
     "typography",
+    "compare",
 )

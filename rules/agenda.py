@@ -10,7 +10,6 @@ from unlint.config import Config
 from unlint.document import Document
 from unlint.structure.agenda import AgendaBlock, SectionHeading, SubItemTitle
 
-from .organizations import registry_for
 from .registry import FormKind, Mention, Registry
 
 _CONJUNCTIONS = ("和", "及", "以及")
@@ -193,7 +192,7 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
     agenda = document.agenda
     if agenda is None or not agenda.titles:
         return
-    registry = registry_for(config)
+    registry = document.organization_registry
     titles = [_named(registry, t) for t in agenda.titles]
     headings = [h for h in (_named(registry, h) for h in agenda.headings) if h.organizations]
     by_title = {i: [h for h in headings if h.organizations & t.organizations] for i, t in enumerate(titles)}

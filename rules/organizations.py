@@ -14,12 +14,11 @@ from unlint import Applicability, Finding, Fix, hookimpl, rule
 from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
+from unlint.structure.mentions import overlaps, quoted_titles
 
-from .registry import FormKind, Mention, Organization, Registry, after_boundary, load_registry, trie_pattern
+from .registry import FormKind, Mention, Organization, Registry, after_boundary, trie_pattern
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
-# A title in 《》 quotes a document or resolution, which keeps the name it was given.
-_QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
 #: Near-misses are searched only for names this long; shorter ones collide with ordinary words.
 _NEAR_MISS_MIN_CHARS = 5
@@ -28,21 +27,9 @@ _TWO_EDIT_MIN_CHARS = 8
 _HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
 
 
-def registry_for(config: Config) -> Registry:
-    return load_registry(config.organizations)
-
-
-def body_mentions(document: Document, registry: Registry) -> list[Mention]:
-    """Registered forms in the text, outside page furniture and quoted titles; one scan shared by the rules."""
-    return document.shared(("organization-mentions", registry), lambda: _body_mentions(document, registry))
-
-
-def _body_mentions(document: Document, registry: Registry) -> list[Mention]:
-    quoted = _quoted_titles(document.text)
-    return [
-        m for m in registry.find(document.text)
-        if not document.is_furniture(m.start) and not _overlaps((m.start, m.end), quoted)
-    ]
+def body_mentions(document: Document) -> list[Mention]:
+    """Registered forms in the text, outside page furniture and quoted titles (lint/structure/mentions.py)."""
+    return list(document.organization_mentions)
 
 
 def _where(document: Document, mention: Mention) -> str:
@@ -66,7 +53,7 @@ def _by_form(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(text)]
+    return quoted_titles(text)
 
 
 # -- ORG001 ---------------------------------------------------------------------------
@@ -102,8 +89,8 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
     and for entries whose official form the registry marks unverified. A
     near-miss gets no fix: only a person knows which spelling is meant.
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    registry = document.organization_registry
+    mentions = body_mentions(document)
     yield from _registered_variants(document, mentions)
     yield from _near_misses(document, mentions)
 
@@ -268,10 +255,7 @@ def _has_space(text: str) -> bool:
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
-    start, end = span
-    index = bisect.bisect_left(taken, (end, end))
-    return index > 0 and taken[index - 1][1] > start
+    return overlaps(span, taken)
 
 
 # -- ORG002 ---------------------------------------------------------------------------
@@ -307,8 +291,8 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     Replace the other abbreviation with the defined one. Unsafe: the
     definition may be the form to change.
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    registry = document.organization_registry
+    mentions = body_mentions(document)
     definitions = _definitions(document.text, mentions)
     abbreviations: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -389,8 +373,8 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     date = document.date
     if date is None:
         return
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    registry = document.organization_registry
+    mentions = body_mentions(document)
     for mention in mentions:
         former = mention.form.former
         if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
@@ -439,7 +423,8 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     """## What it does
     Finds renderings of an organization's name that the registry lists as
     wrong in UN text: regional renderings (`东协` for `东盟`,
-    `联合国难民事务高级专员公署` for `联合国难民事务高级专员办事处`), and
+    `经济合作暨发展组织` for `经济合作与发展组织`), slips such as
+    `联合国粮食与农业组织` for `联合国粮食及农业组织`, and
     near-misses met in real documents (`联合国儿童基金` for `联合国儿童基金会`,
     `加共同体` for `加共体`, `维持和平部` for `维持和平行动部`).
 
@@ -449,15 +434,15 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
 
     ## Example
     ```text
-    与联合国难民事务高级专员公署(难民署)就庇护案件进行了合作
+    与联合国粮食与农业组织(粮农组织)密切合作
     ```
 
     ## Fix
     Replace it with the closest registered form, the official name or its
     abbreviation (safe).
     """
-    registry = registry_for(config)
-    mentions = body_mentions(document, registry)
+    registry = document.organization_registry
+    mentions = body_mentions(document)
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:
             continue

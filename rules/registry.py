@@ -2,7 +2,8 @@
 
 Built from ``data/organizations.toml`` plus entries from configuration
 (``[[tool.unlint.organizations]]``) and plugins (``unlint_organizations``),
-which reach the rules through ``Config.organizations``. Every form is matched
+which the engine merges once per run (``unlint.inputs.RunInputs``) and hands the
+rules as ``Document.organization_registry``. Every form is matched
 exactly and longest-first by one compiled, prefix-factored pattern, so a
 name inside a longer registered name (欧洲委员会 in 欧洲联盟委员会) is never a hit.
 """
@@ -63,6 +64,8 @@ class Organization:
     source: str = ""
     #: Which form is official is not settled; fixes towards ``zh`` are then unsafe.
     unverified: bool = False
+    #: English UN abbreviations (UNDP): data for the document's own name table, not matched in Chinese text.
+    en_abbreviations: tuple[str, ...] = ()
 
     def forms(self) -> Iterator[tuple[str, FormKind, FormerName | None]]:
         yield self.zh, FormKind.OFFICIAL, None
@@ -173,12 +176,29 @@ def _node_pattern(node: dict[str, Any]) -> str:
 # -- loading --------------------------------------------------------------------
 
 
+_KEYS = frozenset({"id", "zh", "en", "abbreviations", "en_abbreviations", "variants", "errors", "former", "bounded",
+                   "source", "verified", "unverified"})
+_FORMER_KEYS = frozenset({"zh", "en", "abbreviations", "variants", "until"})
+
+
 def parse_organization(entry: Mapping[str, Any], where: str) -> Organization:
     """One registry entry (a TOML table or a plugin's dict), checked."""
+    if not isinstance(entry, Mapping):
+        raise RegistryError(f"{where}: an organization must be a table of keys, not {type(entry).__name__}")
     zh = entry.get("zh")
     if not isinstance(zh, str) or not zh.strip():
         raise RegistryError(f"{where}: an organization needs a Chinese name in 'zh'")
-    former = tuple(_former(f, f"{where} ({zh})") for f in entry.get("former", ()))
+    _check_keys(entry, _KEYS, f"{where} ({zh})")
+    for key in ("id", "en", "source"):
+        if key in entry and not isinstance(entry[key], str):
+            raise RegistryError(f"{where} ({zh}): '{key}' must be a string")
+    for key in ("verified", "unverified"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise RegistryError(f"{where} ({zh}): '{key}' must be true or false")
+    formers = entry.get("former", ())
+    if not isinstance(formers, list | tuple):
+        raise RegistryError(f"{where} ({zh}): 'former' must be an array of tables ([[...former]])")
+    former = tuple(_former(f, f"{where} ({zh})") for f in formers)
     organization = Organization(
         id=str(entry.get("id") or zh),
         zh=zh.strip(),
@@ -189,7 +209,8 @@ def parse_organization(entry: Mapping[str, Any], where: str) -> Organization:
         former=former,
         bounded=frozenset(_strings(entry, "bounded", where)),
         source=str(entry.get("source", "")),
-        unverified=bool(entry.get("unverified", False)),
+        unverified=bool(entry.get("unverified", False)) or entry.get("verified") is False,
+        en_abbreviations=_strings(entry, "en_abbreviations", where),
     )
     unknown = organization.bounded - {form for form, _, _ in organization.forms()}
     if unknown:
@@ -197,16 +218,26 @@ def parse_organization(entry: Mapping[str, Any], where: str) -> Organization:
     return organization
 
 
+def _check_keys(entry: Mapping[str, Any], known: frozenset[str], where: str) -> None:
+    # A misspelt key ('abbreviation') would silently drop forms: refuse it.
+    unknown = sorted(str(key) for key in entry if key not in known)
+    if unknown:
+        raise RegistryError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
+
+
 def _strings(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = entry.get(key, ())
     if isinstance(value, str):
         value = [value]
-    if not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise RegistryError(f"{where}: '{key}' must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
 
 
 def _former(entry: Mapping[str, Any], where: str) -> FormerName:
+    if not isinstance(entry, Mapping):
+        raise RegistryError(f"{where}: a former name must be a table with 'zh' and 'until'")
+    _check_keys(entry, _FORMER_KEYS, f"{where}: former name")
     until = entry.get("until")
     if isinstance(until, str):
         try:
@@ -235,10 +266,24 @@ def build_registry(organizations: Iterable[Organization], not_names: Iterable[st
                 )
             if claimed is None:
                 forms[text] = Form(text, organization, kind, former)
+    _check_english(kept)
     hidden = frozenset(not_names)
     if hidden & forms.keys():
         raise RegistryError(f"{sorted(hidden & forms.keys())[0]!r} is both a name and listed in not-names")
     return Registry(tuple(kept), forms, hidden)
+
+
+def _check_english(organizations: Iterable[Organization]) -> None:
+    """No English name or abbreviation may name two bodies either (compared case-sensitively, as written)."""
+    claimed: dict[str, Organization] = {}
+    for organization in organizations:
+        for text in {organization.en, *organization.en_abbreviations} - {""}:
+            first = claimed.setdefault(text, organization)
+            if first.id != organization.id:
+                raise RegistryError(
+                    f"the English form {text!r} is claimed by two organizations: "
+                    f"{first.id!r} ({first.zh}) and {organization.id!r} ({organization.zh})"
+                )
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,7 @@ def _issue_findings(document, kind: IssueKind) -> Iterator[Finding]:
     for citation in document.references.citations:
         for issue in citation.issues:
             if issue.kind is kind:
-                fix = Fix.replace(issue.start, issue.end, issue.replacement, safe=True)
+                fix = Fix.replace(issue.start, issue.end, issue.replacement, safe=issue.safe)
                 yield Finding(citation.start, citation.end, issue.message, fix)
 
 
@@ -245,8 +245,9 @@ def _dated_citations(document) -> Iterator[tuple[int, int, tuple, object]]:
     for reference in document.references.resolutions:
         # Until the 30th session, General Assembly resolutions were numbered
         # consecutively, the session in roman numerals after the number: 1514 (XV).
-        if reference.organ is Organ.GENERAL_ASSEMBLY and reference.roman_session:
-            yield reference.start, reference.end, (Organ.GENERAL_ASSEMBLY, reference.number), reference.roman_session
+        # The organ is often not named (ECOSOC numbered so too): the number and the form identify it.
+        if reference.roman_session and reference.organ in (Organ.GENERAL_ASSEMBLY, None):
+            yield reference.start, reference.end, ("roman", reference.number), reference.roman_session
 
 
 @hookimpl

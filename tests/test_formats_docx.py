@@ -52,7 +52,7 @@ def test_a61_has_real_footnotes_and_one_without_reference(a61_word, a61_docx):
 
 
 def test_text_of_a_docx_is_its_paragraphs_then_its_footnotes(a61_word, a61_docx):
-    text = read_docx(a61_docx.read_bytes())
+    text = read_docx(a61_docx.read_bytes()).text
     assert text == word_layout(a61_word)
     lines = text.split("\n")
     # One line per paragraph (line n is paragraph n), a blank line, one line per footnote.
@@ -87,7 +87,7 @@ def test_corpus_documents_round_trip_through_word(path, tmp_path):
     text = path.read_text(encoding="utf-8")
     word = word_from_markdown(text) if "[^1]" in text else word_from_pages(pdf_layout_pages(text))
     built = build_docx(word, tmp_path / "doc.docx")
-    assert read_docx(built.read_bytes()) == word_layout(word)
+    assert read_docx(built.read_bytes()).text == word_layout(word)
 
 
 def test_english_word_export_reads_back_as_the_corpus_text(tmp_path):
@@ -95,7 +95,7 @@ def test_english_word_export_reads_back_as_the_corpus_text(tmp_path):
     # .docx made from it gives the body unchanged, line for line.
     text = ENGLISH.read_text(encoding="utf-8")
     word = word_from_markdown(text)
-    read = read_docx(build_docx(word, tmp_path / "en.docx").read_bytes())
+    read = read_docx(build_docx(word, tmp_path / "en.docx").read_bytes()).text
     body = text[: text.index("\n[^1]:")].rstrip("\n")
     assert read.startswith(body + "\n\n[^1]: The United Nations Guard Unit")
 
@@ -133,7 +133,7 @@ def test_tables_tracked_changes_fields_and_breaks(tmp_path):
         "<w:p/>"
         "<w:p><w:hyperlink><w:r><w:t>S/2006/590</w:t></w:r></w:hyperlink></w:p>"
     )
-    text = read_docx(_docx_with_body(tmp_path, body))
+    text = read_docx(_docx_with_body(tmp_path, body)).text
     # A table row is one line, its cells joined by tabs, as in Word's text export.
     assert text == "大  会\tA/61/204\n1.\t安全理事会3 第二行-续\n\nS/2006/590\n"
 
@@ -148,13 +148,13 @@ def test_text_boxes_follow_their_paragraph_once(tmp_path):
         "</mc:AlternateContent></w:r><w:r><w:t>续</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>下一段</w:t></w:r></w:p>"
     )
-    assert read_docx(_docx_with_body(tmp_path, body)) == "正文续\n方框\n下一段\n"
+    assert read_docx(_docx_with_body(tmp_path, body)).text == "正文续\n方框\n下一段\n"
 
 
 def test_footnote_numbering_follows_the_footnotes_part_and_num_start(tmp_path):
     word = WordDocument([["情况通报会。", 0], ["另一句。", 1]], [WordNote("关于会议形式。"), WordNote("同上。")])
     built = build_docx(word, tmp_path / "r.docx")
-    assert read_docx(built.read_bytes()).endswith("情况通报会。[^1]\n另一句。[^2]\n\n[^1]: 关于会议形式。\n[^2]: 同上。\n")
+    assert read_docx(built.read_bytes()).text.endswith("情况通报会。[^1]\n另一句。[^2]\n\n[^1]: 关于会议形式。\n[^2]: 同上。\n")
     # The Repertoire continues its volume's numbering: numStart 957.
     data = io.BytesIO()
     with zipfile.ZipFile(built) as source, zipfile.ZipFile(data, "w") as target:
@@ -164,7 +164,7 @@ def test_footnote_numbering_follows_the_footnotes_part_and_num_start(tmp_path):
                 content = content.replace(b"</w:settings>",
                                           b'<w:footnotePr><w:numStart w:val="957"/></w:footnotePr></w:settings>')
             target.writestr(item, content)
-    assert "情况通报会。[^957]\n另一句。[^958]\n\n[^957]: 关于会议形式。" in read_docx(data.getvalue())
+    assert "情况通报会。[^957]\n另一句。[^958]\n\n[^957]: 关于会议形式。" in read_docx(data.getvalue()).text
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "no-main-part", "bad-xml", "empty"])

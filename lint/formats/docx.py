@@ -1,19 +1,29 @@
-"""Word (``.docx``) documents: paragraphs in order, and their real footnotes.
+"""Word (``.docx``) documents: masthead, paragraphs with their numbers, tables and footnotes.
 
-python-docx opens the package. It does not expose footnotes, so the footnotes
-part (``word/footnotes.xml``, reached through the main part's relationship)
-is read here. The text has one line per Word paragraph (and per table row, its
-cells joined by tabs, as in Word's text export; text boxes follow the
-paragraph that anchors them), then a blank line and one line per footnote,
-in the layout the footnote parser reads for Word exports: ``[^3]`` where the
-reference stands, ``[^3]: text`` for the note. A footnote with a custom mark
-(the ``*`` of a cover page) keeps its mark in the running text and reads
-``* text``, the layout of symbol notes.
+The package is opened with zipfile and lxml (:mod:`.docx_package`, which first
+refuses a zip bomb from the archive's directory); only the parts read here are
+parsed: the body, footnotes, numbering, styles, settings and one header. The text is, in order (docs/formats.md):
+
+- the masthead: the header shown on the first page (:mod:`.docx_masthead`),
+  a line per paragraph or table row as in the body, then a blank line;
+  running headers and footers are not read;
+- one line per body paragraph, starting with the number Word shows for an
+  automatically numbered paragraph (:mod:`.docx_numbering`), and one line per
+  table row, its cells joined by tabs as in Word's text export (the
+  :class:`Layout` lists these lines as table lines); text boxes follow the
+  paragraph that anchors them;
+- a blank line and the notes: a framed paragraph of the first page opening
+  with ``*`` (the cover-page note of the symbol or the title), then one line
+  per footnote, ``[^3]: text`` (``[^3]`` stands where the reference does),
+  or ``* text`` for a footnote with a custom mark.
 
 Footnote numbers are what Word shows: notes are numbered in the order of the
 footnotes part (the order of their references in any file Word saved), from
 the document's ``numStart``. A note no reference points to keeps its place in
 that order, so it is the footnote text that has no marker.
+
+Pages come from the page breaks Word recorded when it last laid the document
+out (``lastRenderedPageBreak``); a file without them has no pages.
 """
 
 from __future__ import annotations
@@ -22,15 +32,23 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
+from ..layout import Layout, Reading
 from . import FormatError, missing_extra
+from .docx_masthead import masthead_part_id
+from .docx_numbering import NO_NUMBERING, Counter, Numbering, parse_numbering
+from .docx_package import check_package, open_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_FOOTNOTES_REL = _RELS + "footnotes"
+_NUMBERING_REL = _RELS + "numbering"
+_STYLES_REL = _RELS + "styles"
+_SETTINGS_REL = _RELS + "settings"
 
 # Subtrees that hold no visible text of this paragraph: properties, tracked
 # deletions, field codes, the VML copy of a text box, and text boxes (whose
@@ -41,7 +59,9 @@ _SKIPPED = frozenset(
 _SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _TRUE = frozenset({"1", "true", "on"})
 _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
-_LEADING_MARK = regex.compile(r"^(\*{1,3})\s*")
+_LEADING_MARK = regex.compile(r"^\s*(\*{1,3})\s*")
+#: A framed paragraph that is a cover-page note: its mark, then its text.
+_COVER_NOTE = regex.compile(r"^\s*\*{1,3}\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,80 +72,187 @@ class _Note:
     custom: bool
 
 
-def read_docx(data: bytes) -> str:
-    """The text of a ``.docx`` file, or :class:`FormatError` saying why it cannot be read."""
+def read_docx(data: bytes) -> Reading:
+    """The text and layout of a ``.docx`` file, or :class:`FormatError` saying why it cannot be read."""
     try:
-        import docx
-        from docx.opc.exceptions import OpcError
+        # The extra is python-docx; what reads the parts is lxml, which it brings.
+        import docx  # noqa: F401
         from lxml import etree
     except ImportError:
         raise missing_extra("docx", "python-docx", "Word documents") from None
+    check_package(data)
     try:
-        document = docx.Document(io.BytesIO(data))
-        notes = _footnotes(document.part, etree)
-        start = _number_start(document)
-        return _render(document.element.body, notes, start)
-    except (zipfile.BadZipFile, OpcError) as err:
+        package = open_package(data, etree)
+        document = package.main_root()
+        body = document.find(_W + "body")
+        if body is None:
+            raise ValueError("the main part has no document body: not a Word document")
+        notes = _footnotes(package.related(_FOOTNOTES_REL))
+        numbering = parse_numbering(package.related(_NUMBERING_REL), package.related(_STYLES_REL))
+        rel_id = masthead_part_id(body)
+        masthead = package.by_id(rel_id) if rel_id else None
+        start = _number_start(body, package.related(_SETTINGS_REL))
+        reader = _Reader(_numbers(notes, start), Counter(numbering))
+        return reader.read(body, masthead, notes)
+    except (zipfile.BadZipFile, KeyError) as err:
         raise FormatError(
-            f"not a readable .docx package ({err}): a damaged file, or an old .doc or encrypted document "
+            f"not a readable .docx package ({_reason(err)}): a damaged file, or an old .doc or encrypted document "
             "(save it as an unprotected .docx)"
         ) from None
-    except (KeyError, ValueError, EOFError, zlib.error, etree.XMLSyntaxError) as err:
+    except (ValueError, EOFError, OSError, zlib.error, etree.XMLSyntaxError) as err:
         raise FormatError(f"damaged Word document ({type(err).__name__}: {err})") from None
 
 
-def _footnotes(main_part, etree) -> list[_Note]:
-    part = next(
-        (rel.target_part for rel in main_part.rels.values() if rel.reltype == _FOOTNOTES_REL and not rel.is_external),
-        None,
-    )
-    if part is None:
+def _reason(err: Exception) -> str:
+    return str(err).strip("'\"") or type(err).__name__
+
+
+def _footnotes(root) -> list[_Note]:
+    if root is None:
         return []
-    root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
     notes = []
+    plain = _Reader({}, Counter(NO_NUMBERING))
     for note in root.iterchildren(_W + "footnote"):
         if note.get(_W + "type") in _SEPARATOR_NOTES:
             continue
-        text = " ".join(t for p in note.iter(_W + "p") if (t := _paragraph_text(p, {}).strip()))
+        text = " ".join(t for p in note.iter(_W + "p") if (t := plain.paragraph_text(p).strip()))
         notes.append(_Note(note.get(_W + "id", ""), text, custom=next(note.iter(_W + "footnoteRef"), None) is None))
     return notes
 
 
-def _number_start(document) -> int:
-    for element in (document.element.body, document.settings.element):
+def _number_start(body, settings) -> int:
+    for element in (body, settings):
+        if element is None:
+            continue
         for start in element.iter(_W + "numStart"):
             if start.getparent().tag == _W + "footnotePr" and (value := start.get(_W + "val", "")).isdigit():
                 return int(value)
     return 1
 
 
-def _render(body, notes: list[_Note], start: int) -> str:
-    numbers = _numbers(notes, start)
-    lines = list(_lines(body, numbers))
-    note_lines = [_note_line(note, numbers) for note in notes]
-    text = "\n".join(lines)
-    if note_lines:
-        text += "\n\n" + "\n".join(note_lines)
-    return text + "\n"
+def _numbers(notes: list[_Note], start: int) -> dict[str, int]:
+    automatic = [note for note in notes if not note.custom]
+    return {note.id: start + rank for rank, note in enumerate(automatic)}
 
 
-def _lines(container, numbers: dict[str, int]) -> Iterator[str]:
-    """One line per paragraph, and per table row (its cells joined by tabs), in document order."""
-    for child in container:
-        if child.tag == _W + "p":
-            yield _paragraph_text(child, numbers)
-            for box in _text_boxes(child):
-                yield from _lines(box, numbers)
-        elif child.tag == _W + "tbl":
-            for row in child.iter(_W + "tr"):
-                if next(row.iterancestors(_W + "tbl")) is child:
-                    yield "\t".join(_cell_text(cell, numbers) for cell in row.iterchildren(_W + "tc"))
-        elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
-            yield from _lines(child, numbers)
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    page: int
+    table: bool = False
 
 
-def _cell_text(cell, numbers: dict[str, int]) -> str:
-    return " ".join(line for line in _lines(cell, numbers) if line.strip())
+@dataclass(slots=True)
+class _Reader:
+    """One pass over the document in reading order: numbering and pages are counted as it goes."""
+
+    numbers: dict[str, int]
+    counter: Counter
+    #: Page breaks Word recorded so far (0 when it recorded none: pages unknown).
+    breaks: int = 0
+    #: The page the paragraph being read starts on.
+    line_page: int = 1
+    #: Footnote id -> page of its reference.
+    note_pages: dict[str, int] = field(default_factory=dict)
+    cover_notes: list[_Line] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.breaks + 1
+
+    def read(self, body, masthead, notes: list[_Note]) -> Reading:
+        lines: list[_Line] = []
+        if masthead is not None:
+            # In the layout of text exports: a table row on a line, "United Nations<tab>A/80/628".
+            plain = _Reader({}, Counter(NO_NUMBERING))
+            heading = [_Line(line.text, 1) for line in plain._lines(masthead, table=False) if line.text.strip()]
+            if heading:
+                lines += [*heading, _Line("", 1)]
+        lines += list(self._lines(body, table=False))
+        after = [*self.cover_notes, *(self._note_line(note) for note in notes)]
+        if after:
+            lines += [_Line("", lines[-1].page if lines else 1), *after]
+        text = "\n".join(line.text for line in lines) + "\n"
+        table_lines = frozenset(number for number, line in enumerate(lines, start=1) if line.table)
+        # The final newline starts one more (empty) line: it is on the last page.
+        pages = tuple(line.page for line in lines) + ((lines[-1].page,) if lines else ()) if self.breaks else ()
+        return Reading(text, Layout(table_lines=table_lines, pages=pages))
+
+    def _lines(self, container, *, table: bool) -> Iterator[_Line]:
+        """One line per paragraph, and per table row (its cells joined by tabs), in document order."""
+        for child in container:
+            if child.tag == _W + "p":
+                self.line_page = self.page
+                text = self.counter.label(child) + self.paragraph_text(child)
+                line = _Line(text, self.line_page, table)
+                if not table and _is_cover_note(child, text):
+                    self.cover_notes.append(_Line(_LEADING_MARK.sub(r"\1 ", text), line.page))
+                else:
+                    yield line
+                for box in _text_boxes(child):
+                    yield from self._lines(box, table=table)
+            elif child.tag == _W + "tbl":
+                yield from self._table(child)
+            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+                yield from self._lines(child, table=table)
+
+    def _table(self, table) -> Iterator[_Line]:
+        for row in table.iter(_W + "tr"):
+            if next(row.iterancestors(_W + "tbl")) is not table:
+                continue
+            page = self.page
+            cells = [
+                " ".join(line.text for line in self._lines(cell, table=True) if line.text.strip())
+                for cell in row.iterchildren(_W + "tc")
+            ]
+            yield _Line("\t".join(cells), page, table=True)
+
+    def _note_line(self, note: _Note) -> _Line:
+        page = self.note_pages.get(note.id, self.page)
+        if note.custom:
+            return _Line(_LEADING_MARK.sub(r"\1 ", note.text), page)
+        return _Line(f"[^{self.numbers[note.id]}]: {note.text}", page)
+
+    def paragraph_text(self, paragraph) -> str:
+        parts: list[str] = []
+        self._collect(paragraph, parts)
+        # One line per paragraph: a manual line break inside it reads as a space.
+        return _LINE_BREAKS.sub(" ", "".join(parts))
+
+    def _collect(self, element, parts: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag == _W + "tab":
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("" if child.get(_W + "type") in ("page", "column") else " ")
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == _W + "footnoteReference":
+                parts.append(self._reference(child))
+            elif tag == _W + "lastRenderedPageBreak":
+                self.breaks += 1
+                if not "".join(parts).strip():
+                    self.line_page = self.page  # the paragraph starts on the new page
+            else:
+                self._collect(child, parts)
+
+    def _reference(self, reference) -> str:
+        note_id = reference.get(_W + "id", "")
+        self.note_pages.setdefault(note_id, self.line_page)
+        if reference.get(_W + "customMarkFollows", "").lower() in _TRUE:
+            return ""  # the mark itself is the text run that follows
+        number = self.numbers.get(note_id)
+        return f"[^{number}]" if number is not None else ""
+
+
+def _is_cover_note(paragraph, text: str) -> bool:
+    """A framed paragraph (placed on the page, not in the flow) that opens with a ``*`` mark."""
+    return paragraph.find(f"{_W}pPr/{_W}framePr") is not None and _COVER_NOTE.match(text) is not None
 
 
 def _text_boxes(paragraph) -> Iterator:
@@ -138,47 +265,3 @@ def _text_boxes(paragraph) -> Iterator:
             between.append(ancestor.tag)
         if _FALLBACK not in between and _W + "txbxContent" not in between:
             yield box
-
-
-def _numbers(notes: list[_Note], start: int) -> dict[str, int]:
-    automatic = [note for note in notes if not note.custom]
-    return {note.id: start + rank for rank, note in enumerate(automatic)}
-
-
-def _note_line(note: _Note, numbers: dict[str, int]) -> str:
-    if note.custom:
-        return _LEADING_MARK.sub(r"\1 ", note.text)
-    return f"[^{numbers[note.id]}]: {note.text}"
-
-
-def _paragraph_text(paragraph, numbers: dict[str, int]) -> str:
-    parts: list[str] = []
-    _collect(paragraph, numbers, parts)
-    # One line per paragraph: a manual line break inside it reads as a space.
-    return _LINE_BREAKS.sub(" ", "".join(parts))
-
-
-def _collect(element, numbers: dict[str, int], parts: list[str]) -> None:
-    for child in element:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
-            continue
-        if tag == _W + "t":
-            parts.append(child.text or "")
-        elif tag == _W + "tab":
-            parts.append("\t")
-        elif tag in (_W + "br", _W + "cr"):
-            parts.append("" if child.get(_W + "type") in ("page", "column") else " ")
-        elif tag == _W + "noBreakHyphen":
-            parts.append("-")
-        elif tag == _W + "footnoteReference":
-            parts.append(_reference(child, numbers))
-        else:
-            _collect(child, numbers, parts)
-
-
-def _reference(reference, numbers: dict[str, int]) -> str:
-    if reference.get(_W + "customMarkFollows", "").lower() in _TRUE:
-        return ""  # the mark itself is the text run that follows
-    number = numbers.get(reference.get(_W + "id", ""))
-    return f"[^{number}]" if number is not None else ""

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
-from .models import DocumentSymbol, References, ResolutionCitation, Unparsed, shift
+from .models import DocumentSymbol, Organ, References, ResolutionCitation, Unparsed, shift
 from .resolutions import ResolutionSyntaxError, parse_resolution
 from .symbols import SymbolSyntaxError, parse_symbol
 
@@ -22,39 +22,82 @@ _SINGLE_SYMBOL = r"""
     (?:/(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)?)+    # components; an empty one is a slip to report
     (?:(?<=RES/\d+)[ ]?\(\d{4}\))?                        # S/RES/2553(2020)
 """
+# Not after a Latin letter, digit or symbol character; right after a Chinese one it is
+# a symbol (UN Chinese writes no space there: 见A/76/214).
 SYMBOL_CANDIDATE = regex.compile(
-    rf"(?<![\w/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*{_SINGLE_SYMBOL})*\*?", regex.VERBOSE
+    rf"(?<![A-Za-z0-9_/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*{_SINGLE_SYMBOL})*\*?", regex.VERBOSE
 )
 
-_ZH_IDENTIFIER = r"(?:E?S-)?\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?(?:\s*[(（]\s*[^()（）\s]{1,6}\s*[)）])?"
-_ZH_ITEM = rf"(?:第\s*)?{_ZH_IDENTIFIER}\s*号?"
+_ZH_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# A number right after a dot (WHA62.14, 1/CP.21, even across a line break) belongs to another
+# body's numbering, not a UN resolution's.
+_ZH_IDENTIFIER = (r"(?:E?S-)?(?<![\d.．]\s*)\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?"
+                  r"(?:\s*[(（]\s*[^()（）\s]{1,6}\s*[)）])?")
+_ZH_ITEM = rf"(?:{_ZH_DATE}\s*)?(?:第\s*)?{_ZH_IDENTIFIER}\s*号?"
+_ZH_LETTER_ITEM = r"[A-H](?![A-Za-z])\s*号?"
+_ZH_JOINER = r"\s*(?:以及|和|及|、|…+)+\s*"
 _ZH_PARAGRAPH = r"\d+\s*(?:[(（][a-zA-Z\d]{1,4}[)）])?"
 _ZH_PARAGRAPHS = rf"第\s*{_ZH_PARAGRAPH}(?:\s*(?:和|及|、)\s*(?:第\s*)?{_ZH_PARAGRAPH})*\s*段(?:\s*[(（][a-z][)）])?"
 ZH_RESOLUTION_CANDIDATE = regex.compile(
     rf"""
     (?:(?:大会|安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会)\s*(?:在其|在|其)?\s*)?
-    {_ZH_ITEM}(?:\s*(?:以及|和|及|、)\s*{_ZH_ITEM})*
-    \s*决\s*议(?!草案)
+    {_ZH_ITEM}(?:{_ZH_JOINER}(?:{_ZH_ITEM}|{_ZH_LETTER_ITEM}))*
+    \s*决\s*[议定](?!草案)
     (?:\s*[，,]?\s*附件[一二三四五六七八九十]*|\s*[，,、]?\s*{_ZH_PARAGRAPHS})*
     """,
     regex.VERBOSE,
 )
+#: A body named right before a Chinese citation that is not one of the organs the grammar
+#: knows: 社会发展委员会2004年2月13日第42/1号决议, 执行局第2022/6号决定.
+ZH_OTHER_BODY_BEFORE = regex.compile(r"(?:委员会|执行局|执行委员会|董事会)\s*(?:在其|在|其)?\s*$")
 
-_EN_IDENTIFIER = r"(?:E?S-)?\d+(?:/\d+)?(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{1,6}\))?"
-# Starts with the word "resolution" so that the regex engine can skip to it;
+_EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+            r"|December)\s+\d{4}")
+_EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
+# Starts with the word "resolution" or "decision" so that the regex engine can skip to it;
 # the organ before it is picked up separately (EN_ORGAN_BEFORE).
 EN_RESOLUTION_CANDIDATE = regex.compile(
-    rf"\b[Rr]esolutions?\s+{_EN_IDENTIFIER}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*"
+    rf"\b(?:[Rr]esolution|[Dd]ecision)s?[ \t]+{_EN_IDENTIFIER}"
+    rf"(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*"
 )
 EN_ORGAN_BEFORE = regex.compile(
-    r"(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Assembly|Council)\s+$"
+    r"(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Executive Board"
+    r"|Assembly|Council)\s+$"
 )
+#: An organ named before "in its resolution": "the Security Council, in its resolution 2809 (2025)",
+#: "the Commission for Social Development, in its resolution 42/1" (another body).
+EN_ORGAN_IN_ITS = regex.compile(
+    r"(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council"
+    r"|(?:Commission|Committee|Executive Board|Conference)(?:\s+(?:on|for|of|the|[A-Z][a-z]+)){0,6})"
+    r",?\s+(?:in|by|through)\s+its\s+$"
+)
+_EN_ORGANS = {"General Assembly": Organ.GENERAL_ASSEMBLY, "Security Council": Organ.SECURITY_COUNCIL,
+              "Human Rights Council": Organ.HUMAN_RIGHTS_COUNCIL,
+              "Economic and Social Council": Organ.ECONOMIC_AND_SOCIAL_COUNCIL}
+#: A line that is only a bare citation (``1325 (2000)``, ``66/253 A``, ``1514 (XV)``), or a table row
+#: starting with one.
+_BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ ][A-H](?![A-Za-z]))?"
+            r"|\d{1,4}(?:[ ][A-H])?[ ]?[(（](?:\d{4}|[IVXL]+)[)）])")
+BARE_LINE = regex.compile(rf"^[ \t]*{_BARE_ID}(?:[ \t]*[;,；，][ \t]*{_BARE_ID})*(?=[ \t]*(?:\||\t|$))")
+BARE_ID = regex.compile(_BARE_ID)
+#: What may stand between such a line and its heading: blank lines, other bare citations, symbols.
+_LIST_LINE = regex.compile(r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
+#: A heading is a short line, or a line ending in a colon; prose that mentions
+#: "Security Council resolutions" opens no list.
+_HEADING_MAX = 100
+RESOLUTIONS_HEADING = regex.compile(
+    r"(?P<organ>General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
+    r" (?:resolutions?|decisions?)\b"
+    r"|(?P<organ>大会|安全理事会|安理会|经济及社会理事会|人权理事会)(?:的)?决[议定]"
+)
+_HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Council", "安理会": "Security Council",
+                   "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 _EN_ORGAN_LOOKBACK = 40
 _HAS_DIGIT = regex.compile(r"\d")
 _ZH_MARKER = regex.compile(r"[第号/(（]")
 
 
-_JUEYI = regex.compile(r"决\s*议")
+_JUEYI = regex.compile(r"决\s*[议定]")
 #: How far before "决议" a Chinese reference may start, and after it its pinpoints may run.
 _ZH_LOOKBACK, _ZH_LOOKAHEAD = 200, 80
 
@@ -72,10 +115,12 @@ def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -
     citations: list[ResolutionCitation] = []
     unparsed: list[Unparsed] = []
     parsed: dict[tuple[str, str], object] = {}
-    for kind, start, end in _all_candidates(text, skip_lines, line_of):
-        key = (kind, text[start:end])
+    for kind, start, end, language, hint in _all_candidates(text, skip_lines, line_of):
+        if kind == "resolution" and hint is None:
+            hint = organ_before(text, start, language)
+        key = (kind, text[start:end], hint)
         if key not in parsed:
-            parsed[key] = _parse(kind, text[start:end])
+            parsed[key] = _parse(kind, text[start:end], hint)
         result = parsed[key]
         if isinstance(result, Unparsed):
             unparsed.append(_moved(result, start))
@@ -88,21 +133,66 @@ def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -
     return References(tuple(symbols), tuple(citations), tuple(unparsed))
 
 
-def _parse(kind: str, text: str):
+def _parse(kind: str, text: str, hint: Organ | None):
     try:
-        return parse_symbol(text) if kind == "symbol" else parse_resolution(text)
+        return parse_symbol(text) if kind == "symbol" else parse_resolution(text, organ_before=hint)
     except (SymbolSyntaxError, ResolutionSyntaxError) as err:
         return Unparsed(0, len(text), text, kind, str(err))
 
 
-def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple[str, int, int]]:
-    """``(kind, start, end)`` of every candidate outside ``skip_lines``."""
-    found = [("symbol", m.start(), m.end()) for m in SYMBOL_CANDIDATE.finditer(text) if _HAS_DIGIT.search(m.group())]
-    found += [("resolution", m.start(), m.end()) for m in _zh_candidates(text) if _ZH_MARKER.search(m.group())]
-    found += [("resolution", _with_organ(text, m.start()), m.end()) for m in EN_RESOLUTION_CANDIDATE.finditer(text)]
-    for kind, start, end in found:
-        if not (skip_lines and line_of(start) in skip_lines):
-            yield kind, start, end
+def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple]:
+    """``(kind, start, end, language, organ named by a heading)`` of every candidate outside ``skip_lines``."""
+    found = [("symbol", m.start(), m.end(), "", None) for m in SYMBOL_CANDIDATE.finditer(text)
+             if _HAS_DIGIT.search(m.group())]
+    found += [("resolution", m.start(), m.end(), "zh", None) for m in _zh_candidates(text)
+              if _ZH_MARKER.search(m.group())]
+    found += [("resolution", _with_organ(text, m.start()), m.end(), "en", None)
+              for m in EN_RESOLUTION_CANDIDATE.finditer(text)]
+    found += [("resolution", start, end, "en", organ) for start, end, organ in _bare_candidates(text)]
+    for candidate in found:
+        if not (skip_lines and line_of(candidate[1]) in skip_lines):
+            yield candidate
+
+
+def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:
+    """Bare citations on their own line (or starting a table row) in a list under a resolutions heading.
+
+    One pass over the lines: a heading (``Security Council resolutions``) opens the
+    list and names the organ; blank lines, bare citations and symbols keep it
+    open; any other line closes it.
+    """
+    organ: Organ | None = None
+    open_list = False
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        bare = BARE_LINE.match(body)
+        heading = None if bare else RESOLUTIONS_HEADING.search(body)
+        if bare and open_list:
+            for item in BARE_ID.finditer(body, 0, bare.end()):
+                yield position + item.start(), position + item.end(), organ
+        elif heading and _introduces_list(body):
+            open_list = True
+            organ = _EN_ORGANS[_HEADING_ORGANS.get(heading["organ"], heading["organ"])]
+        elif not bare and not _LIST_LINE.fullmatch(body):
+            open_list = False
+        position += len(line)
+
+
+def _introduces_list(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _HEADING_MAX or stripped.endswith((":", "："))
+
+
+def organ_before(text: str, start: int, language: str) -> Organ | None:
+    """The organ named just before a citation starting at ``start``, outside its span."""
+    window = max(0, start - _EN_ORGAN_LOOKBACK * 2)
+    if language == "zh":
+        return Organ.OTHER if ZH_OTHER_BODY_BEFORE.search(text, window, start) else None
+    match = EN_ORGAN_IN_ITS.search(text, window, start)
+    if match is None:
+        return None
+    return _EN_ORGANS.get(match["organ"], Organ.OTHER)
 
 
 def _with_organ(text: str, start: int) -> int:

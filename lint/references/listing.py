@@ -9,10 +9,10 @@ from ..document import Document
 
 
 def reference_rows(document: Document) -> Iterator[dict]:
-    """One row per symbol, resolution citation and unparsed candidate, in text order."""
+    """One row per symbol, resolution or decision citation and unparsed candidate, in text order."""
     references = document.references
     rows = [(s.start, s.end, s.text, "symbol", s.fields(), None) for s in references.symbols]
-    rows += [(c.start, c.end, c.text, "resolution", c.fields(), None) for c in references.citations]
+    rows += [(c.start, c.end, c.text, c.kind, c.fields(), None) for c in references.citations]
     rows += [(u.start, u.end, u.text, u.kind, None, u.reason) for u in references.unparsed]
     for start, end, text, kind, fields, error in sorted(rows, key=lambda row: (row[0], row[3])):
         position, end_position = document.position(start), document.position(end)

@@ -17,6 +17,9 @@ class Organ(enum.Enum):
     SECURITY_COUNCIL = "SC"
     HUMAN_RIGHTS_COUNCIL = "HRC"
     ECONOMIC_AND_SOCIAL_COUNCIL = "ECOSOC"
+    #: A body the text names that is none of the above (an Executive Board, a functional
+    #: commission): its numbers follow its own series, so the organ checks do not apply.
+    OTHER = "other"
 
     def __str__(self) -> str:
         return self.value
@@ -91,13 +94,19 @@ class IssueKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class ReferenceIssue:
-    """A slip at ``start:end``; ``replacement`` mends it (``None`` when no mechanical fix)."""
+    """A slip at ``start:end``; ``replacement`` mends it (``None`` when no mechanical fix).
+
+    ``safe``: the mending cannot be wrong (``第 1631（2005）决议`` needs its ``号``);
+    not safe when another mending is as likely (``第 1540（2004）和第 1673（2006）号决议``
+    may lack a ``号`` or have one ``第`` too many).
+    """
 
     kind: IssueKind
     start: int
     end: int
     replacement: str | None
     message: str
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +144,7 @@ class ResolutionReference:
 
 @dataclass(frozen=True, slots=True)
 class ResolutionCitation:
-    """A whole citation: its organ, one or more resolutions, its pinpoints and slips."""
+    """A whole citation: its organ, one or more resolutions (or decisions), its pinpoints and slips."""
 
     start: int
     end: int
@@ -145,6 +154,8 @@ class ResolutionCitation:
     #: ``("附件", "第 59 段")``: where in the resolution the text points.
     pinpoints: tuple[str, ...] = ()
     issues: tuple[ReferenceIssue, ...] = ()
+    #: ``"resolution"`` or ``"decision"`` (``第 75/569 号决定``, ``decision 77/555``).
+    kind: str = "resolution"
 
     def fields(self) -> dict:
         return {

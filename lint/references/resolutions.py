@@ -19,9 +19,14 @@ ORGANS = {
     "人权理事会": Organ.HUMAN_RIGHTS_COUNCIL, "Human Rights Council": Organ.HUMAN_RIGHTS_COUNCIL,
     "经济及社会理事会": Organ.ECONOMIC_AND_SOCIAL_COUNCIL, "经社理事会": Organ.ECONOMIC_AND_SOCIAL_COUNCIL,
     "Economic and Social Council": Organ.ECONOMIC_AND_SOCIAL_COUNCIL,
+    # The Executive Boards of the funds and programmes number their decisions year/number too.
+    "Executive Board": Organ.OTHER,
 }
 _MATCHING_CLOSE = {"(": ")", "（": "）"}
 FIRST_ECOSOC_YEAR = 1978
+#: The General Assembly numbered its resolutions session/number from its 31st session (1976);
+#: a lower session before the slash is another body's number (a Commission's ``42/1`` aside).
+FIRST_NUMBERED_SESSION = 31
 
 
 class ResolutionSyntaxError(ValueError):
@@ -50,6 +55,14 @@ class _Item:
     has_hao: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _LetterItem:
+    """``B`` in ``第62/238 A和B号决议``: the previous item's number with another letter."""
+
+    letter: Lexeme
+    has_hao: bool
+
+
 class _ToCitation:
     """Turns each rule's children into citation values (Lark calls it as the parse goes)."""
 
@@ -58,9 +71,10 @@ class _ToCitation:
 
     def zh_citation(self, children):
         organ = children[0] if isinstance(children[0], str) else None
-        items = [c for c in children if isinstance(c, _Item)]
+        items = _with_letters([c for c in children if isinstance(c, (_Item, _LetterItem))])
         pinpoints = next((c for c in children if isinstance(c, tuple)), ())
-        return "zh", organ, items, pinpoints
+        jueyi = next(c for c in children if getattr(c, "type", None) == "JUEYI")
+        return "zh", organ, items, pinpoints, "decision" if str(jueyi).endswith("定") else "resolution"
 
     def zh_organ(self, children):
         return str(children[0])
@@ -69,6 +83,9 @@ class _ToCitation:
         identifier = next(c for c in children if isinstance(c, _Identifier))
         types = {getattr(c, "type", None) for c in children}
         return _Item(identifier, "DI" in types, "HAO" in types)
+
+    def zh_letter_item(self, children):
+        return _LetterItem(children[0], len(children) > 1)
 
     def zh_pinpoints(self, children):
         return tuple(children)
@@ -91,8 +108,16 @@ class _ToCitation:
 
     def en_citation(self, children):
         organ = str(children[0]) if children[0].type == "ORGAN_EN" else None
+        word = next(c for c in children if getattr(c, "type", None) == "RESOLUTION")
         items = [_Item(c, True, True) for c in children if isinstance(c, _Identifier)]
-        return "en", organ, items, ()
+        return "en", organ, items, (), "decision" if word.lower().startswith("decision") else "resolution"
+
+    def en_item(self, children):
+        # The date of adoption ("of 22 December 2017") is not kept: the number says which.
+        return children[0]
+
+    def bare_citation(self, children):
+        return "bare", None, [_Item(children[0], True, True)], (), "resolution"
 
     def session_number(self, children):
         session, number, *letter = children
@@ -137,22 +162,48 @@ def _letter(tokens: list) -> str | None:
     return str(tokens[0]) if tokens else None
 
 
+def _with_letters(items: list) -> list[_Item]:
+    """Letter-only items made whole: ``62/238 A和B`` is 62/238 A and 62/238 B."""
+    whole: list[_Item] = []
+    for item in items:
+        if isinstance(item, _LetterItem):
+            if not whole:
+                raise ResolutionSyntaxError("a letter with no number before it")
+            previous = whole[-1].identifier
+            identifier = _Identifier(item.letter, item.letter, previous.number, previous.session, previous.year,
+                                     previous.roman_session, str(item.letter))
+            item = _Item(identifier, False, item.has_hao)
+        whole.append(item)
+    return whole
+
+
 def resolution_parser():
     """The resolution parser, built on first use (a benchmark may build it ahead)."""
     return load_parser("resolution", _ToCitation)
 
 
-def parse_resolution(text: str, start: int = 0) -> ResolutionCitation:
-    """Parse one citation ``text`` found at offset ``start``; raise :class:`ResolutionSyntaxError` if it does not."""
+def parse_resolution(text: str, start: int = 0, organ_before: Organ | None = None) -> ResolutionCitation:
+    """Parse one citation ``text`` found at offset ``start``; raise :class:`ResolutionSyntaxError` if it does not.
+
+    ``organ_before``: the organ the text names just before the citation, outside its span
+    (``the Council, in its resolution 2719 (2023)``, ``执行局第 2022/6 号决定``).
+    """
     try:
-        language, organ_name, items, pinpoints = resolution_parser().parse(text)
+        language, organ_name, items, pinpoints, kind = resolution_parser().parse(text)
     except LalrSyntaxError as err:
-        raise ResolutionSyntaxError(f"{text!r} does not parse as a resolution reference") from err
-    organ = ORGANS.get(organ_name) if organ_name else None
+        raise ResolutionSyntaxError(f"{text!r} does not parse as a {_kind_word(text)} reference") from err
+    organ = (ORGANS.get(organ_name) if organ_name else None) or organ_before
     references = tuple(_reference(text, start, item.identifier, organ) for item in items)
     issues = tuple(_issues(text, start, items, language))
     pinpoint_texts = tuple("".join(text[begin:end].split()) for begin, end in pinpoints)
-    return ResolutionCitation(start, start + len(text), text, language, references, pinpoint_texts, issues)
+    return ResolutionCitation(
+        start, start + len(text), text, "en" if language == "bare" else language, references, pinpoint_texts,
+        issues, kind,
+    )
+
+
+def _kind_word(text: str) -> str:
+    return "decision" if "决定" in text or "ecision" in text else "resolution"
 
 
 def _reference(text: str, start: int, ident: _Identifier, organ: Organ | None) -> ResolutionReference:
@@ -161,9 +212,11 @@ def _reference(text: str, start: int, ident: _Identifier, organ: Organ | None) -
     session = ident.session
     year = ident.year
     if inferred is not Organ.SECURITY_COUNCIL and isinstance(session, int) and session >= FIRST_ECOSOC_YEAR:
-        # ECOSOC numbers its resolutions year/number: 2008/12.
+        # ECOSOC (and the Executive Boards) number their resolutions and decisions year/number: 2008/12.
         year, session = session, None
         inferred = organ or Organ.ECONOMIC_AND_SOCIAL_COUNCIL
+    elif organ is None and isinstance(session, int) and session < FIRST_NUMBERED_SESSION:
+        inferred = None
     return ResolutionReference(
         start + begin, start + end, text[begin:end], inferred, ident.number, session, year,
         ident.roman_session, ident.letter, organ_stated=organ is not None,
@@ -171,14 +224,27 @@ def _reference(text: str, start: int, ident: _Identifier, organ: Organ | None) -
 
 
 def _organ_from_form(ident: _Identifier) -> Organ | None:
+    # A roman session is not enough: the General Assembly and ECOSOC both numbered so (1514 (XV), 11 (II)).
     if ident.year is not None:
         return Organ.SECURITY_COUNCIL
-    if ident.roman_session is not None or ident.session is not None:
+    if ident.session is not None:
         return Organ.GENERAL_ASSEMBLY
     return None
 
 
+def _takes_di(ident: _Identifier) -> bool:
+    """Whether UN Chinese writes 第 before this identifier.
+
+    Not before a special-session number (大会S-30/1号决议 is written so in edited
+    documents, as is 第S-26/2号), nor before a letter that continues the previous item.
+    """
+    return not isinstance(ident.session, str) and ident.first.type != "LETTER"
+
+
 def _issues(text: str, start: int, items: list[_Item], language: str):
+    # One 第 and one 号 may cover a whole list; where 第 is repeated for each item,
+    # 号 is too (第 1540（2004）号和第 1673（2006）号决议), and so is 第 where 号 is.
+    di_repeated = any(item.has_di for item in items[1:])
     for index, item in enumerate(items):
         ident = item.identifier
         if ident.open_bracket is not None and _MATCHING_CLOSE[str(ident.open_bracket)] != str(ident.close_bracket):
@@ -190,12 +256,15 @@ def _issues(text: str, start: int, items: list[_Item], language: str):
             )
         if language != "zh":
             continue
-        if not item.has_hao:
+        last = index == len(items) - 1
+        if not item.has_hao and (last or (di_repeated and item.has_di)):
             # After the spaces that follow the number: "第 58/316 决议" becomes "第 58/316 号决议".
+            # Before 决议 the 号 is wanted whatever the list; inside a list with 第 repeated,
+            # dropping the later 第 mends it as well, so the fix is not safe there.
             after = start + _skip_spaces(text, ident.last.end_pos)
             yield ReferenceIssue(IssueKind.MISSING_HAO, after, after, "号",
-                                 f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'")
-        if index == 0 and not item.has_di:
+                                 f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'", safe=last)
+        if (index == 0 or (di_repeated and item.has_hao)) and not item.has_di and _takes_di(ident):
             before = start + ident.first.start_pos
             yield ReferenceIssue(IssueKind.MISSING_DI, before, before, None,
                                  f"'{text[ident.first.start_pos:ident.last.end_pos]}号' lacks '第' before the number")

@@ -26,7 +26,10 @@ _MONTHS = {
 
 # Possessive: no symbol ever needs a segment given back, and backtracking into
 # the repeat made a long line of "1/1/1/..." in the masthead take quadratic time.
-_SYMBOL_PART = r"[A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)++"
+# A budget section's symbol names its section in brackets and may go on with
+# parts: ``A/81/6 (Sect. 29A)/Part A``.
+_SECTION = r"\s?\((?:Sect|Part|Chap)\.?\s?\d+[A-Z]?\)(?:/(?:Part\s[A-Z]\b|[A-Za-z0-9.\-]+))*+"
+_SYMBOL_PART = rf"[A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)++(?:{_SECTION})?"
 _MASTHEAD_SYMBOL = regex.compile(
     rf"(?:联\s*合\s*国|United Nations)?\s*(?P<symbol>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*\*?)\s*$"
 )
@@ -74,8 +77,13 @@ def _find_symbol(top: Sequence[str]) -> tuple[str | None, int | None]:
             continue
         match = _MASTHEAD_SYMBOL.fullmatch(stripped)
         if match and (stripped != match["symbol"] or _near_masthead(top, number)):
-            return match["symbol"].replace(" ", ""), number
+            return _normal_symbol(match["symbol"]), number
     return None, None
+
+
+def _normal_symbol(symbol: str) -> str:
+    # Spaces around the dash joining two symbols go; the one in "(Sect. 10)" stays.
+    return regex.sub(r"\s*([-–])\s*(?=[A-Z])", r"\1", regex.sub(r"\s+", " ", symbol))
 
 
 def _near_masthead(top: Sequence[str], number: int) -> bool:

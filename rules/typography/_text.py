@@ -1,30 +1,15 @@
-"""What the TYP rules share: which documents are Chinese, which spans to leave alone."""
+"""What the TYP rules share: which documents are Chinese, which lines are text."""
 
 from __future__ import annotations
 
-import regex
-
 from unlint import Document
+from unlint.text import HAN
 
-HAN = regex.compile(r"\p{Han}")
-
-# A resolution number whose closing bracket was lost (``第 1373（2001号``): the
-# reference parser does not take it for a citation, yet the slip is RES's, not TYP's.
-_NUMBER_WITHOUT_CLOSING_BRACKET = regex.compile(r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
+__all__ = ["HAN", "in_text_line", "is_chinese"]
 
 
 def is_chinese(document: Document) -> bool:
     return document.header.language == "zh"
-
-
-def resolution_spans(document: Document) -> list[tuple[int, int]]:
-    """(start, end) of every resolution citation, parsed or not: the RES family owns
-    bracket slips there (``第 1373（2001)号``), so TYP does not report them twice."""
-    references = document.references
-    spans = [(c.start, c.end) for c in references.citations]
-    spans += [(u.start, u.end) for u in references.unparsed if u.kind == "resolution"]
-    spans += [m.span() for m in _NUMBER_WITHOUT_CLOSING_BRACKET.finditer(document.text)]
-    return spans
 
 
 def in_text_line(document: Document, offset: int) -> bool:

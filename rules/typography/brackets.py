@@ -7,7 +7,7 @@ from collections import Counter
 from unlint import Document, Finding, Fix, rule
 
 from ._text import is_chinese
-from .pairing import Pair, pair_brackets
+from unlint.structure.pairing import Pair
 
 _WIDTH_OF = {**dict.fromkeys("（）［］｛｝", "fullwidth"), **dict.fromkeys("()[]{}", "halfwidth")}
 #: (family, width, role) -> the bracket.
@@ -53,7 +53,7 @@ def mixed_bracket_width(document: Document, config):
     """
     if not is_chinese(document):
         return
-    pairs = pair_brackets(document).width_pairs
+    pairs = document.bracket_pairing.width_pairs
     text = document.text
     counts = Counter((p.han_content, _WIDTH_OF[text[p.opener]]) for p in pairs if not p.mixed(text))
     for pair in pairs:
@@ -116,7 +116,7 @@ def unbalanced_bracket(document: Document, config):
     if not is_chinese(document):
         return
     text = document.text
-    for item in pair_brackets(document).unmatched:
+    for item in document.bracket_pairing.unmatched:
         mark = text[item.offset]
         first, last = item.block_lines
         paragraph = f"the paragraph on line {first}" if first == last else f"the paragraph of lines {first}-{last}"

@@ -19,14 +19,16 @@ def identifiers(draw):
     shape = draw(st.sampled_from(["session", "year", "roman"]))
     number = draw(st.integers(1, 2999))
     if shape == "session":
+        # Below the 31st session the General Assembly did not number session/number: no organ then.
         session = draw(st.integers(1, 80))
-        return f"{session}/{number}", "GA", f"s={session} n={number}"
+        return f"{session}/{number}", "GA" if session >= 31 else "?", f"s={session} n={number}"
     opening, closing = draw(BRACKETS)
     if shape == "year":
         year = draw(st.integers(1946, 2030))
         return f"{number}{draw(SPACE)}{opening}{year}{closing}", "SC", f"y={year} n={number}"
     roman = draw(st.sampled_from(["I", "V", "XV", "XXIX", "XXX"]))
-    return f"{number}{opening}{roman}{closing}", "GA", f"r={roman} n={number}"
+    # A roman session: the General Assembly's or ECOSOC's, the form alone does not say.
+    return f"{number}{opening}{roman}{closing}", "?", f"r={roman} n={number}"
 
 
 @settings(max_examples=200, deadline=None)

@@ -27,10 +27,10 @@ def findings(rule, text, date=None):
     return [(text[f.start:f.end], f.message) for f in rule.check(document, Config())]
 
 
-def apply_fixes(code, text):
+def apply_fixes(code, text, applicability=Applicability.SAFE):
     diagnostics = lint_text(text, config=Config(select=(code,)))
     for diagnostic in sorted(diagnostics, key=lambda d: -d.offset):
-        assert diagnostic.fix.applicability is Applicability.SAFE
+        assert diagnostic.fix.applicability is applicability
         for edit in sorted(diagnostic.fix.edits, key=lambda e: -e.start):
             text = text[:edit.start] + edit.replacement + text[edit.end:]
     return text
@@ -68,12 +68,35 @@ def test_res002_silent_on_matching_brackets(text):
 
 @pytest.mark.parametrize(("text", "fixed"), [
     ("安全理事会第 1631（2005）决议第 4段", "安全理事会第 1631（2005）号决议第 4段"),
-    ("第 1540（2004）和第 1673（2006）号决议", "第 1540（2004）号和第 1673（2006）号决议"),
     ("大会第 58/316 决议", "大会第 58/316 号决议"),
+    ("第70/291、71/291和72/284决议", "第70/291、71/291和72/284号决议"),
 ])
-def test_res003_fires_and_inserts_hao(text, fixed):
+def test_res003_fires_and_inserts_hao_safely_before_juei(text, fixed):
     assert len(findings(resolution_missing_hao, text)) == 1
     assert apply_fixes("RES003", text) == fixed
+
+
+def test_res003_fix_inside_a_list_with_repeated_di_is_not_safe():
+    # 第 repeated for each item wants 号 for each, but dropping the second 第 mends it as well.
+    text = "第 1540（2004）和第 1673（2006）号决议"
+    assert len(findings(resolution_missing_hao, text)) == 1
+    assert apply_fixes("RES003", text, Applicability.UNSAFE) == "第 1540（2004）号和第 1673（2006）号决议"
+
+
+@pytest.mark.parametrize("text", [
+    "第70/291、71/291、72/284和73/305号决议",
+    "安全理事会第1373 (2001)、1540 (2004)……和2396 (2017)号决议",
+    "2000年10月31日第1325(2000)号、2008年6月19日第1820(2008)号……和2019年4月23日第2467(2019)号决议",
+    "第62/238 A和B号决议",
+    "第 64/243 A 号决议",
+])
+def test_res003_silent_when_one_hao_covers_the_list(text):
+    assert findings(resolution_missing_hao, text) == []
+
+
+def test_res003_same_slip_same_finding_in_every_item():
+    text = "第 1540(2004)和第 1673(2006)和第 1810(2008)号决议"
+    assert len(findings(resolution_missing_hao, text)) == 2
 
 
 def test_res003_silent_on_english_and_on_complete_lists():

@@ -6,19 +6,26 @@ mixed width is a slip of its own), and ``“”``, ``‘’``, ``《》``, ``〈
 ``【】``, ``「」`` close only with their mate.
 What is left on a stack at the end of the block was never closed; a closer
 that finds its stack empty opened nothing.
+
+Brackets inside resolution citations are left out (``第 1373（2001)号``: the
+RES family owns slips there). Parsed once per document
+(``Document.bracket_pairing``); TYP001 and TYP002 read it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
-from unlint import Document
+from ..text import HAN
+from .blocks import TextBlock
 
-from ._text import HAN, resolution_spans
+if TYPE_CHECKING:
+    from ..references import References
 
 _OPENERS = {
     **dict.fromkeys("（(", "round"), **dict.fromkeys("［[", "square"), **dict.fromkeys("｛{", "curly"),
@@ -38,7 +45,20 @@ _BRACKET = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "
 _BARE_MARKER = regex.compile(r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
 # An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the letter before).
 _APOSTROPHE = regex.compile(r"[A-Za-z]’[A-Za-z]")
-_PAIRING_KEY = ("typography", "pairing")
+
+
+# A resolution number whose closing bracket was lost (``第 1373（2001号``): the
+# reference parser does not take it for a citation, yet the slip is RES's, not TYP's.
+_NUMBER_WITHOUT_CLOSING_BRACKET = regex.compile(r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
+
+
+def resolution_spans(text: str, references: References) -> list[tuple[int, int]]:
+    """(start, end) of every resolution citation, parsed or not: the RES family owns
+    bracket slips there (``第 1373（2001)号``), so TYP does not report them twice."""
+    spans = [(c.start, c.end) for c in references.citations]
+    spans += [(u.start, u.end) for u in references.unparsed if u.kind == "resolution"]
+    spans += [m.span() for m in _NUMBER_WITHOUT_CLOSING_BRACKET.finditer(text)]
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +89,18 @@ class Pairing:
     unmatched: tuple[Unmatched, ...]
 
 
-def pair_brackets(document: Document) -> Pairing:
-    """Pair brackets block by block, leaving resolution numbers to the RES family.
+def pair_brackets(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+                  masked_spans: Iterable[tuple[int, int]]) -> Pairing:
+    """Pair brackets block by block, skipping those inside ``masked_spans`` (resolution citations).
 
-    Computed once per document: TYP001 and TYP002 share it."""
-    return document.shared(_PAIRING_KEY, lambda: _pair_document(document))
-
-
-def _pair_document(document: Document) -> Pairing:
+    ``line_start(number)`` is the offset where the 1-based line ``number`` starts.
+    """
     pairs: list[Pair] = []
     unmatched: list[Unmatched] = []
-    brackets = _brackets_by_block(document)
-    for index, block in enumerate(document.text_blocks):
+    brackets = _brackets_by_block(text, blocks, line_start, _masked_offsets(text, masked_spans))
+    for index, block in enumerate(blocks):
         if index in brackets:
-            _pair_block(document.text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
+            _pair_block(text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
     return Pairing(tuple(pairs), tuple(unmatched))
 
 
@@ -105,15 +123,14 @@ def _pair_block(
     unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset in stack)
 
 
-def _brackets_by_block(document: Document) -> dict[int, list[int]]:
-    """Offsets of the brackets that count, in text order, by index of their block in ``text_blocks``.
+def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+                       masked: frozenset[int]) -> dict[int, list[int]]:
+    """Offsets of the brackets that count, in text order, by index of their block in ``blocks``.
 
     One scan of the whole text finds the candidates (few in Chinese prose);
     only those are looked up by line, rather than every character of every line.
     """
-    text = document.text
-    block_of = _block_index_by_line(document)
-    masked = _masked_offsets(document)
+    block_of = _block_index_by_line(blocks, text.count("\n") + 1)
     by_block: dict[int, list[int]] = {}
     line_index = previous = 0
     for match in _BRACKET.finditer(text):
@@ -127,22 +144,21 @@ def _brackets_by_block(document: Document) -> dict[int, list[int]]:
         char = text[offset]
         if char == "’" and _APOSTROPHE.match(text, offset - 1 if offset else 0):
             continue
-        if char == ")" and _BARE_MARKER.fullmatch(text, document.offset(line_index + 1, 1), offset + 1):
+        if char == ")" and _BARE_MARKER.fullmatch(text, line_start(line_index + 1), offset + 1):
             continue
         by_block.setdefault(block, []).append(offset)
     return by_block
 
 
-def _block_index_by_line(document: Document) -> list[int]:
-    """For each 0-based line index, the index of its block in ``text_blocks``, or -1."""
-    block_of = [-1] * document.line_count
-    for index, block in enumerate(document.text_blocks):
+def _block_index_by_line(blocks: Sequence[TextBlock], line_count: int) -> list[int]:
+    """For each 0-based line index, the index of its block in ``blocks``, or -1."""
+    block_of = [-1] * line_count
+    for index, block in enumerate(blocks):
         for number in block.lines:
             block_of[number - 1] = index
     return block_of
 
 
-def _masked_offsets(document: Document) -> frozenset[int]:
-    """The bracket offsets inside resolution citations."""
-    text = document.text
-    return frozenset(m.start() for start, end in resolution_spans(document) for m in _BRACKET.finditer(text, start, end))
+def _masked_offsets(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """The bracket offsets inside ``spans``."""
+    return frozenset(m.start() for start, end in spans for m in _BRACKET.finditer(text, start, end))

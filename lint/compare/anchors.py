@@ -1,0 +1,121 @@
+"""What each unit cites and counts: symbols, resolutions, quantities.
+
+Read once per document from what the :class:`Document` already parsed (its
+references, footnote markers, paragraph numbers) plus one scan for numbers,
+then shared out among the units by position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import Document
+from ..references import ResolutionReference
+from .numbers import Quantity, find_quantities, masked
+from .units import Unit
+
+_CJK = regex.compile(r"\p{Han}")
+_LINK = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；）)]+")
+_DIGITS = regex.compile(r"\d+")
+_SLASHED = regex.compile(r"[A-Za-z0-9.\-()]*[A-Za-z0-9]/[A-Za-z0-9./\-()]*[A-Za-z0-9)]")
+#: The number that opens a numbered paragraph or footnote (``12.``, ``3)``, ``12 Text``): structure,
+#: compared as such.
+_KEYED_NUMBER = regex.compile(r"\s*(?:\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
+#: The list number that opens any other unit (``1.``, ``(3)``); ``25 July`` opens with a day.
+_LIST_NUMBER = regex.compile(r"\s*\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])")
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A symbol or resolution as compared: ``value`` identifies it in both languages."""
+
+    value: tuple
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class UnitAnchors:
+    """Everything comparable in one unit."""
+
+    symbols: list[Cited] = field(default_factory=list)
+    resolutions: list[Cited] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    #: Values of the numbers inside references and symbols, which are not compared as numbers: the other
+    #: language may write the same number outside any reference it parses (``resolution 1`` / ``决议1``).
+    hidden: set[float] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> set[tuple]:
+        """What alignment compares: values of symbols, resolutions and numbers in digits."""
+        found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
+        return found | {q.key for q in self.quantities if not q.word}
+
+
+def language_of(document: Document) -> str:
+    """``"zh"`` when Chinese characters make up a fair share of the text, else ``"en"``."""
+    sample = document.text[:20000]
+    return "zh" if len(_CJK.findall(sample)) * 5 > len(sample.strip()) else "en"
+
+
+def resolution_value(item: ResolutionReference) -> tuple:
+    """A resolution as both languages write it; the organ is left out (one text may infer it, one state it)."""
+    return (item.session, item.number, item.letter)
+
+
+def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> list[UnitAnchors]:
+    """One :class:`UnitAnchors` per unit, in the order of ``units``."""
+    anchors = [UnitAnchors() for _ in units]
+    starts = [u.start for u in units]
+
+    def owner(offset: int) -> UnitAnchors | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0 or offset >= units[index].end:
+            return None
+        return anchors[index]
+
+    references = document.references
+    spans: list[tuple[int, int]] = []
+    for symbol in references.symbols:
+        spans.append((symbol.start, symbol.end))
+        if (found := owner(symbol.start)) is not None:
+            found.symbols.append(Cited((symbol.canonical,), symbol.start, symbol.end, symbol.text))
+    for citation in references.citations:
+        for item in citation.items:
+            spans.append((item.start, item.end))
+            if (found := owner(item.start)) is not None:
+                found.resolutions.append(Cited(resolution_value(item), item.start, item.end, item.text))
+    # Numbers inside what looks like a symbol or a resolution number (E/2023/31, 70/213) are not counts or
+    # amounts, whether or not the reference parser read them in this language.
+    spans.extend(m.span() for m in _SLASHED.finditer(document.text))
+    spans.extend(m.span() for m in _LINK.finditer(document.text))
+    spans.extend((m.start, m.end) for m in document.footnotes.markers)
+    for unit in units:
+        keyed = unit.key is not None and unit.key[0] in ("p", "fn")
+        opening = (_KEYED_NUMBER if keyed else _LIST_NUMBER).match(document.text, unit.start, unit.end)
+        if opening is not None:
+            spans.append((opening.start(), opening.end()))
+    spans.sort()
+    for start, end in spans:
+        if (found := owner(start)) is not None:
+            found.hidden.update(float(d) for d in _DIGITS.findall(document.text, start, end))
+    for quantity in masked(list(find_quantities(document.text, language)), _merged(spans)):
+        if (found := owner(quantity.start)) is not None:
+            found.quantities.append(quantity)
+    return anchors
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps joined, so that one lookup tells whether an offset is inside any."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

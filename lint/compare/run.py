@@ -1,0 +1,43 @@
+"""Running the CMP rules over pairs of documents: the library API behind ``unlint compare``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..config import Config
+from ..document import Document
+from ..files import InputError, read_source
+from ..plugins import RuleSet
+from ..runner import FileResult, lint_document
+from .pairs import SourcePair
+from .paired import PairedDocument
+
+#: The rule family compare runs; the other rules are for ``unlint check``.
+FAMILY = "CMP"
+
+
+def compare_rules(rules: RuleSet) -> RuleSet:
+    """Only the CMP rules of ``rules``: comparing does not check each document on its own."""
+    chosen = {code: rule for code, rule in rules.rules.items() if rule.family == FAMILY}
+    return RuleSet(chosen, {code: rules.origins.get(code, "") for code in chosen}, rules.organizations)
+
+
+def compare_pair(pair: SourcePair, config: Config, rules: RuleSet) -> FileResult:
+    """The CMP findings on ``pair.translation``, or the reason one of the two could not be read."""
+    try:
+        original = read_source(pair.original)
+        translation = read_source(pair.translation)
+    except InputError as err:
+        return FileResult(pair.translation.display, error=err)
+    document = PairedDocument(translation.text, pair.translation.display, config.document_date, translation.layout,
+                              original=Document(original.text, pair.original.display, config.document_date,
+                                                original.layout))
+    return FileResult(pair.translation.display, lint_document(document, config, compare_rules(rules)))
+
+
+def compare_pairs(pairs: Iterable[SourcePair | InputError], config: Config, rules: RuleSet) -> Iterator[FileResult]:
+    for pair in pairs:
+        if isinstance(pair, InputError):
+            yield FileResult(pair.path, error=pair)
+        else:
+            yield compare_pair(pair, config, rules)

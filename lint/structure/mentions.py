@@ -1,0 +1,44 @@
+"""Organization mentions: where the body of a document names a registered organization.
+
+Several ORG rules and the AGD rules read the same mentions, so they are found
+once per document (``Document.organization_mentions``). A mention is a form
+the run's organization registry knows (see :mod:`unlint.inputs`), found
+leftmost-longest by :meth:`Registry.find`, kept only outside the page
+furniture and outside titles quoted in ``《》``: a quoted title names a
+document or resolution, which keeps the name it was given.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from ..rules.registry import Mention, Registry
+
+#: A title in ``《》`` on one line.
+QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every ``《...》`` title, in order."""
+    return [(m.start(), m.end()) for m in QUOTED_TITLE.finditer(text)]
+
+
+def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken``, which are sorted and do not overlap each other."""
+    start, end = span
+    index = bisect.bisect_left(taken, (end, end))
+    return index > 0 and taken[index - 1][1] > start
+
+
+def parse_mentions(text: str, registry: Registry, is_furniture: Callable[[int], bool]) -> tuple[Mention, ...]:
+    """Registered forms in ``text``, outside page furniture and quoted titles, in order."""
+    quoted = quoted_titles(text)
+    return tuple(
+        m for m in registry.find(text)
+        if not is_furniture(m.start) and not overlaps((m.start, m.end), quoted)
+    )
