@@ -195,7 +195,8 @@ def _run(paths: Sequence[str], run: RunOptions, options: dict) -> list[FileResul
 
 
 def _without_text(result: FileResult) -> FileResult:
-    result.decoded = None
+    if result.fix is None:  # a fix's diff is written in the file's own encoding: it keeps it
+        result.decoded = None
     return result
 
 
@@ -227,7 +228,7 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
 
 
 def _report_diff(results: list[FileResult], errors: list, options: dict) -> None:
-    diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
+    diff = b"".join(unified_diff(r.path, r.fix, r.decoded) for r in results if r.fix is not None)
     _emit(diff, options)
     if errors:
         sys.exit(EXIT_ERROR)
@@ -253,11 +254,12 @@ def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: dict, 
     _emit(report, options)
 
 
-def _emit(report: str, options: dict) -> None:
+def _emit(report: str | bytes, options: dict) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
     if options["output_file"]:
+        data = report if isinstance(report, bytes) else report.encode("utf-8")
         try:
-            Path(options["output_file"]).write_text(report, encoding="utf-8")
+            Path(options["output_file"]).write_bytes(data)
         except OSError as err:
             raise UsageFailure(f"{options['output_file']}: cannot write the report: {err.strerror or err}") from None
     elif not options["quiet"]:

@@ -129,19 +129,30 @@ def fix_text(text: str, diagnostics: Sequence[Diagnostic], mode: FixMode,
     return FixOutcome(text, current, applied, settled), diagnostics
 
 
-def unified_diff(path: str, outcome: FixOutcome) -> str:
-    """A unified diff of the fix (``patch -p0`` applies it), or ``""`` when nothing changed."""
+def unified_diff(path: str, outcome: FixOutcome, decoded: DecodedText | None = None) -> bytes:
+    """A unified diff of the fix, or ``b""`` when nothing changed.
+
+    The diff is made of the file's own bytes (its encoding, BOM and line ends,
+    lines split at the byte ``\\n`` as ``patch`` splits them), so that
+    ``patch -p0`` applies it to CRLF, GB18030 and UTF-16 files alike. Without
+    ``decoded`` the texts are taken as UTF-8 with ``\\n`` line ends.
+    """
     if not outcome.changed:
-        return ""
+        return b""
     import difflib  # only --diff needs it
 
-    lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True),
-        outcome.fixed.splitlines(keepends=True),
-        fromfile=path,
-        tofile=path,
-    )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    if decoded is None:
+        before, after = outcome.original.encode(), outcome.fixed.encode()
+    else:
+        before, after = encode(outcome.original, decoded), encode(outcome.fixed, decoded)
+    name = path.encode("utf-8", "surrogateescape")
+    lines = difflib.diff_bytes(difflib.unified_diff, _byte_lines(before), _byte_lines(after), name, name)
+    return b"".join(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n" for line in lines)
+
+
+def _byte_lines(data: bytes) -> list[bytes]:
+    lines = data.split(b"\n")
+    return [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def digest(data: bytes) -> str:

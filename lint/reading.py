@@ -86,7 +86,10 @@ def decode(data: bytes) -> DecodedText:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark at byte {err.start + len(bom)}") from None
             return _decoded(text, encoding, bom, certain=True)
     if b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes)")
+        without_bom = _decode_utf16_without_bom(data)
+        if without_bom is None:
+            raise DecodeError("binary file (contains NUL bytes)")
+        return without_bom
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -103,6 +106,33 @@ def decode(data: bytes) -> DecodedText:
             f"mixed encodings: UTF-8 text with bytes that are not UTF-8 (first at byte {utf8_error.start})"
         )
     return _decode_gb18030(data, utf8_error)
+
+
+# What UN text in UTF-16 is made of: ASCII, Latin letters, Han and CJK punctuation.
+_DOCUMENT_CHAR = regex.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
+def _decode_utf16_without_bom(data: bytes) -> DecodedText | None:
+    # Some tools write UTF-16 without a byte-order mark. Its ASCII characters
+    # (spaces, digits, line ends) put a NUL in every other byte, nearly all on
+    # one side (odd offsets in little-endian, even in big-endian; a few Han
+    # characters such as U+4E00 put one on the other): binary data does not
+    # look like that, and the text must then read as a document.
+    if len(data) % 2:
+        return None
+    sample = data[:1_000_000]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    for encoding, nul_side, other_side in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul_side < 4 * other_side or nul_side == 0:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        head = text[:500_000]
+        if _looks_like_text(text) and len(_DOCUMENT_CHAR.findall(head)) >= 0.98 * len(head):
+            return _decoded(text, encoding, b"", certain=True)
+    return None
 
 
 def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
