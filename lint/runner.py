@@ -21,6 +21,7 @@ from .inputs import RunInputs
 from .plugins import RuleSet, load_rules
 from .reading import DecodedText
 from .rule import Rule
+from .fence import UserInterrupt, describe, reason, user_interrupts
 from .timelimit import RuleTimeout, time_limit
 
 #: Codes the engine itself reports; they are not rules a plugin provides.
@@ -63,21 +64,25 @@ def lint_document(document: Document, config: Config, rules: RuleSet) -> list[Di
 
 def _run_rule(rule: Rule, document: Document, config: Config) -> list[Diagnostic]:
     try:
-        with time_limit(config.rule_timeout):
+        with user_interrupts(), time_limit(config.rule_timeout):
             findings = list(rule.check(document, config))
+            valid = [f for f in findings if _valid(f, document)]
     except RuleTimeout:
         return [_internal(document, config, f"rule {rule.code} ({rule.name}) took longer than "
                           f"{config.rule_timeout:g} s (rule-timeout); its findings on this file are dropped",
                           code="UNL002")]
-    # SystemExit too: a plugin calling sys.exit() must not end the whole run.
-    except (Exception, SystemExit) as err:  # noqa: BLE001 - contain any failure of a rule
-        return [_internal(document, config, f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err}")]
-    valid = [f for f in findings if _valid(f, document)]
+    except UserInterrupt:
+        raise  # the user's Ctrl-C stops the run
+    # Anything else a rule raises, SystemExit, GeneratorExit and its own KeyboardInterrupt
+    # included, must not end the whole run.
+    except BaseException as err:  # noqa: BLE001 - contain any failure of a rule
+        return [_internal(document, config, f"rule {rule.code} ({rule.name}) failed: {reason(err)}")]
     diagnostics = [_diagnostic(rule, f, document, config) for f in valid]
     if len(valid) < len(findings):
-        bad = next(f for f in findings if not _valid(f, document))
+        kept = {id(f) for f in valid}
+        bad = next(f for f in findings if id(f) not in kept)
         diagnostics.append(
-            _internal(document, config, f"rule {rule.code} ({rule.name}) returned an invalid finding: {bad!r:.200}")
+            _internal(document, config, f"rule {rule.code} ({rule.name}) returned an invalid finding: {describe(bad)}")
         )
     return diagnostics
 
