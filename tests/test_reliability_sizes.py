@@ -50,3 +50,22 @@ def test_consecutive_footnote_numbers_are_written_as_ranges(tmp_path):
     result = _check(tmp_path, "\n".join(body) + "\n\n" + "\n".join(notes) + "\n", "--select", "FTN001")
     (finding,) = json.loads(result.stdout)
     assert finding["message"] == "footnote 5 has no text; the footnote texts in this document are 1–4, 6, 7"
+
+
+def test_a_long_run_of_a_slashes_is_parsed_once_and_in_time(tmp_path):
+    # 40,000 'A/' used to take minutes (each x* step copied the list so far);
+    # now a few seconds at most, so no rule reaches the time limit.
+    result = _check(tmp_path, "A/" * 40_000 + "1\n", "--rule-timeout", "120")
+    assert result.exit_code in (0, 1), result.output
+    assert not [d for d in json.loads(result.stdout) if d["code"].startswith("UNL")]
+
+
+def test_deeply_nested_brackets_are_paired_without_a_search_per_pair(tmp_path):
+    depth = 40_000
+    nested = "（" * depth + "文" + "）" * depth + "\n"
+    result = _check(tmp_path, nested, "--select", "TYP001", "--rule-timeout", "120")
+    assert json.loads(result.stdout) == []
+    mixed = "（" * 3 + "文" + "）" * 2 + ")" + "。（中文)\n"
+    report = json.loads(_check(tmp_path, mixed, "--select", "TYP001").stdout)
+    assert [(d["column"], d["code"]) for d in report] == [(7, "TYP001"), (12, "TYP001")]
+
