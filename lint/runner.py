@@ -78,9 +78,10 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
     severity = config.severity_of("UNL003", ENGINE_SEVERITIES["UNL003"])
     notes = []
     for doubt in document.not_checked_by(enabled):
-        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        offset = document.offset(doubt.line, 1) if doubt.line else 0
+        position = document.position(offset)
         notes.append(Diagnostic(document.path, "UNL003", ENGINE_CODES["UNL003"][0], severity, doubt.message,
-                                position, position))
+                                position, position, offset, offset))
     return notes
 
 
