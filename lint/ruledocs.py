@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .codes import ENGINE_SEVERITIES
 from .plugins import RuleSet
 from .rule import Rule
 
@@ -25,9 +26,7 @@ def family_name(prefix: str) -> str:
 
 
 def _engine_severity(code: str) -> str:
-    from .runner import ENGINE_SEVERITIES  # the runner imports the rules; this module is read by the CLI only
-
-    return str(ENGINE_SEVERITIES.get(code, "error"))
+    return ENGINE_SEVERITIES.get(code, "error")
 
 
 def rules_table(rules: RuleSet, engine_codes: dict[str, tuple[str, str]]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unlint import Finding, hookimpl, rule
 from unlint.structure.headings import label_value
 from unlint.structure.paragraphs import BODY
-from unlint.structure.references import InternalReference, ReferenceKind
+from unlint.structure.crossrefs import InternalReference, ReferenceKind
 from unlint.structure.toc import normalize
 
 
@@ -207,7 +207,7 @@ def toc_entry_without_heading(document, config):
     punctuation and footnote markers aside), and reports an entry that matches
     none, naming the heading with the same number when there is one. A
     contents without page numbers whose end is not sure is not checked, and
-    the run says so (UNL003).
+    the run says so (UNL004).
 
     ## Why is this bad?
     The contents is how readers find their way; an entry whose heading was

@@ -75,7 +75,7 @@ def footnote_text_without_marker(document, config):
     ``* A/73/150。``, ``[^2]: ...``) whose number or asterisk appears nowhere in
     the running text as a marker. When numbered texts exist and not one
     numbered marker, the markers were lost with the text's conversion, not
-    deleted: that is not checked, and the run says so (UNL003).
+    deleted: that is not checked, and the run says so (UNL004).
 
     ## Why is this bad?
     The note documents nothing: the sentence it belonged to lost its marker, so

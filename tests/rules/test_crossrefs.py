@@ -178,23 +178,23 @@ def test_roman_sub_items_and_agenda_sub_items():
     assert xrf(text) == []
 
 
-# -- unsure structure: silent, and said so (UNL003) ----------------------------------
+# -- unsure structure: silent, and said so (UNL004) ----------------------------------
 
 
 def test_text_starting_inside_a_document_is_not_checked_real_excerpt():
     text = realdoc_text("starts-inside.zh.txt")
-    assert codes_and_lines(text) == [("UNL003", text.split("\n").index(next(
+    assert codes_and_lines(text) == [("UNL004", text.split("\n").index(next(
         line for line in text.split("\n") if line.startswith("110."))) + 1)]
 
 
 def test_a_gap_after_a_mid_document_start_still_fires():
     text = "110. 第一段，内容。\n111. 第二段，内容。\n113. 第三段，内容。\n见上文第 12 段。\n"
-    assert codes_and_lines(text) == [("UNL003", 1), ("XRF001", 3)]
+    assert codes_and_lines(text) == [("UNL004", 1), ("XRF001", 3)]
 
 
 def test_reference_past_the_end_fires_even_when_the_text_starts_inside():
     text = "110. 第一段，内容。\n111. 第二段，见上文第 150 段。\n"
-    assert [c for c, _ in codes_and_lines(text)] == ["UNL003", "XRF002"]
+    assert [c for c, _ in codes_and_lines(text)] == ["UNL004", "XRF002"]
 
 
 def test_numbered_outputs_of_tables_are_not_paragraphs():
@@ -225,7 +225,7 @@ def test_unsure_contents_is_not_checked():
     # No page numbers, no blank line, no repeated heading: where the entries end is unknown.
     text = ("Contents\nOpening of the session\nOther matters\n"
             "1. The meeting was called to order at 10 a.m. by the Chair.\n2. The agenda was adopted.\n")
-    assert codes_and_lines(text) == [("UNL003", 1)]
+    assert codes_and_lines(text) == [("UNL004", 1)]
 
 
 def test_lettered_rows_of_two_tables_are_not_one_list():

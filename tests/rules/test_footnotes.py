@@ -129,7 +129,7 @@ def test_text_without_any_note_is_not_checked():
     # strips them). With a masthead the text is a whole document: see test_2018_agenda_note_deleted.
     text = word_cover(note=None)
     ((code, line, message),) = ftn(text)  # the rule is silent; the run says what it left out
-    assert (code, line) == ("UNL003", 3) and message.startswith("FTN001/FTN005 not checked: footnote area")
+    assert (code, line) == ("UNL004", 3) and message.startswith("FTN001/FTN005 not checked: footnote area")
     (doubt,) = Document(text).not_checked
     assert doubt.codes == ("FTN001", "FTN005") and doubt.line == 3
     assert "no footnote text at all" in str(doubt)
@@ -137,8 +137,8 @@ def test_text_without_any_note_is_not_checked():
 
 def test_markers_without_any_note_are_not_checked():
     text = "1. 见报告。[^1] 另见[^2]。\n2. 结束。\n"
-    assert [code for code, _, _ in ftn(text)] == ["UNL003"]
-    assert lint_text(text, config=Config(select=("FTN",), ignore=("UNL003",))) == []
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
+    assert lint_text(text, config=Config(select=("FTN",), ignore=("UNL004",))) == []
     assert [d.codes for d in Document(text).not_checked] == [("FTN001", "FTN005")]
 
 
@@ -192,7 +192,7 @@ def test_run_of_ibid_is_reported_once():
 
 def test_title_asterisks_whose_notes_the_corpus_removed_real_excerpt():
     text = realdoc_text("cover-asterisks.zh.txt")
-    assert [code for code, _, _ in ftn(text)] == ["UNL003"]
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
     # The same text with its note is checked, and silent.
     assert ftn(text + "\n* 本报告迟交。\n") == []
 
@@ -202,7 +202,7 @@ def test_numbered_notes_without_a_single_marker_are_not_checked():
     text = markdown_layout(count=3)
     for number in (1, 2, 3):
         text = text.replace(f"[^{number}]", "", 1)
-    assert [code for code, _, _ in ftn(text)] == ["UNL003"]
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
     assert "FTN002 not checked: footnote markers" in ftn(text)[0][2]
 
 
