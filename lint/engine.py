@@ -102,9 +102,10 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
         return []  # the structure failed outright: UNL003 says so
     notes = []
     for doubt in doubts:
-        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        offset = document.offset(doubt.line, 1) if doubt.line else 0
+        position = document.position(offset)
         notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], _INFO, doubt.message,
-                                position, position))
+                                position, position, offset, offset))
     return notes
 
 
