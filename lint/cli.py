@@ -214,7 +214,8 @@ def _run(paths: Sequence[str], run: RunOptions, options: CheckOptions) -> list[F
     show = wants_progress(len(sources), options.machine_output, options.quiet)
     # Drop each file's text once it is checked, so that a big tree never sits in memory at once.
     checked = with_progress(check_sources(sources, run, stdin), len(sources), show)
-    return [replace(r, decoded=None) if r.decoded is not None else r for r in checked]
+    # A fix's diff is written in the file's own encoding: a fixed result keeps its decoding.
+    return [replace(r, decoded=None) if r.decoded is not None and r.fix is None else r for r in checked]
 
 
 def _report(results: list[FileResult], config: Config, rules: RuleSet, options: CheckOptions) -> Outcome:
@@ -227,11 +228,14 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
         click.echo(f"unlint: {printable(note)}", err=True)
     outcome = Outcome(diagnostics, bool(errors), config.fail_on, options.exit_zero)
     if options.diff:
-        diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
+        diff = b"".join(unified_diff(r.path, r.fix, r.decoded) for r in results if r.fix is not None)
         _emit(diff, options)
         return replace(outcome, diff_nonempty=bool(diff))
     if options.write_baseline:
-        count = write_baseline(Path(options.write_baseline), diagnostics)
+        try:
+            count = write_baseline(Path(options.write_baseline), diagnostics)
+        except BaselineError as err:
+            raise UsageFailure(str(err)) from None
         click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options.write_baseline}",
                    err=True)
         return replace(outcome, wrote_baseline=True)
@@ -252,10 +256,14 @@ def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: CheckO
     _emit(report, options)
 
 
-def _emit(report: str, options: CheckOptions) -> None:
+def _emit(report: str | bytes, options: CheckOptions) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
     if options.output_file:
-        Path(options.output_file).write_text(report, encoding="utf-8")
+        data = report if isinstance(report, bytes) else report.encode("utf-8")
+        try:
+            Path(options.output_file).write_bytes(data)
+        except OSError as err:
+            raise UsageFailure(f"{options.output_file}: cannot write the report: {err.strerror or err}") from None
     elif not options.quiet:
         click.echo(report, nl=False)
 

@@ -19,7 +19,7 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .engine import lint_document, make_document
 from .files import InputError, Source, decode_source, read_bytes
-from .fixes import FixMode, FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
+from .fixes import FixMode, FixOutcome, WriteFailed, WriteRefused, applicable, digest, fix_text, write_fixed
 from .formats import fix_refusal
 from .funnel import Policy
 from .inputs import RunInputs
@@ -183,12 +183,15 @@ def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileRe
         refused = replace(outcome, refused="not fixed: standard input cannot be written back (use --diff)")
         return FileResult(result.path, list(checked.original), decoded=decoded, fix=refused)
     try:
-        write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+        note = write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+    except WriteFailed as err:  # an error for this file; the run goes on
+        return FileResult(result.path, list(checked.original), error=InputError(result.path, str(err)),
+                          decoded=decoded, fix=replace(outcome, refused=None))
     except WriteRefused as err:
         return FileResult(result.path, list(checked.original), decoded=decoded, fix=replace(outcome, refused=str(err)))
     if options.cache is not None:
         options.cache.put(result.path, digest(encode(outcome.fixed, decoded)), result.diagnostics)
-    return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True))
+    return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True, note=note))
 
 
 __all__ = ["FileResult", "FixOutcome", "RunOptions", "check_sources"]
