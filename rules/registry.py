@@ -203,7 +203,8 @@ def _strings(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 def _former(entry: Mapping[str, Any], where: str) -> FormerName:
     if not isinstance(entry, Mapping):
-        raise RegistryError(f"{where}: a former name must be a table with 'zh' and 'until'")
+        raise RegistryError(f"{where}: a former name of the wrong type ({type(entry).__name__}): "
+                            "it must be a table with 'zh' and 'until'")
     _check_keys(entry, _FORMER_KEYS, f"{where}: former name")
     until = entry.get("until")
     if isinstance(until, str):

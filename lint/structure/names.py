@@ -386,8 +386,8 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
         return {}
     reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
     places: dict[tuple[str, str], list[int]] = {}
-    for start in _prefix_starts(text, groups.keys()):
-        if start in known or (boundaries and not _may_start(text, start)):
+    for start in _prefix_starts(text, groups.keys(), boundaries):
+        if start in known:
             continue
         key = text[start:start + 2]
         places.setdefault((key, text[start:start + reach[key]]), []).append(start)
@@ -439,12 +439,18 @@ def _swaps(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
-    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
+def _prefix_starts(text: str, prefixes: Collection[str], boundaries: bool = False) -> list[int]:
+    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too.
+
+    With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
+    """
     starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    if boundaries:
+        starts = [start for start in starts if _may_start(text, start)]
     if any(first[1] == second[0] for first in prefixes for second in prefixes):
         # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes
+                   and (not boundaries or _may_start(text, start + 1))]
         starts.sort()
     return starts
 
