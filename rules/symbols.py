@@ -14,6 +14,7 @@ import regex
 from unlint import Finding, hookimpl, rule
 from unlint.diagnostics import Severity
 from unlint.references import DocumentSymbol, SymbolPart
+from unlint.text import EN_DATE, ZH_DATE
 
 from .dating import latest_session_with_documents
 from .refdata import known_series
@@ -101,15 +102,12 @@ def _future_part(part: SymbolPart, date: dt.date) -> str | None:
     return None
 
 
-_ZH_DATE = r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日"
-_EN_DATE = (r"(?P<day>[0-3]?\d)\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
-            r"|November|December)\s+(?P<year>(?:19|20)\d\d)")
 #: A date, then words ending in the paper's name, then the symbol's bracket:
 #: "2020 年 1 月 9 日的信(", "2013 年 8 月 6 日主席声明(", "letter dated 9 January 2020 (".
 #: A date that ends a period ("截至 2019 年 6 月 30 日的期间(") is not the paper's date.
 _ZH_PAPER = r"[^\d\s()（）。，,;；：:]{0,10}?(?:信|函|照会|报告|说明|声明|备忘录)"
 _EN_PAPER = r"(?:[Ll]etter|[Nn]ote|[Rr]eport|[Ss]tatement|[Mm]emorandum)s?\s+(?:dated|of)\s+"
-DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{_ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{_EN_DATE})\s*[(（]\s*$")
+DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{EN_DATE})\s*[(（]\s*$")
 _LOOKBACK = 60
 
 

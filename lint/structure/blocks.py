@@ -28,13 +28,12 @@ from itertools import count
 
 import regex
 
+from ..text import FOOTNOTE_RULE, PARAGRAPH_END_STOPS
 from .paragraphs import ParagraphStructure
 
 _SUBPARAGRAPH = regex.compile(r"\s*\(?[a-z]{1,2}\)\s*\S")
-_FOOTNOTE_RULE = regex.compile(r"\s*_{5,}\s*")
 # A footnote's number: alone on its line ("1", "*") or before the note ("957 关于...").
 _FOOTNOTE_MARKER = regex.compile(r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|月|日)\S)")
-_SENTENCE_END = "。；：！？"
 #: Share of text lines followed by a blank line above which a text counts as double-spaced.
 _DOUBLE_SPACED = 0.6
 #: A PDF column of Chinese text holds about 40 characters; Word exports keep a paragraph on one line.
@@ -107,7 +106,7 @@ def _split(
             continue
         text = lines[number - 1]
         # The substring tests spare a regex call on the many lines that cannot match.
-        if "_____" in bare and _FOOTNOTE_RULE.fullmatch(text):
+        if "_____" in bare and FOOTNOTE_RULE.fullmatch(text):
             if suspended is None:
                 suspended = (current, after_sentence)
             elif current:
@@ -135,7 +134,7 @@ def _split(
                 blocks.append(current)
             current = []
         current.append(number)
-        after_sentence = bare[-1] in _SENTENCE_END
+        after_sentence = bare[-1] in PARAGRAPH_END_STOPS
     if current:
         blocks.append(current)
     if suspended is not None and suspended[0]:
