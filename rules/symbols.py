@@ -47,6 +47,9 @@ def malformed_symbol(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: the right symbol has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     references = document.references
     for unparsed in references.unparsed:
@@ -79,6 +82,13 @@ def symbol_after_document_date(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: the right symbol has to be looked up.
+
+    ## Options
+    - `document-date` (`--document-date YYYY-MM-DD`): the date to check against when the
+      masthead gives none, or a wrong one.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     date = document.date
     if date is None:
@@ -131,6 +141,9 @@ def symbol_year_disagrees_with_date(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: which of the two is wrong has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     text = document.text
     for symbol in document.references.symbols:
@@ -177,6 +190,9 @@ def conflicting_joint_symbols(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: which citation is right has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     first_seen: dict[str, DocumentSymbol] = {}
     for symbol in document.references.symbols:
@@ -221,6 +237,12 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
 
     ## Fix
     None.
+
+    ## Options
+    - `known-series`: further symbol series (`ABC/`) your documents cite, beside the built-in list.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     known = known_series() | frozenset(config.known_series)
     for symbol in document.references.symbols:
