@@ -1,7 +1,8 @@
 """Linting one document: parse its structure once, run the rules, pass every finding through the funnel.
 
-Data flows one way: :class:`Document` -> structure (parsed once, here, before
-the rules) -> rules (read-only) -> :class:`Diagnostic` -> :func:`funnel`.
+Data flows one way: :class:`Document` -> structure (each parsed once, on a
+rule's first use, outside that rule's time limit) -> rules (read-only) ->
+:class:`Diagnostic` -> :func:`funnel`.
 Failures are contained per document: a rule that raises or returns an invalid
 finding becomes one ``UNL001``, one that overruns ``rule-timeout`` one
 ``UNL002``, and a structure parser that fails one ``UNL003`` while the rules
@@ -21,7 +22,7 @@ from .inputs import RunInputs
 from .layout import EMPTY, Layout
 from .plugins import RuleSet
 from .rule import Rule
-from .structure.parsed import StructureFailure, StructureUnavailable, structure_names
+from .structure.parsed import StructureFailure, StructureUnavailable
 from .timelimit import RuleTimeout, time_limit
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
@@ -30,13 +31,18 @@ MAX_SOURCE_LINE = 2000
 
 
 def make_document(text: str, path: str, config: Config, inputs: RunInputs, layout: Layout = EMPTY) -> Document:
-    """The Document of one decoded text, with the run's settings and inputs."""
-    return Document(text, path, config.document_date, layout, inputs)
+    """The Document of one decoded text, with the run's settings and inputs.
+
+    Each structure gets ``rule-timeout`` seconds to parse, like a rule.
+    """
+    return Document(text, path, config.document_date, layout, inputs, config.rule_timeout)
 
 
 def lint_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> list[Diagnostic]:
-    """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position."""
-    prepare(document, config.rule_timeout)
+    """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position.
+
+    Structures are parsed as the rules first ask for them, each once (see structure/parsed.py).
+    """
     skipped = _Skipped()
     raw: list[Diagnostic] = []
     for rule in rules:
@@ -45,20 +51,6 @@ def lint_document(document: Document, config: Config, rules: RuleSet, policy: Po
     raw.extend(_structure_errors(document, skipped))
     raw.sort(key=lambda d: d.sort_key)
     return funnel(raw, policy or Policy(config))
-
-
-def prepare(document: Document, limit: float | None) -> None:
-    """Parse every structure of ``document`` once, each under its own time limit; failures are remembered."""
-    for name in structure_names(type(document)):
-        if name in vars(document) or document.structure_failure(name) is not None:
-            continue
-        try:
-            with time_limit(limit):
-                getattr(document, name)
-        except StructureUnavailable:
-            pass  # the document has it recorded
-        except RuleTimeout:
-            document.record_failure(name, f"took longer than {limit:g} s (rule-timeout)")
 
 
 @dataclass
@@ -72,10 +64,9 @@ class _Skipped:
 
 
 def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]:
-    names = structure_names(type(document))
-    roots = {f.root for name in names if (f := document.structure_failure(name)) is not None}
+    roots = dict.fromkeys(f.root for f in document.structure_failures)
     diagnostics = []
-    for failure in sorted(roots, key=lambda f: names.index(f.name)):
+    for failure in roots:
         codes = skipped.by_failure.get(failure, [])
         skipped_text = f"; rules skipped: {', '.join(codes)}" if codes else "; no rule that ran needed it"
         diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "
@@ -172,4 +163,4 @@ def _engine(document: Document, message: str, code: str = "UNL001") -> Diagnosti
     return Diagnostic(document.path, code, ENGINE_CODES[code][0], Severity.ERROR, message, position, position)
 
 
-__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "lint_document", "make_document", "prepare"]
+__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "lint_document", "make_document"]

@@ -16,7 +16,7 @@ from unlint.cli import main
 from unlint.diagnostics import Position, Severity
 from unlint.funnel import Policy, funnel
 from unlint.outcome import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Outcome, exit_code
-from unlint.plugins import load_rules
+from unlint.plugins import RuleSet, load_rules
 from unlint.structure.parsed import StructureUnavailable
 
 from .corpus import A_61_204, EXAMPLES
@@ -96,6 +96,31 @@ def test_a_structure_parser_that_overruns_is_reported_once_not_blamed_on_a_rule(
     errors = [d for d in found if d.code == "UNL003"]
     assert len(errors) == 1 and "the toc structure could not be parsed: took longer than 0.3 s" in errors[0].message
     assert not [d for d in found if d.code in ("UNL001", "UNL002")]
+
+
+def test_parsing_a_structure_is_not_charged_to_the_rule_that_first_reads_it(monkeypatch):
+    # Each takes 0.6 s of a 1 s limit; together they would overrun it.
+    real = document_module.parse_toc
+    monkeypatch.setattr(document_module, "parse_toc", lambda *a: time.sleep(0.6) or real(*a))
+
+    @rule("TST301", "slow-reader", "Reads the contents, then takes its time")
+    def slow_reader(document, config):
+        """## What it does
+        Nothing."""
+        document.toc
+        time.sleep(0.6)
+        return iter(())
+
+    rules = RuleSet({"TST301": slow_reader})
+    assert lint_text("1. 正文。\n", rules=rules, config=Config(rule_timeout=1.0)) == []
+
+
+def test_a_run_parses_only_the_structures_its_rules_read(monkeypatch):
+    calls = []
+    real = document_module.parse_footnotes
+    monkeypatch.setattr(document_module, "parse_footnotes", lambda *a: calls.append(1) or real(*a))
+    lint_text(A61_TEXT, config=Config(select=("SYM001",)))
+    assert calls == []
 
 
 def test_each_structure_is_parsed_once_per_document(monkeypatch):
