@@ -8,4 +8,8 @@ ENGINE_CODES: dict[str, tuple[str, str]] = {
     "UNL002": ("rule-timeout", "A rule ran longer than the per-rule time limit (rule-timeout) on this file"),
     "UNL003": ("structure-error",
                "A structure parser failed or ran past the time limit on this file; rules that need it were skipped"),
+    "UNL004": ("not-checked", "A check left out because the structure it needs was not read with certainty"),
 }
+
+#: Engine codes whose findings are not errors: what the run left unchecked is information.
+ENGINE_SEVERITIES: dict[str, str] = {"UNL004": "info"}

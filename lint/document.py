@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -17,22 +18,24 @@ from typing import TYPE_CHECKING
 from .diagnostics import Position
 from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
-from .structure.blocks import TextBlock, parse_blocks
+from .structure.blocks import BLOCK_DOUBT_CODES, TextBlock, block_doubts, parse_blocks
+from .structure.certainty import NotChecked
 from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
-from .structure.footnote_matching import FootnoteMatch, match_footnotes
+from .structure.footnote_matching import FOOTNOTE_DOUBT_CODES, FootnoteMatch, match_footnotes
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
-from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
+from .structure.headings import Heading, parse_headings
 from .structure.mentions import parse_mentions
+from .structure.names import NameTable, parse_document_names
 from .structure.pairing import Pairing, pair_brackets, resolution_spans
-from .structure.paragraphs import ParagraphStructure, parse_paragraphs
+from .structure.paragraphs import PARAGRAPH_DOUBT_CODES, ParagraphStructure, parse_paragraphs
 from .structure.parsed import StructureFailure, structure, structure_names
 from .structure.crossrefs import InternalReference, parse_references
 from .structure.scan import literal_positions
 from .structure.sublists import LetteredItem, parse_lettered_items
-from .structure.toc import TableOfContents, parse_toc
+from .structure.toc import TOC_DOUBT_CODES, TableOfContents, parse_toc
 
 if TYPE_CHECKING:
     from .rules.registry import Mention, Registry
@@ -133,9 +136,14 @@ class Document:
     def is_furniture(self, offset: int) -> bool:
         return self.line_index(offset) + 1 in self.furniture_lines
 
+    @cached_property
+    def layout_skip(self) -> frozenset[int]:
+        """Lines no paragraph, heading, sub-list or contents is read from: furniture and table lines."""
+        return self.furniture_lines | self.layout.table_lines
+
     @structure
     def paragraph_structure(self) -> ParagraphStructure:
-        return parse_paragraphs(self.lines, self.furniture_lines)
+        return parse_paragraphs(self.lines, self.layout_skip)
 
     @property
     def paragraphs(self):
@@ -164,18 +172,20 @@ class Document:
 
     @structure
     def footnote_match(self) -> FootnoteMatch:
-        return match_footnotes(self.footnotes)
+        # A masthead (its symbol or its date) says the text is a whole document, not an excerpt.
+        masthead = self.header.symbol is not None or self.header.date is not None
+        return match_footnotes(self.footnotes, whole_document=masthead)
 
     @structure
     def toc(self) -> TableOfContents | None:
         """The table of contents (``目录``), if the document has one."""
-        return parse_toc(self.lines, self.furniture_lines)
+        return parse_toc(self.lines, self.layout_skip)
 
     @structure
     def headings(self) -> tuple[Heading, ...]:
         """Chapter and lettered section headings (not the contents' entries)."""
         toc_lines = self.toc.lines if self.toc else frozenset()
-        return parse_headings(self.lines, self.furniture_lines | toc_lines)
+        return parse_headings(self.lines, self.layout_skip | toc_lines)
 
     @structure
     def internal_references(self) -> tuple[InternalReference, ...]:
@@ -187,7 +197,8 @@ class Document:
     @structure
     def lettered_items(self) -> tuple[LetteredItem, ...]:
         """Sub-paragraphs ``(a)``, ``(b)`` ... at the start of lines, in order."""
-        return parse_lettered_items(self.lines, self.furniture_lines | self.footnotes.text_lines)
+        return parse_lettered_items(self.lines, self.layout_skip | self.footnotes.text_lines,
+                                    self.layout.table_lines)
 
     # -- structure that needs the run's inputs or other structures ---------------
 
@@ -200,6 +211,11 @@ class Document:
     def organization_mentions(self) -> tuple[Mention, ...]:
         """Registered organization names in the body, outside furniture and quoted titles."""
         return parse_mentions(self.text, self.organization_registry, self.is_furniture)
+
+    @structure
+    def names(self) -> NameTable:
+        """The document's own name table: its ``全称(简称)`` / ``Full Name (ABBR)`` definitions."""
+        return parse_document_names(self.text, self.organization_mentions, self.is_furniture)
 
     @structure
     def bracket_pairing(self) -> Pairing:
@@ -217,6 +233,29 @@ class Document:
     def structure_failures(self) -> tuple[StructureFailure, ...]:
         """Every structure that could not be parsed so far, in the order the properties are defined."""
         return tuple(f for name in structure_names(type(self)) if (f := self._failures.get(name)) is not None)
+
+    # -- what was not checked -----------------------------------------------------
+
+    @cached_property
+    def not_checked(self) -> tuple[NotChecked, ...]:
+        """What rules leave unchecked because a structure they need is unsure (see structure/certainty.py)."""
+        return self.not_checked_by(None)
+
+    def not_checked_by(self, enabled: frozenset[str] | None) -> tuple[NotChecked, ...]:
+        """The doubts that silence one of the ``enabled`` rules (None: all), parsing only what they need.
+
+        Reports show them beside the findings, so that silence is not taken for a clean text.
+        """
+        sources: tuple[tuple[frozenset[str], Callable[[], tuple[NotChecked, ...]]], ...] = (
+            (PARAGRAPH_DOUBT_CODES, lambda: self.paragraph_structure.doubts),
+            (FOOTNOTE_DOUBT_CODES, lambda: self.footnote_match.doubts),
+            (TOC_DOUBT_CODES, lambda: self.toc.doubts if self.toc is not None else ()),
+            (BLOCK_DOUBT_CODES, lambda: block_doubts(self.text_blocks)),
+        )
+        doubts = [d for codes, found in sources if enabled is None or codes & enabled for d in found()]
+        if enabled is not None:
+            doubts = [d for d in doubts if d.applies_to(enabled)]
+        return tuple(sorted(doubts, key=lambda d: (d.line or 0, d.codes)))
 
 
 #: Every structure property, in definition order: each comes after those it reads.

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .codes import ENGINE_CODES
+from .codes import ENGINE_CODES, ENGINE_SEVERITIES
 from .config import Config
-from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
+from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity, Where
 from .document import Document
 from .funnel import Policy, funnel
 from .inputs import RunInputs
@@ -24,6 +24,7 @@ from .plugins import RuleSet
 from .rule import Rule
 from .structure.parsed import StructureFailure, StructureUnavailable
 from .timelimit import RuleTimeout, time_limit
+from .where import where
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
 #: thousands of findings would otherwise carry (and cache) the line with each.
@@ -49,6 +50,7 @@ def lint_document(document: Document, config: Config, rules: RuleSet, policy: Po
         if config.is_enabled(rule.code, document.path):
             raw.extend(_run_rule(rule, document, config, skipped))
     raw.extend(_structure_errors(document, skipped))
+    raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
     return funnel(raw, policy or Policy(config))
 
@@ -72,6 +74,28 @@ def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]
         diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "
                                              f"{failure.reason}{skipped_text}", "UNL003"))
     return diagnostics
+
+
+_INFO = Severity.parse(ENGINE_SEVERITIES["UNL004"])
+
+
+def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+    """One info ``UNL004`` per check an enabled rule left out (``Document.not_checked_by``).
+
+    Silence on an unsure structure must not read as a clean text; the funnel
+    shows these unless UNL004 is ignored by code.
+    """
+    enabled = frozenset(code for code in rules.rules if config.is_enabled(code, document.path))
+    try:
+        doubts = document.not_checked_by(enabled)
+    except StructureUnavailable:
+        return []  # the structure failed outright: UNL003 says so
+    notes = []
+    for doubt in doubts:
+        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], _INFO, doubt.message,
+                                position, position))
+    return notes
 
 
 def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped) -> list[Diagnostic]:
@@ -141,7 +165,16 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
+        where=_where(document, finding.start),
     )
+
+
+def _where(document: Document, offset: int) -> Where | None:
+    # Paragraphs and headings place a Word/PDF finding; when they failed to parse (UNL003), it has no place.
+    try:
+        return where(document, offset)
+    except StructureUnavailable:
+        return None
 
 
 def _source_line(document: Document, offset: int) -> str:

@@ -41,8 +41,10 @@ FOOTNOTE_RULE = regex.compile(r"\s*_{5,}\s*")
 SENTENCE_STOPS = "。！？"
 #: Chinese marks that end a clause; a paragraph may break after them in a PDF layout.
 CLAUSE_STOPS = "；："
+#: Latin marks that end a sentence or clause, in English text and in Chinese text set with them.
+LATIN_STOPS = ".;:!?"
 #: What a line of running text ends with when its paragraph ends there (structure/blocks.py).
-PARAGRAPH_END_STOPS = SENTENCE_STOPS + CLAUSE_STOPS
+PARAGRAPH_END_STOPS = SENTENCE_STOPS + CLAUSE_STOPS + LATIN_STOPS
 #: Punctuation a paragraph-level heading never contains (structure/paragraphs.py): any stop or comma.
 NOT_IN_SHORT_HEADING = regex.compile(r"[。，；：！？,;:!?]")
 #: Punctuation an agenda section heading never contains (structure/agenda.py): a heading there

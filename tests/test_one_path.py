@@ -50,7 +50,7 @@ def _docx(tmp_path):
 
 
 def _pdf(tmp_path):
-    pytest.importorskip("pdfminer")
+    pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
     return build_pdf(drawable(pdf_layout_pages(A61_TEXT)), tmp_path / "a61.pdf")
 
@@ -223,3 +223,12 @@ class _RaisingPlugin:
 ])
 def test_one_function_decides_the_exit_code(outcome, code):
     assert exit_code(outcome) == code
+
+
+def test_a_word_finding_keeps_its_place_out_when_paragraphs_failed_to_parse(tmp_path, monkeypatch):
+    path = _docx(tmp_path)
+    monkeypatch.setattr(document_module, "parse_paragraphs", _failing_footnotes)
+    [result] = lint_paths([path])
+    codes = [d.code for d in result.diagnostics]
+    assert codes.count("UNL003") == 1 and "UNL001" not in codes
+    assert [d for d in result.diagnostics if d.code.startswith("SYM") or d.code.startswith("RES")]
