@@ -24,7 +24,7 @@ from .check_options import CheckOptions
 from .cache import FindingsCache, default_cache_dir, fingerprint
 from .files import InputError, Source, discover
 from .fixes import fix_notes, unified_diff
-from .funnel import Policy
+from .funnel import Policy, reports_unused_suppressions, unused_suppressions
 from .outcome import EXIT_ERROR, EXIT_OK, Outcome, exit_code
 from .parallel import RuleLoader, default_jobs
 from .pipeline import RunOptions, check_sources
@@ -113,7 +113,7 @@ def check(paths: tuple[str, ...], **values) -> None:
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
     results = _run(paths, _run_options(config, rules, options), options)
-    sys.exit(exit_code(_report(results, config, rules, options)))
+    sys.exit(exit_code(_report(_with_unused_suppressions(results, config), config, rules, options)))
 
 
 def _effective_config(paths: Sequence[str], options: CheckOptions) -> Config:
@@ -165,7 +165,8 @@ def _severities(values: tuple[str, ...], base: Config) -> dict | None:
 
 def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOptions:
     baseline = _baseline_of(options)
-    if options.no_cache:
+    # A cached result does not say which suppressions it used: finding unused ones needs every document read.
+    if options.no_cache or reports_unused_suppressions(config):
         cache = None
     else:
         folder = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
@@ -182,6 +183,14 @@ def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOp
         cache=cache,
         baseline=baseline,
     )
+
+
+def _with_unused_suppressions(results: list[FileResult], config: Config) -> list[FileResult]:
+    if not reports_unused_suppressions(config):
+        return results
+    used = frozenset().union(*(r.used_suppressions for r in results))
+    unused = unused_suppressions(config, used)
+    return [*results, FileResult(unused[0].path, unused)] if unused else results
 
 
 def _cache_key(settings: str, baseline: Baseline | None) -> str:

@@ -17,7 +17,7 @@ from .codes import ENGINE_CODES, ENGINE_SEVERITIES
 from .config import Config
 from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity, Where
 from .document import Document
-from .funnel import Policy, funnel
+from .funnel import Funneled, Policy, funnel
 from .inputs import RunInputs
 from .layout import EMPTY, Layout
 from .plugins import RuleSet
@@ -40,7 +40,12 @@ def make_document(text: str, path: str, config: Config, inputs: RunInputs, layou
 
 
 def lint_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> list[Diagnostic]:
-    """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position.
+    """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position."""
+    return check_document(document, config, rules, policy).reported
+
+
+def check_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> Funneled:
+    """Run every enabled rule on ``document`` and pass the diagnostics through the funnel.
 
     Structures are parsed as the rules first ask for them, each once (see structure/parsed.py).
     """
@@ -196,4 +201,4 @@ def _engine(document: Document, message: str, code: str = "UNL001") -> Diagnosti
     return Diagnostic(document.path, code, ENGINE_CODES[code][0], Severity.ERROR, message, position, position)
 
 
-__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "lint_document", "make_document"]
+__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "check_document", "lint_document", "make_document"]

@@ -170,9 +170,9 @@ def _diagnostic(code: str, severity: Severity = Severity.WARNING, span: str = "x
 
 def test_the_funnel_keeps_engine_codes_when_one_family_is_selected_and_drops_them_when_ignored():
     found = [_diagnostic("UNL001", Severity.ERROR), _diagnostic("SYM001"), _diagnostic("RES001")]
-    selected = funnel(found, Policy(Config(select=("SYM",))))
+    selected = funnel(found, Policy(Config(select=("SYM",)))).reported
     assert [d.code for d in selected] == ["UNL001", "SYM001"]
-    assert [d.code for d in funnel(found, Policy(Config(ignore=("UNL",))))] == ["SYM001", "RES001"]
+    assert [d.code for d in funnel(found, Policy(Config(ignore=("UNL",)))).reported] == ["SYM001", "RES001"]
 
 
 def test_the_funnel_applies_severity_overrides_and_the_baseline():
@@ -183,9 +183,9 @@ def test_the_funnel_applies_severity_overrides_and_the_baseline():
 
     found = [_diagnostic("SYM001"), _diagnostic("SYM001"), _diagnostic("RES001")]
     config = Config(severity={"RES001": Severity.INFO})
-    assert [d.severity for d in funnel(found, Policy(config))] == [Severity.WARNING] * 2 + [Severity.INFO]
+    assert [d.severity for d in funnel(found, Policy(config)).reported] == [Severity.WARNING] * 2 + [Severity.INFO]
     baseline = Baseline(Counter({("a.txt", "SYM001", "message", "x"): 1}), Path.cwd())
-    assert [d.code for d in funnel(found, Policy(config, baseline))] == ["SYM001", "RES001"]
+    assert [d.code for d in funnel(found, Policy(config, baseline)).reported] == ["SYM001", "RES001"]
 
 
 def test_engine_codes_can_be_ignored_through_the_cli(tmp_path):
