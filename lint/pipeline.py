@@ -181,8 +181,9 @@ def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileRe
     outcome, decoded, path = result.fix, result.decoded, checked.source.path
     assert outcome is not None and decoded is not None
     if path is None:
-        refused = replace(outcome, refused="not fixed: standard input cannot be written back (use --diff)")
-        return replace(result, diagnostics=list(checked.original), fix=refused)
+        # Standard input has no file to write: the fixed text stays on the result, for the
+        # caller to print (``unlint check --fix -``, as an editor integration expects).
+        return result
     try:
         write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
     except WriteRefused as err:

@@ -173,9 +173,16 @@ def test_fix_then_reports_only_what_remains(run_unlint, tmp_path):
     assert doc.read_text(encoding="utf-8") == "2017 年 4 月 19 日，2018 年 1 月，2018 年 4 月 24 日\n"
 
 
-def test_fix_on_standard_input_writes_nothing_and_says_so(run_unlint):
+def test_fix_on_standard_input_prints_the_fixed_text_and_reports_on_stderr(run_unlint, tmp_path):
+    # As ruff does for editors: the fixed text on standard output, what remains on standard error.
     result = run_unlint("check", "--fix", "-", stdin=DATED.read_bytes())
-    assert result.returncode == 1 and b"standard input cannot be written back" in result.stderr
+    assert result.stdout != DATED.read_bytes() and result.stdout.decode("utf-8")
+    copy = tmp_path / "dated.txt"
+    copy.write_bytes(DATED.read_bytes())
+    run_unlint("check", "--fix", str(copy))
+    assert result.stdout == copy.read_bytes()  # the same fixes as on a file
+    again = run_unlint("check", "--fix", "-", stdin=result.stdout)
+    assert again.stdout == result.stdout and again.returncode == 0
 
 
 def test_fix_refuses_an_uncertain_encoding(run_unlint, tmp_path):

@@ -9,6 +9,7 @@ import click
 
 from ..diagnostics import Diagnostic, Severity
 from ..printable import printable
+from ..summary import fixable
 from . import ReportContext
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -25,10 +26,11 @@ def _one(diagnostic: Diagnostic, context: ReportContext) -> str:
     if context.color:
         location = click.style(location, bold=True)
         code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
-    fixable = " [*]" if diagnostic.fix is not None else ""
+    # Only what --fix (or --unsafe-fixes, when given) would really apply; never on Word or PDF input.
+    mark = " [*]" if fixable(diagnostic, context.fix_mode) else ""
     # A Word or PDF finding also says where it is in the document's own terms (page, paragraph).
     where = f" [{printable(diagnostic.where.describe(diagnostic.span_text))}]" if diagnostic.where else ""
-    line = f"{location} {code}{fixable} {printable(diagnostic.message)}{where}\n"
+    line = f"{location} {code}{mark} {printable(diagnostic.message)}{where}\n"
     if context.show_source and diagnostic.source_line:
         line += _source_excerpt(diagnostic)
     return line
