@@ -88,7 +88,7 @@ def test_hidden_folders_and_excluded_files_are_skipped(tmp_path, plugin_env):
         (tmp_path / folder).mkdir()
         shutil.copy(REPORT_2018, tmp_path / folder / "r.txt")
     result = unlint_process("check", "--select", "EXD", "--exclude", "drafts", str(tmp_path), env=plugin_env)
-    paths = {line.split(":")[0] for line in result.stdout.decode().splitlines()}
+    paths = {line.split(":")[0] for line in result.stdout.decode().splitlines() if not line.startswith("Found ")}
     assert paths == {f"{tmp_path}/final/r.txt"}
 
 

@@ -106,8 +106,9 @@ def test_baseline_round_trip_survives_an_edit_above(run_unlint, dated, tmp_path)
     dated.write_text("编者按：新增一段。\n\n" + text.replace("2018年4月24日", "2018年5月3日"), encoding="utf-8")
     result = run_unlint("check", "--baseline", str(baseline), str(dated))
     assert result.returncode == 1
-    lines = text_of(result).splitlines()
+    *lines, summary = text_of(result).splitlines()
     assert len(lines) == 1 and "2018年5月3日" in lines[0] and ":110:" in lines[0]
+    assert summary.startswith("Found 1 finding ")
 
 
 def test_a_bad_baseline_is_a_usage_error(run_unlint, tmp_path):
