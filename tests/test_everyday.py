@@ -121,3 +121,18 @@ def test_a_clean_run_is_a_successful_sarif_invocation(tmp_path):
     sarif = CliRunner().invoke(main, ["check", "--no-cache", "--format", "sarif", str(tmp_path / "good.txt")])
     invocation = json.loads(sarif.stdout)["runs"][0]["invocations"][0]
     assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_a_long_line_is_cut_around_the_span_with_the_caret_under_it(tmp_path):
+    from unlint.reports.text import MAX_EXCERPT_CELLS, _width
+
+    line = "1. " + "这是一个很长的段落，" * 30 + "会议在在纽约举行，" + "后面还有很多文字。" * 30
+    result = _run(tmp_path, "--show-source", "--select", "TYP004", text=line + "\n")
+    finding, source, caret, summary = result.output.splitlines()
+    assert source.startswith("    ...") and source.endswith("...")
+    assert _width(source) <= 4 + MAX_EXCERPT_CELLS + 6
+    start = _width(caret) - len(caret.lstrip())  # cells before the caret
+    assert caret.strip() == "^^^^"
+    # The caret stands under "在在" as the terminal draws the line (wide characters two cells).
+    shown = source[: next(i for i in range(len(source)) if _width(source[:i]) == start)]
+    assert source[len(shown):len(shown) + 2] == "在在"
