@@ -54,3 +54,13 @@ def test_a_rule_that_reads_a_setting_documents_it_under_options():
         source = inspect.getsource(rule.check)
         if "document.date" in source or "config." in source:
             assert "## Options" in rule.docs, f"{rule.code} reads a setting but has no ## Options"
+
+
+def test_the_readme_lists_exactly_the_accepted_setting_keys():
+    import re
+
+    from unlint.config import _KNOWN_KEYS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sentence = readme[readme.index("The accepted keys"):].split(";")[0]
+    assert set(re.findall(r"`([a-z-]+)`", sentence)) == _KNOWN_KEYS
