@@ -69,7 +69,10 @@ def write_baseline(file: Path, diagnostics: Sequence[Diagnostic]) -> int:
         for path, code, message, span in sorted(_key(d, root) for d in diagnostics)
     ]
     data = {"version": FORMAT, "unlint": __version__, "findings": findings}
-    file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as err:
+        raise BaselineError(f"{file}: cannot write the baseline: {err.strerror or err}") from None
     return len(findings)
 
 
@@ -80,10 +83,14 @@ def load_baseline(file: Path) -> Baseline:
         raise BaselineError(f"{file}: cannot read the baseline: {err.strerror or err}") from None
     except ValueError as err:
         raise BaselineError(f"{file}: not a unlint baseline (invalid JSON: {err})") from None
+    except RecursionError:
+        raise BaselineError(f"{file}: not a unlint baseline (JSON nested too deep)") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{file}: not a unlint baseline of format {FORMAT} (write it again with --write-baseline)")
     try:
         counts = Counter((f["path"], f["code"], f["message"], f["span"]) for f in data["findings"])
     except (KeyError, TypeError):
         raise BaselineError(f"{file}: a finding lacks path, code, message or span") from None
+    if not all(isinstance(part, str) for key in counts for part in key):
+        raise BaselineError(f"{file}: a finding's path, code, message or span is not a string")
     return Baseline(counts, file.parent)

@@ -232,7 +232,8 @@ def _run(paths: Sequence[str], run: RunOptions, options: CheckOptions) -> tuple[
     for result in checked:
         if stdin is not None and run.write and run.fix_mode and result.path == (options.stdin_filename or "<stdin>"):
             fixed_stdin = _fixed_bytes(result, stdin)
-        results.append(replace(result, decoded=None) if result.decoded is not None else result)
+        # A fix's diff is written in the file's own encoding: a fixed result keeps its decoding.
+        results.append(replace(result, decoded=None) if result.decoded is not None and result.fix is None else result)
     return results, fixed_stdin
 
 
@@ -254,11 +255,14 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
         click.echo(f"unlint: {printable(note)}", err=True)
     outcome = Outcome(diagnostics, bool(errors), config.fail_on, options.exit_zero)
     if options.diff:
-        diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
+        diff = b"".join(unified_diff(r.path, r.fix, r.decoded) for r in results if r.fix is not None)
         _emit(diff, options)
         return replace(outcome, diff_nonempty=bool(diff))
     if options.write_baseline:
-        count = write_baseline(Path(options.write_baseline), diagnostics)
+        try:
+            count = write_baseline(Path(options.write_baseline), diagnostics)
+        except BaselineError as err:
+            raise UsageFailure(str(err)) from None
         click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options.write_baseline}",
                    err=True)
         return replace(outcome, wrote_baseline=True)
@@ -282,10 +286,14 @@ def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: CheckO
     _emit(report, options, color)
 
 
-def _emit(report: str, options: CheckOptions, color: bool = False) -> None:
+def _emit(report: str | bytes, options: CheckOptions, color: bool = False) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
     if options.output_file:
-        Path(options.output_file).write_text(report, encoding="utf-8")
+        data = report if isinstance(report, bytes) else report.encode("utf-8")
+        try:
+            Path(options.output_file).write_bytes(data)
+        except OSError as err:
+            raise UsageFailure(f"{options.output_file}: cannot write the report: {err.strerror or err}") from None
     elif not options.quiet:
         click.echo(report, nl=False, color=color, err=options.report_to_stderr)
 

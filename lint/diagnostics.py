@@ -142,3 +142,16 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.start.line, self.start.column, self.code, self.message)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text``, or its start and end around an ellipsis when longer than ``limit`` characters.
+
+    Messages quote the input (a joint symbol, a list of footnote numbers):
+    quoted in full, a message would grow with the input, and so would the
+    report, the cache and the memory holding them.
+    """
+    if len(text) <= limit:
+        return text
+    keep = max(1, (limit - 1) // 2)
+    return f"{text[:keep]}…{text[-keep:]}"

@@ -23,6 +23,7 @@ from .layout import EMPTY, Layout
 from .plugins import RuleSet
 from .rule import Rule
 from .structure.parsed import StructureFailure, StructureUnavailable
+from .fence import UserInterrupt, describe, reason, user_interrupts
 from .timelimit import RuleTimeout, time_limit
 from .where import where
 
@@ -97,31 +98,36 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
         return []  # the structure failed outright: UNL003 says so
     notes = []
     for doubt in doubts:
-        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        offset = document.offset(doubt.line, 1) if doubt.line else 0
+        position = document.position(offset)
         notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], _INFO, doubt.message,
-                                position, position))
+                                position, position, offset, offset))
     return notes
 
 
 def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped) -> list[Diagnostic]:
     try:
-        with time_limit(config.rule_timeout):
+        with user_interrupts(), time_limit(config.rule_timeout):
             findings = list(rule.check(document, config))
+            valid = [f for f in findings if _valid(f, document)]
     except StructureUnavailable as err:
         skipped.add(err.failure, rule)
         return []
     except RuleTimeout:
         return [_engine(document, f"rule {rule.code} ({rule.name}) took longer than "
                         f"{config.rule_timeout:g} s (rule-timeout); its findings on this file are dropped", "UNL002")]
-    # SystemExit too: a plugin calling sys.exit() must not end the whole run.
-    except (Exception, SystemExit) as err:  # noqa: BLE001 - contain any failure of a rule
-        return [_engine(document, f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err}")]
-    valid = [f for f in findings if _valid(f, document)]
+    except UserInterrupt:
+        raise  # the user's Ctrl-C stops the run
+    # Anything else a rule raises, SystemExit, GeneratorExit and its own KeyboardInterrupt
+    # included, must not end the whole run.
+    except BaseException as err:  # noqa: BLE001 - contain any failure of a rule
+        return [_engine(document, f"rule {rule.code} ({rule.name}) failed: {reason(err)}")]
     diagnostics = [_diagnostic(rule, f, document) for f in valid]
     if len(valid) < len(findings):
-        bad = next(f for f in findings if not _valid(f, document))
+        kept = {id(f) for f in valid}
+        bad = next(f for f in findings if id(f) not in kept)
         diagnostics.append(
-            _engine(document, f"rule {rule.code} ({rule.name}) returned an invalid finding: {bad!r:.200}")
+            _engine(document, f"rule {rule.code} ({rule.name}) returned an invalid finding: {describe(bad)}")
         )
     return diagnostics
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import formats
 from .config import Config
+from .fixes import is_temporary
 from .reading import DecodedText, DecodeError, decode
 
 #: File name endings a directory walk picks up.
@@ -56,6 +57,10 @@ def discover(paths: Sequence[str], config: Config) -> Iterator[Source | InputErr
             yield InputError(given, _missing_reason(path))
         elif path.is_dir():
             yield from _walk(given, path, config)
+        elif is_temporary(path):
+            continue  # litter of a --fix killed mid-write (a hook may pass it along): never a document
+        elif _is_special_path(path):
+            yield InputError(given, "not a regular file (a pipe or a device; use - for standard input)")
         else:
             yield Source(given, path)
 
@@ -106,6 +111,15 @@ def _walk_folder(given: str, root: Path, folder: Path, config: Config,
                 yield InputError(_display(given, root, path), "not a regular file")
             else:
                 yield Source(_display(given, root, path), path)
+
+
+def _is_special_path(path: Path) -> bool:
+    # A FIFO given by name would block forever on reading; a device might never end.
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # reading it reports why
+        return False
+    return not stat.S_ISREG(mode)
 
 
 def _is_special(entry: os.DirEntry) -> bool:

@@ -33,7 +33,11 @@ class FixMode(enum.StrEnum):
 
 
 class WriteRefused(Exception):
-    """A fixed file was not written; ``str()`` says why, for the user."""
+    """A fixed file was not written on purpose; ``str()`` says why, for the user (a warning)."""
+
+
+class WriteFailed(WriteRefused):
+    """A fixed file could not be written (no room for the name, read-only folder, full disk): an error."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class FixOutcome:
     written: bool = False
     #: Why the fixed text was not written, when it was not.
     refused: str | None = None
+    #: How it was written, when not simply replaced (through a symbolic link, in place).
+    note: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -123,19 +129,30 @@ def fix_text(text: str, diagnostics: Sequence[Diagnostic], mode: FixMode,
     return FixOutcome(text, current, applied, settled), diagnostics
 
 
-def unified_diff(path: str, outcome: FixOutcome) -> str:
-    """A unified diff of the fix (``patch -p0`` applies it), or ``""`` when nothing changed."""
+def unified_diff(path: str, outcome: FixOutcome, decoded: DecodedText | None = None) -> bytes:
+    """A unified diff of the fix, or ``b""`` when nothing changed.
+
+    The diff is made of the file's own bytes (its encoding, BOM and line ends,
+    lines split at the byte ``\\n`` as ``patch`` splits them), so that
+    ``patch -p0`` applies it to CRLF, GB18030 and UTF-16 files alike. Without
+    ``decoded`` the texts are taken as UTF-8 with ``\\n`` line ends.
+    """
     if not outcome.changed:
-        return ""
+        return b""
     import difflib  # only --diff needs it
 
-    lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True),
-        outcome.fixed.splitlines(keepends=True),
-        fromfile=path,
-        tofile=path,
-    )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    if decoded is None:
+        before, after = outcome.original.encode(), outcome.fixed.encode()
+    else:
+        before, after = encode(outcome.original, decoded), encode(outcome.fixed, decoded)
+    name = path.encode("utf-8", "surrogateescape")
+    lines = difflib.diff_bytes(difflib.unified_diff, _byte_lines(before), _byte_lines(after), name, name)
+    return b"".join(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n" for line in lines)
+
+
+def _byte_lines(data: bytes) -> list[bytes]:
+    lines = data.split(b"\n")
+    return [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def digest(data: bytes) -> str:
@@ -143,11 +160,21 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_fixed(path: Path, text: str, decoded: DecodedText, original_digest: str) -> None:
-    """Replace ``path`` with ``text`` atomically, in the file's own encoding, BOM and line ends.
+#: Temporary files older than this, left beside a document by a killed run, are removed.
+STALE_TEMPORARY_SECONDS = 600
+_TEMPORARY_SUFFIX = ".unlint-tmp"
 
-    Raises :class:`WriteRefused` when the encoding was a guess or the file changed
-    on disk since it was read (its hash is no longer ``original_digest``).
+
+def write_fixed(path: Path, text: str, decoded: DecodedText, original_digest: str) -> str | None:
+    """Write ``text`` over ``path``, in the file's own encoding, BOM and line ends; say how, if unusual.
+
+    The file is replaced atomically (a temporary file renamed over it), except
+    that a symbolic link is written through to its target and a file with
+    several hard links is written in place, so that the links keep pointing at
+    the fixed text, as ruff does. Raises :class:`WriteRefused` when the encoding
+    was a guess, the file is read-only or it changed on disk since it was read
+    (its hash is no longer ``original_digest``), and :class:`WriteFailed` when
+    writing fails.
     """
     if not decoded.certain:
         raise WriteRefused(f"not fixed: its encoding ({decoded.encoding}) was inferred, not certain")
@@ -155,9 +182,31 @@ def write_fixed(path: Path, text: str, decoded: DecodedText, original_digest: st
         data = encode(text, decoded)
     except UnicodeEncodeError as err:
         raise WriteRefused(f"not fixed: the fix cannot be written in {decoded.encoding}: {err.reason}") from None
-    _ensure_unchanged(path, original_digest)
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".unlint-tmp")
+    target = path.resolve() if path.is_symlink() else path
+    note = f"written through the symbolic link to {target}" if target != path else None
+    _ensure_unchanged(target, original_digest)
+    info = target.stat()
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise WriteRefused("not fixed: the file is read-only")
+    try:
+        if info.st_nlink > 1:
+            _write_in_place(target, data, original_digest)
+            note = f"written in place, to keep its {info.st_nlink} hard links"
+        else:
+            _replace(target, data, info.st_mode & 0o7777, original_digest)
+    except OSError as err:
+        raise WriteFailed(f"not fixed: cannot write it: {err.strerror or err}") from None
+    _remove_stale_temporaries(target)
+    return note
+
+
+def _temporary_prefix(path: Path) -> str:
+    # Short enough that the temporary name fits where the file's own name did.
+    return f".{path.name[:100]}."
+
+
+def _replace(path: Path, data: bytes, mode: int, original_digest: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path), suffix=_TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -171,6 +220,35 @@ def write_fixed(path: Path, text: str, decoded: DecodedText, original_digest: st
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(path: Path, data: bytes, original_digest: str) -> None:
+    _ensure_unchanged(path, original_digest)
+    with path.open("r+b") as stream:
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    # A run killed between writing and renaming leaves its temporary file; a
+    # later fix of the same file removes it once it is clearly not in use.
+    import time
+
+    prefix = _temporary_prefix(path)
+    try:
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(_TEMPORARY_SUFFIX) and entry.is_file():
+                if time.time() - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                    os.unlink(entry.path)
+    except OSError:
+        pass  # litter that cannot be removed does no harm: walks skip hidden files
+
+
+def is_temporary(path: Path) -> bool:
+    """Whether ``path`` is a temporary file of a ``--fix`` (never a document)."""
+    return path.name.startswith(".") and path.name.endswith(_TEMPORARY_SUFFIX)
 
 
 def _ensure_unchanged(path: Path, original_digest: str) -> None:
@@ -192,6 +270,8 @@ def fix_notes(results: Iterable[Any]) -> list[str]:
             continue
         if outcome.refused:
             notes.append(f"warning: {result.path}: {outcome.refused}")
+        if outcome.note and outcome.written:
+            notes.append(f"{result.path}: {outcome.note}")
         if not outcome.settled:
             notes.append(f"warning: {result.path}: fixes did not settle after {MAX_ROUNDS} rounds "
                          "(a rule's fix brings its own finding back)")

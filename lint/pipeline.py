@@ -19,7 +19,7 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .engine import check_document, make_document
 from .files import InputError, Source, decode_source, read_bytes
-from .fixes import FixMode, FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
+from .fixes import FixMode, FixOutcome, WriteFailed, WriteRefused, applicable, digest, fix_text, write_fixed
 from .formats import fix_refusal
 from .funnel import Funneled, Policy
 from .inputs import RunInputs
@@ -185,12 +185,15 @@ def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileRe
         # caller to print (``unlint check --fix -``, as an editor integration expects).
         return result
     try:
-        write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+        note = write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
+    except WriteFailed as err:  # an error for this file; the run goes on
+        return FileResult(result.path, list(checked.original), error=InputError(result.path, str(err)),
+                          decoded=decoded, fix=replace(outcome, refused=None))
     except WriteRefused as err:
         return replace(result, diagnostics=list(checked.original), fix=replace(outcome, refused=str(err)))
     if options.cache is not None:
         options.cache.put(result.path, digest(encode(outcome.fixed, decoded)), result.diagnostics)
-    return replace(result, fix=replace(outcome, written=True))
+    return replace(result, fix=replace(outcome, written=True, note=note))
 
 
 __all__ = ["FileResult", "FixOutcome", "RunOptions", "check_sources"]

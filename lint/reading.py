@@ -49,6 +49,9 @@ class DecodedText:
     format: str = "text"
     #: What a Word or PDF reader knows about the lines (tables, pages); empty for text.
     layout: Layout = EMPTY
+    #: Each line break of a file that mixes ``\r\n``, ``\r`` and ``\n``, in order; empty when
+    #: every break is ``newline``. ``--fix`` gives each line back its own ending.
+    line_ends: tuple[str, ...] = ()
 
 
 def _newline_style(text: str) -> str:
@@ -83,7 +86,10 @@ def decode(data: bytes) -> DecodedText:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark at byte {err.start + len(bom)}") from None
             return _decoded(text, encoding, bom, certain=True)
     if b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes)")
+        without_bom = _decode_utf16_without_bom(data)
+        if without_bom is None:
+            raise DecodeError("binary file (contains NUL bytes)")
+        return without_bom
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -102,6 +108,33 @@ def decode(data: bytes) -> DecodedText:
     return _decode_gb18030(data, utf8_error)
 
 
+# What UN text in UTF-16 is made of: ASCII, Latin letters, Han and CJK punctuation.
+_DOCUMENT_CHAR = regex.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
+def _decode_utf16_without_bom(data: bytes) -> DecodedText | None:
+    # Some tools write UTF-16 without a byte-order mark. Its ASCII characters
+    # (spaces, digits, line ends) put a NUL in every other byte, nearly all on
+    # one side (odd offsets in little-endian, even in big-endian; a few Han
+    # characters such as U+4E00 put one on the other): binary data does not
+    # look like that, and the text must then read as a document.
+    if len(data) % 2:
+        return None
+    sample = data[:1_000_000]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    for encoding, nul_side, other_side in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul_side < 4 * other_side or nul_side == 0:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        head = text[:500_000]
+        if _looks_like_text(text) and len(_DOCUMENT_CHAR.findall(head)) >= 0.98 * len(head):
+            return _decoded(text, encoding, b"", certain=True)
+    return None
+
+
 def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
     # GB18030 decodes almost any byte string, so a strict success proves little:
     # accept it only when the result reads as Chinese text.
@@ -118,12 +151,43 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
 
 
 def _decoded(raw: str, encoding: str, bom: bytes, *, certain: bool) -> DecodedText:
-    return DecodedText(_normalise_newlines(raw), encoding, bom, _newline_style(raw), certain)
+    return DecodedText(_normalise_newlines(raw), encoding, bom, _newline_style(raw), certain,
+                       line_ends=_mixed_line_ends(raw))
+
+
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+
+
+def _mixed_line_ends(raw: str) -> tuple[str, ...]:
+    crlf = raw.count("\r\n")  # counted, not replaced: a big file is not copied
+    kinds = (crlf > 0) + (raw.count("\r") > crlf) + (raw.count("\n") > crlf)
+    return tuple(m.group() for m in _LINE_END.finditer(raw)) if kinds > 1 else ()
 
 
 def encode(text: str, decoded: DecodedText) -> bytes:
     """Encode ``text`` (``\\n`` line ends) back into the file's original form."""
-    if decoded.newline != "\n":
+    if decoded.line_ends:
+        text = _with_line_ends(text, decoded)
+    elif decoded.newline != "\n":
         text = text.replace("\n", decoded.newline)
     encoding = decoded.encoding.replace("-sig", "")
     return decoded.bom + text.encode(encoding)
+
+
+def _with_line_ends(text: str, decoded: DecodedText) -> str:
+    # Lines before the first and after the last changed line keep their own
+    # breaks; a line a fix added takes the file's usual one.
+    lines, ends = text.split("\n"), decoded.line_ends
+    breaks = len(lines) - 1
+    if breaks == len(ends):
+        chosen = list(ends)
+    else:
+        original = decoded.text.split("\n")
+        head = 0
+        while head < min(breaks, len(ends)) and lines[head] == original[head]:
+            head += 1
+        tail = 0
+        while tail < min(breaks, len(ends)) - head and lines[-1 - tail] == original[-1 - tail]:
+            tail += 1
+        chosen = [*ends[:head], *[decoded.newline] * (breaks - head - tail), *ends[len(ends) - tail:]]
+    return "".join(line + end for line, end in zip(lines, [*chosen, ""]))

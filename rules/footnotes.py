@@ -15,9 +15,29 @@ _CITATION = regex.compile(
 _COVER_CONTEXT = regex.compile(r"临时议程|议程|provisional agenda|preliminary list|[A-Z]/\d")
 
 
+#: How many numbers or ranges a message lists before it skips to the last ones.
+_MAX_RUNS = 10
+
+
 def _numbers(notes) -> str:
+    # Runs are written as ranges and the list is cut short: 2,000 unmatched
+    # markers must not each carry the list of every footnote.
     labels = sorted({n.number for n in notes if n.number is not None})
-    return ", ".join(map(str, labels)) if labels else "none"
+    if not labels:
+        return "none"
+    runs: list[str] = []
+    start = previous = labels[0]
+    for number in [*labels[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        runs.extend(map(str, range(start, previous + 1)) if previous - start < 2 else [f"{start}–{previous}"])
+        if number is not None:
+            start = previous = number
+    if len(runs) > _MAX_RUNS:
+        runs = [*runs[:_MAX_RUNS - 2], "…", *runs[-2:]]
+        return f"{', '.join(runs)} ({len(labels)} texts)"
+    return ", ".join(runs)
 
 
 @rule("FTN001", "footnote-without-text", "A numbered footnote or table-note marker whose text is missing",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from unlint import Finding, hookimpl, rule
-from unlint.diagnostics import Severity
+from unlint.diagnostics import Severity, shorten
 from unlint.references import DocumentSymbol, SymbolPart
 from unlint.text import EN_DATE, ZH_DATE
 
@@ -56,8 +56,9 @@ def malformed_symbol(document, config) -> Iterator[Finding]:
         if unparsed.kind == "symbol":
             yield Finding(unparsed.start, unparsed.end, f"malformed document symbol: {unparsed.reason}")
     for symbol in references.symbols:
-        for problem in symbol.problems:
-            yield Finding(symbol.start, symbol.end, f"malformed document symbol {symbol.text!r}: {problem}")
+        # One finding per distinct problem: a chain of like parts has the same problem many times.
+        for problem in dict.fromkeys(symbol.problems):
+            yield Finding(symbol.start, symbol.end, f"malformed document symbol {shorten(symbol.text)!r}: {problem}")
 
 
 @rule("SYM002", "symbol-after-document-date", "A symbol's year or session is later than the document's date")
@@ -205,8 +206,8 @@ def conflicting_joint_symbols(document, config) -> Iterator[Finding]:
             elif _partners(earlier, part.text) != _partners(symbol, part.text):
                 line = document.position(earlier.start).line
                 yield Finding(symbol.start, symbol.end,
-                              f"{symbol.canonical} cites {part.text} with another partner than "
-                              f"{earlier.canonical} on line {line}")
+                              f"{shorten(symbol.canonical)} cites {part.text} with another partner than "
+                              f"{shorten(earlier.canonical)} on line {line}")
                 break
 
 

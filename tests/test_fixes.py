@@ -216,14 +216,14 @@ def test_fixing_twice_changes_nothing_the_second_time(fixing_rules, text, mode):
 
 def test_unified_diff_shows_the_changed_line_and_is_empty_without_changes():
     outcome = FixOutcome("a\nb(1)\nc\n", "a\nb（1)\nc\n", 1)
-    diff = unified_diff("doc.txt", outcome)
+    diff = unified_diff("doc.txt", outcome).decode()
     assert diff.splitlines()[:2] == ["--- doc.txt", "+++ doc.txt"]
     assert "-b(1)\n+b（1)\n" in diff
-    assert unified_diff("doc.txt", FixOutcome("a", "a", 0)) == ""
+    assert unified_diff("doc.txt", FixOutcome("a", "a", 0)) == b""
 
 
 def test_unified_diff_marks_a_missing_final_newline():
-    diff = unified_diff("d.txt", FixOutcome("x(", "x（", 1))
+    diff = unified_diff("d.txt", FixOutcome("x(", "x（", 1)).decode()
     assert diff.endswith("+x（\n\\ No newline at end of file\n")
 
 

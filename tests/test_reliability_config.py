@@ -56,7 +56,7 @@ def test_a_pyproject_without_unlint_settings_is_not_an_error(tmp_path):
     [
         ('zh = "某组织"\nabbreviations = 5\n', "'abbreviations' must be an array"),
         ('zh = "某组织"\nvariants = [1]\n', "'variants' must be a list of non-empty strings"),
-        ('zh = "某组织"\nformer = [1]\n', "wrong type"),
+        ('zh = "某组织"\nformer = [1]\n', "former name"),
         ('zh = "某组织"\nformer = [{zh = "旧组织", until = "someday"}]\n', "is not a date"),
         ('zh = "某组织"\nbounded = ["别的"]\n', "'bounded' names '别的'"),
         ('zh = 7\n', "needs a Chinese name in 'zh'"),

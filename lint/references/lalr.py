@@ -104,13 +104,21 @@ def _child_filter(keep: list[list], build: Callable[[list], Any]) -> Callable[[l
     # Drops anonymous tokens ("/", "(") and splices in the children of inlined
     # rules (the ``__x_star_0`` rules Lark makes for ``x*``).
     def filtered(children: list) -> Any:
-        kept: list = []
+        # An inlined tree is used once, by this reduction: its list is taken
+        # and extended in place, not copied, so that ``x*`` over n items costs
+        # n steps, not n squared.
+        kept: list | None = None
         for index, inline in keep:
-            if inline:
-                kept += children[index].children
+            child = children[index]
+            if inline and kept is None:
+                kept = child.children
+            elif inline:
+                kept.extend(child.children)
+            elif kept is None:
+                kept = [child]
             else:
-                kept.append(children[index])
-        return build(kept)
+                kept.append(child)
+        return build([] if kept is None else kept)
 
     return filtered
 

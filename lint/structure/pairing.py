@@ -187,20 +187,28 @@ def _next_block_starts_with(text: str, starts: list[int], offset: int, char: str
 def _pair_block(
     text: str, brackets: list[int], span: tuple[int, int], pairs: list[Pair], unmatched: list[Unmatched]
 ) -> None:
-    stacks: dict[str, list[int]] = {}
+    # Whether a pair holds Chinese is known without searching inside it: the
+    # text between consecutive brackets is searched once, and a count of the
+    # stretches holding Chinese is kept with each opener; nested brackets
+    # 160,000 deep then cost one pass, not one search per pair.
+    stacks: dict[str, list[tuple[int, int]]] = {}
+    chinese_stretches, previous = 0, -1
     for offset in brackets:
+        if previous >= 0 and HAN.search(text, previous + 1, offset):
+            chinese_stretches += 1
+        previous = offset
         char = text[offset]
         if char in _OPENERS:
-            stacks.setdefault(_OPENERS[char], []).append(offset)
+            stacks.setdefault(_OPENERS[char], []).append((offset, chinese_stretches))
             continue
         stack = stacks.get(_CLOSERS[char])
         if not stack:
             unmatched.append(Unmatched(offset, False, span))
             continue
-        opener = stack.pop()
+        opener, seen = stack.pop()
         if (family := _CLOSERS[char]) in WIDTH_FAMILIES:
-            pairs.append(Pair(family, opener, offset, bool(HAN.search(text, opener + 1, offset))))
-    unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset in stack)
+            pairs.append(Pair(family, opener, offset, chinese_stretches > seen))
+    unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset, _ in stack)
 
 
 def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
