@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -23,6 +24,7 @@ class CheckOptions:
     exit_zero: bool = False
     output_format: str = "text"
     output_file: str | None = None
+    color: str = "auto"
     show_source: bool | None = None
     statistics: bool = False
     quiet: bool = False
@@ -37,6 +39,8 @@ class CheckOptions:
     jobs: int | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    #: Not an option: ``--fix -`` prints the fixed text on standard output, the report on standard error.
+    report_to_stderr: bool = False
 
     @classmethod
     def from_click(cls, values: dict[str, Any]) -> CheckOptions:
@@ -58,3 +62,18 @@ class CheckOptions:
     def machine_output(self) -> bool:
         """Whether standard output is for a program (no progress bar)."""
         return self.output_format != "text" or self.diff
+
+
+def wants_color(choice: str, to_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """``--color``: always, never, or auto (a terminal, unless ``NO_COLOR``; ``FORCE_COLOR`` forces it).
+
+    ``NO_COLOR`` and ``FORCE_COLOR`` count when set to a non-empty value (no-color.org, force-color.org);
+    an explicit ``--color always`` or ``never`` wins over both.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal

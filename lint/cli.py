@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,11 +21,11 @@ import click
 from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
 from .baseline import Baseline, BaselineError, load_baseline, write_baseline
-from .check_options import CheckOptions
+from .check_options import CheckOptions, wants_color
 from .cache import FindingsCache, default_cache_dir, fingerprint
 from .files import InputError, Source, discover
-from .fixes import fix_notes, unified_diff
-from .funnel import Policy
+from .fixes import FixMode, fix_notes, unified_diff
+from .funnel import Policy, reports_unused_suppressions, unused_suppressions
 from .outcome import EXIT_ERROR, EXIT_OK, Outcome, exit_code
 from .parallel import RuleLoader, default_jobs
 from .pipeline import RunOptions, check_sources
@@ -32,7 +33,9 @@ from .plugins import PluginError, RuleSet
 from .printable import printable
 from .progress import wants_progress, with_progress
 from .reports import FORMATS, ReportContext, find_repository_root, render
+from .reading import encode
 from .results import FileResult
+from .summary import summary_line
 from .runner import ENGINE_CODES, check_config, default_rules, resolve_config
 
 
@@ -81,6 +84,8 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
               help="sarif: GitHub code scanning; github: Actions annotations; junit: CI test reports.")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report; auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--show-source/--no-show-source", default=None,
               help="Show the source line and a caret under each finding (default: when stdout is a terminal).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule after the report.")
@@ -112,8 +117,13 @@ def check(paths: tuple[str, ...], **values) -> None:
         check_config(config, rules)
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
-    results = _run(paths, _run_options(config, rules, options), options)
-    sys.exit(exit_code(_report(results, config, rules, options)))
+    results, fixed_stdin = _run(paths, _run_options(config, rules, options), options)
+    if fixed_stdin is not None:
+        # `--fix -`: the fixed text goes to standard output, so the report goes to standard error.
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.flush()
+        options = replace(options, report_to_stderr=True)
+    sys.exit(exit_code(_report(_with_unused_suppressions(results, config), config, rules, options)))
 
 
 def _effective_config(paths: Sequence[str], options: CheckOptions) -> Config:
@@ -165,7 +175,8 @@ def _severities(values: tuple[str, ...], base: Config) -> dict | None:
 
 def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOptions:
     baseline = _baseline_of(options)
-    if options.no_cache:
+    # A cached result does not say which suppressions it used: finding unused ones needs every document read.
+    if options.no_cache or reports_unused_suppressions(config):
         cache = None
     else:
         folder = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
@@ -182,6 +193,14 @@ def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOp
         cache=cache,
         baseline=baseline,
     )
+
+
+def _with_unused_suppressions(results: list[FileResult], config: Config) -> list[FileResult]:
+    if not reports_unused_suppressions(config):
+        return results
+    used = frozenset().union(*(r.used_suppressions for r in results))
+    unused = unused_suppressions(config, used)
+    return [*results, FileResult(unused[0].path, unused)] if unused else results
 
 
 def _cache_key(settings: str, baseline: Baseline | None) -> str:
@@ -202,20 +221,28 @@ def _baseline_of(options: CheckOptions) -> Baseline | None:
         raise UsageFailure(str(err)) from None
 
 
-def _run(paths: Sequence[str], run: RunOptions, options: CheckOptions) -> list[FileResult]:
-    stdin = None
-    sources: list = []
-    for given in paths:
-        if given == "-":
-            stdin = click.get_binary_stream("stdin").read()
-            sources.append(Source(options.stdin_filename or "<stdin>", None))
-        else:
-            sources.extend(discover([given], run.config))
+def _run(paths: Sequence[str], run: RunOptions, options: CheckOptions) -> tuple[list[FileResult], bytes | None]:
+    """The results in input order, and with ``--fix -`` the bytes of the fixed standard input."""
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    sources = list(_sources(paths, run.config, options.stdin_filename))
     show = wants_progress(len(sources), options.machine_output, options.quiet)
     # Drop each file's text once it is checked, so that a big tree never sits in memory at once.
     checked = with_progress(check_sources(sources, run, stdin), len(sources), show)
-    # A fix's diff is written in the file's own encoding: a fixed result keeps its decoding.
-    return [replace(r, decoded=None) if r.decoded is not None and r.fix is None else r for r in checked]
+    results, fixed_stdin = [], None
+    for result in checked:
+        if stdin is not None and run.write and run.fix_mode and result.path == (options.stdin_filename or "<stdin>"):
+            fixed_stdin = _fixed_bytes(result, stdin)
+        # A fix's diff is written in the file's own encoding: a fixed result keeps its decoding.
+        results.append(replace(result, decoded=None) if result.decoded is not None and result.fix is None else result)
+    return results, fixed_stdin
+
+
+def _fixed_bytes(result: FileResult, original: bytes) -> bytes:
+    """Standard input after ``--fix``: the fixed text in the input's own encoding, else the input unchanged."""
+    outcome = result.fix
+    if outcome is None or outcome.refused or not outcome.changed or result.decoded is None:
+        return original
+    return encode(outcome.fixed, result.decoded)
 
 
 def _report(results: list[FileResult], config: Config, rules: RuleSet, options: CheckOptions) -> Outcome:
@@ -240,23 +267,26 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
                    err=True)
         return replace(outcome, wrote_baseline=True)
     if not options.quiet or options.output_file:
-        _write_report(diagnostics, rules, options, tuple(r.path for r in results if r.error is None))
+        unreadable = tuple((r.path, r.error.reason) for r in results if r.error is not None)
+        _write_report(diagnostics, rules, options, tuple(r.path for r in results if r.error is None), unreadable)
     return outcome
 
 
 def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: CheckOptions,
-                  checked: tuple[str, ...]) -> None:
+                  checked: tuple[str, ...], unreadable: tuple[tuple[str, str], ...] = ()) -> None:
     to_terminal = options.output_file is None and sys.stdout.isatty()
     show_source = options.show_source if options.show_source is not None else to_terminal
-    context = ReportContext(rules, show_source=show_source, color=to_terminal, checked=checked,
-                            root=find_repository_root(Path.cwd()))
+    color = wants_color(options.color, to_terminal, os.environ)
+    context = ReportContext(rules, show_source=show_source, color=color, checked=checked,
+                            root=find_repository_root(Path.cwd()),
+                            fix_mode=FixMode.UNSAFE if options.unsafe_fixes else FixMode.SAFE, unreadable=unreadable)
     report = render(options.output_format, diagnostics, context)
-    if options.statistics and options.output_format == "text":
-        report += _statistics(diagnostics)
-    _emit(report, options)
+    if options.output_format == "text":
+        report += (_statistics(diagnostics) if options.statistics else "") + summary_line(diagnostics, context.fix_mode)
+    _emit(report, options, color)
 
 
-def _emit(report: str | bytes, options: CheckOptions) -> None:
+def _emit(report: str | bytes, options: CheckOptions, color: bool = False) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
     if options.output_file:
         data = report if isinstance(report, bytes) else report.encode("utf-8")
@@ -265,20 +295,19 @@ def _emit(report: str | bytes, options: CheckOptions) -> None:
         except OSError as err:
             raise UsageFailure(f"{options.output_file}: cannot write the report: {err.strerror or err}") from None
     elif not options.quiet:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=color, err=options.report_to_stderr)
 
 
 def _statistics(diagnostics: Sequence[Diagnostic]) -> str:
     counts = Counter((d.code, d.rule) for d in diagnostics)
-    lines = [f"{count:6d}  {code}  {name}" for (code, name), count in sorted(counts.items())]
-    lines.append(f"Found {len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+    # The total is the summary line's, which follows.
+    return "".join(f"{count:6d}  {code}  {name}\n" for (code, name), count in sorted(counts.items()))
 
 
 #: ``check`` options that ``compare`` shares: selection, settings, report, exit code and baseline.
 _COMPARE_OPTIONS = ("select", "extend_select", "ignore", "per_file_ignores", "severities", "document_date",
                     "fail_on", "exit_zero", "output_format", "output_file", "show_source", "statistics", "quiet",
-                    "config_file", "baseline", "write_baseline")
+                    "config_file", "baseline", "write_baseline", "color")
 #: The other ``check`` options, as compare runs: no fixes, no cache, no time limit of its own.
 _COMPARE_FIXED = {"exclude": (), "rule_timeout": None, "fix": False, "unsafe_fixes": False, "diff": False,
                   "jobs": 1, "no_cache": True, "cache_dir": None, "stdin_filename": None}
@@ -353,8 +382,10 @@ def show_rule(code: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Read settings (exclude) from this file instead of searching for one.")
-def list_references(paths: tuple[str, ...], output_format: str, config_file: str | None) -> None:
-    """List every document symbol and resolution reference in PATHS, as unlint parsed them."""
+@click.option("--stdin-filename", help="The name of the document read from '-' (standard input).")
+def list_references(paths: tuple[str, ...], output_format: str, config_file: str | None,
+                    stdin_filename: str | None) -> None:
+    """List every document symbol and resolution reference in PATHS ('-' for standard input), as unlint parsed them."""
     from .document import Document
     from .files import InputError, read_source
     from .references.listing import reference_rows, render_rows_json, render_rows_text
@@ -365,11 +396,12 @@ def list_references(paths: tuple[str, ...], output_format: str, config_file: str
         raise UsageFailure(str(err)) from None
     rows: list[dict] = []
     failed = False
-    for source in discover(list(paths), config):
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    for source in _sources(paths, config, stdin_filename):
         try:
             if isinstance(source, InputError):
                 raise source
-            decoded = read_source(source)
+            decoded = read_source(source, stdin)
         except InputError as err:
             click.echo(f"unlint: error: {printable(str(err))}", err=True)
             failed = True
@@ -377,6 +409,15 @@ def list_references(paths: tuple[str, ...], output_format: str, config_file: str
         rows.extend(reference_rows(Document(decoded.text, source.display, config.document_date, decoded.layout)))
     click.echo((render_rows_json if output_format == "json" else render_rows_text)(rows), nl=False)
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _sources(paths: Sequence[str], config: Config, stdin_filename: str | None) -> Iterator[Source | InputError]:
+    """The documents PATHS name, in order; ``-`` is standard input (read once, by the caller)."""
+    for given in paths:
+        if given == "-":
+            yield Source(stdin_filename or "<stdin>", None)
+        else:
+            yield from discover([given], config)
 
 
 if __name__ == "__main__":  # pragma: no cover

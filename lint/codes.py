@@ -9,7 +9,12 @@ ENGINE_CODES: dict[str, tuple[str, str]] = {
     "UNL003": ("structure-error",
                "A structure parser failed or ran past the time limit on this file; rules that need it were skipped"),
     "UNL004": ("not-checked", "A check left out because the structure it needs was not read with certainty"),
+    "UNL005": ("unused-suppression",
+               "A [[tool.unlint.suppress]] entry silenced no finding in the whole run (off unless selected)"),
 }
 
 #: Engine codes whose findings are not errors: what the run left unchecked is information.
-ENGINE_SEVERITIES: dict[str, str] = {"UNL004": "info"}
+ENGINE_SEVERITIES: dict[str, str] = {"UNL004": "info", "UNL005": "warning"}
+
+#: Engine codes reported only when selected by name or prefix (``--extend-select UNL005``), as ruff's RUF100.
+OFF_BY_DEFAULT: frozenset[str] = frozenset({"UNL005"})

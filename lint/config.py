@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Severity
+from .suppress import Suppression, SuppressionError, parse_suppressions
 
 
 #: Generous on purpose: the limit is there to stop a rule that hangs, not one that is slow on a big file.
@@ -42,6 +43,8 @@ class Config:
     known_series: tuple[str, ...] = ()
     #: Extra organization entries for the registry (ORG and AGD rules).
     organizations: tuple[Mapping[str, Any], ...] = ()
+    #: Findings silenced by content (``[[tool.unlint.suppress]]``, see suppress.py).
+    suppress: tuple[Suppression, ...] = ()
     #: Seconds one rule may take on one document before it is stopped (UNL002); 0 or None: no limit.
     rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
     #: Where the settings came from, for messages; ``None`` for defaults.
@@ -58,6 +61,7 @@ class Config:
         for codes in self.per_file_ignores.values():
             yield from codes
         yield from self.severity
+        yield from (s.code for s in self.suppress)
 
     def is_enabled(self, code: str, path: str | None = None) -> bool:
         """Whether rule ``code`` runs; the most specific matching prefix decides (ruff's rule)."""
@@ -111,7 +115,8 @@ def _path_matches(relative: str, pattern: str) -> bool:
 # -- reading files --------------------------------------------------------
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "exclude", "known-series"}
-_KNOWN_KEYS = _LIST_KEYS | {"per-file-ignores", "severity", "document-date", "fail-on", "organizations", "rule-timeout"}
+_KNOWN_KEYS = _LIST_KEYS | {"per-file-ignores", "severity", "document-date", "fail-on", "organizations", "rule-timeout",
+                            "suppress"}
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -187,6 +192,11 @@ def config_from_mapping(table: Mapping[str, Any], source: Path | None = None) ->
         values["organizations"] = _organizations(table["organizations"], where)
     if "rule-timeout" in table:
         values["rule_timeout"] = parse_rule_timeout(table["rule-timeout"], f"{where}rule-timeout")
+    if "suppress" in table:
+        try:
+            values["suppress"] = parse_suppressions(table["suppress"], where)
+        except SuppressionError as err:
+            raise ConfigError(str(err)) from None
     return Config(**values)
 
 

@@ -1,11 +1,9 @@
 """The document model: text, positions and structure, built once per file.
 
 Every rule reads the same :class:`Document`. Each structure property is
-parsed once and kept (see structure/parsed.py): the engine parses them all
-before the rules run, outside the rules' time limit, and a parser that fails
-is reported once while the rules that need its structure are skipped. A
-document used outside the engine (a test, the ``refs`` command) parses each
-structure on first use.
+parsed once, on first use, and kept (see structure/parsed.py): outside the
+time limit of the rule that asked and under a limit of its own; a parser that
+fails is reported once while the rules that need its structure are skipped.
 """
 
 from __future__ import annotations
@@ -69,6 +67,8 @@ class Document:
     layout: Layout = EMPTY
     #: What the run's settings and plugins give every document (the organization registry).
     inputs: RunInputs = field(default=BUILTIN, repr=False)
+    #: Seconds one structure may take to parse (the engine passes ``rule-timeout``); None: no limit.
+    parse_limit: float | None = field(default=None, repr=False)
     _line_starts: list[int] = field(init=False, repr=False)
     #: Structures whose parse failed, by property name (see structure/parsed.py).
     _failures: dict[str, StructureFailure] = field(init=False, repr=False, default_factory=dict)
@@ -229,11 +229,10 @@ class Document:
         """Why the structure ``name`` could not be parsed, or None."""
         return self._failures.get(name)
 
-    def record_failure(self, name: str, reason: str) -> StructureFailure:
-        """Remember that structure ``name`` failed (the engine calls this when its parser raises or overruns)."""
-        failure = StructureFailure(name, reason)
-        self._failures[name] = failure
-        return failure
+    @property
+    def structure_failures(self) -> tuple[StructureFailure, ...]:
+        """Every structure that could not be parsed so far, in the order the properties are defined."""
+        return tuple(f for name in structure_names(type(self)) if (f := self._failures.get(name)) is not None)
 
     # -- what was not checked -----------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Linting one document: parse its structure once, run the rules, pass every finding through the funnel.
 
-Data flows one way: :class:`Document` -> structure (parsed once, here, before
-the rules) -> rules (read-only) -> :class:`Diagnostic` -> :func:`funnel`.
+Data flows one way: :class:`Document` -> structure (each parsed once, on a
+rule's first use, outside that rule's time limit) -> rules (read-only) ->
+:class:`Diagnostic` -> :func:`funnel`.
 Failures are contained per document: a rule that raises or returns an invalid
 finding becomes one ``UNL001``, one that overruns ``rule-timeout`` one
 ``UNL002``, and a structure parser that fails one ``UNL003`` while the rules
@@ -14,14 +15,14 @@ from dataclasses import dataclass, field, replace
 
 from .codes import ENGINE_CODES, ENGINE_SEVERITIES
 from .config import Config
-from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
+from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity, Where
 from .document import Document
-from .funnel import Policy, funnel
+from .funnel import Funneled, Policy, funnel
 from .inputs import RunInputs
 from .layout import EMPTY, Layout
 from .plugins import RuleSet
 from .rule import Rule
-from .structure.parsed import StructureFailure, StructureUnavailable, structure_names
+from .structure.parsed import StructureFailure, StructureUnavailable
 from .fence import UserInterrupt, describe, reason, user_interrupts
 from .timelimit import RuleTimeout, time_limit
 from .where import where
@@ -32,13 +33,23 @@ MAX_SOURCE_LINE = 2000
 
 
 def make_document(text: str, path: str, config: Config, inputs: RunInputs, layout: Layout = EMPTY) -> Document:
-    """The Document of one decoded text, with the run's settings and inputs."""
-    return Document(text, path, config.document_date, layout, inputs)
+    """The Document of one decoded text, with the run's settings and inputs.
+
+    Each structure gets ``rule-timeout`` seconds to parse, like a rule.
+    """
+    return Document(text, path, config.document_date, layout, inputs, config.rule_timeout)
 
 
 def lint_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> list[Diagnostic]:
     """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position."""
-    prepare(document, config.rule_timeout)
+    return check_document(document, config, rules, policy).reported
+
+
+def check_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> Funneled:
+    """Run every enabled rule on ``document`` and pass the diagnostics through the funnel.
+
+    Structures are parsed as the rules first ask for them, each once (see structure/parsed.py).
+    """
     skipped = _Skipped()
     raw: list[Diagnostic] = []
     for rule in rules:
@@ -48,20 +59,6 @@ def lint_document(document: Document, config: Config, rules: RuleSet, policy: Po
     raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
     return funnel(raw, policy or Policy(config))
-
-
-def prepare(document: Document, limit: float | None) -> None:
-    """Parse every structure of ``document`` once, each under its own time limit; failures are remembered."""
-    for name in structure_names(type(document)):
-        if name in vars(document) or document.structure_failure(name) is not None:
-            continue
-        try:
-            with time_limit(limit):
-                getattr(document, name)
-        except StructureUnavailable:
-            pass  # the document has it recorded
-        except RuleTimeout:
-            document.record_failure(name, f"took longer than {limit:g} s (rule-timeout)")
 
 
 @dataclass
@@ -75,10 +72,9 @@ class _Skipped:
 
 
 def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]:
-    names = structure_names(type(document))
-    roots = {f.root for name in names if (f := document.structure_failure(name)) is not None}
+    roots = dict.fromkeys(f.root for f in document.structure_failures)
     diagnostics = []
-    for failure in sorted(roots, key=lambda f: names.index(f.name)):
+    for failure in roots:
         codes = skipped.by_failure.get(failure, [])
         skipped_text = f"; rules skipped: {', '.join(codes)}" if codes else "; no rule that ran needed it"
         diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "
@@ -180,8 +176,16 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
-        where=where(document, finding.start),
+        where=_where(document, finding.start),
     )
+
+
+def _where(document: Document, offset: int) -> Where | None:
+    # Paragraphs and headings place a Word/PDF finding; when they failed to parse (UNL003), it has no place.
+    try:
+        return where(document, offset)
+    except StructureUnavailable:
+        return None
 
 
 def _source_line(document: Document, offset: int) -> str:
@@ -203,4 +207,4 @@ def _engine(document: Document, message: str, code: str = "UNL001") -> Diagnosti
     return Diagnostic(document.path, code, ENGINE_CODES[code][0], Severity.ERROR, message, position, position)
 
 
-__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "lint_document", "make_document", "prepare"]
+__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "check_document", "lint_document", "make_document"]

@@ -7,7 +7,9 @@ how. For each diagnostic of one document, in order:
 1. selection: ``select``, ``ignore`` and ``per-file-ignores`` (rules that are
    not selected do not even run, but engine codes are held to the same choice);
 2. severity: a configured ``severity`` override wins over the finding's own;
-3. baseline: a finding the baseline records is absorbed (counted: a baseline
+3. suppression: the first ``[[tool.unlint.suppress]]`` entry that matches the
+   finding's code, span text and path silences it (see suppress.py);
+4. baseline: a finding the baseline records is absorbed (counted: a baseline
    holding a finding twice absorbs two).
 
 It runs where the document was linted, before fixes are chosen, so that what
@@ -20,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .codes import ENGINE_CODES
+from .codes import ENGINE_CODES, OFF_BY_DEFAULT
 from .config import Config
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Position, Severity
 
 if TYPE_CHECKING:
     from .baseline import Baseline
@@ -36,16 +38,68 @@ class Policy:
     baseline: Baseline | None = None
 
 
-def funnel(diagnostics: Iterable[Diagnostic], policy: Policy) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class Funneled:
+    """What passed the funnel, and which suppressions were used on the way."""
+
+    reported: list[Diagnostic]
+    #: Indices (in ``Config.suppress``) of the entries that silenced a finding.
+    used_suppressions: frozenset[int] = frozenset()
+
+
+def funnel(diagnostics: Iterable[Diagnostic], policy: Policy) -> Funneled:
     """The diagnostics of one document that are reported, with their final severity, in order."""
     config = policy.config
-    reported = [_with_severity(d, config) for d in diagnostics if _selected(d, config)]
+    selected = [_with_severity(d, config) for d in diagnostics if _selected(d, config)]
+    reported, used = _unsuppressed(selected, config)
     if policy.baseline is not None:
         reported = policy.baseline.new_findings(reported)
-    return reported
+    return Funneled(reported, frozenset(used))
+
+
+def _unsuppressed(diagnostics: list[Diagnostic], config: Config) -> tuple[list[Diagnostic], set[int]]:
+    if not config.suppress:
+        return diagnostics, set()
+    kept: list[Diagnostic] = []
+    used: set[int] = set()
+    for diagnostic in diagnostics:
+        entry = next((i for i, s in enumerate(config.suppress) if s.matches(diagnostic)), None)
+        if entry is None:
+            kept.append(diagnostic)
+        else:
+            used.add(entry)
+    return kept, used
+
+
+def reports_unused_suppressions(config: Config) -> bool:
+    """Whether the run must report suppressions that silenced nothing (``UNL005`` selected by name)."""
+    return bool(config.suppress) and _explicitly_selected("UNL005", config, None)
+
+
+def unused_suppressions(config: Config, used: Iterable[int]) -> list[Diagnostic]:
+    """One ``UNL005`` per suppression that silenced nothing in the run, placed on the settings file.
+
+    They pass the funnel too (selection and severity apply; they are off unless selected).
+    """
+    taken = set(used)
+    path = str(config.source) if config.source is not None else "<settings>"
+    start = Position(1, 1)
+    unused = [
+        Diagnostic(path, "UNL005", ENGINE_CODES["UNL005"][0], Severity.WARNING,
+                   f"suppression {number} ({entry.describe()}) silenced no finding in this run: "
+                   "remove it, or correct its code, text or path", start, start)
+        for number, entry in enumerate(config.suppress, start=1) if number - 1 not in taken
+    ]
+    return funnel(unused, Policy(config)).reported
+
+
+def _explicitly_selected(code: str, config: Config, path: str | None) -> bool:
+    return replace(config, select=tuple(s for s in config.select if s != "ALL")).is_enabled(code, path)
 
 
 def _selected(diagnostic: Diagnostic, config: Config) -> bool:
+    if diagnostic.code in OFF_BY_DEFAULT:
+        return _explicitly_selected(diagnostic.code, config, diagnostic.path)
     if diagnostic.code in ENGINE_CODES:
         # The engine's codes are reported unless ignored by name: selecting one rule
         # family must not hide that a rule crashed or a parser failed.

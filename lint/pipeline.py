@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .engine import lint_document, make_document
+from .engine import check_document, make_document
 from .files import InputError, Source, decode_source, read_bytes
 from .fixes import FixMode, FixOutcome, WriteFailed, WriteRefused, applicable, digest, fix_text, write_fixed
 from .formats import fix_refusal
-from .funnel import Policy
+from .funnel import Funneled, Policy
 from .inputs import RunInputs
 from .parallel import Ready, RuleLoader, ordered_map
 from .plugins import RuleSet
@@ -145,21 +145,22 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         rules = task.loader.load()
     config = task.policy.config
 
-    def lint(text: str) -> list[Diagnostic]:
+    def check(text: str) -> Funneled:
         document = make_document(text, display, config, task.inputs, decoded.layout)
-        return lint_document(document, config, rules, task.policy)
+        return check_document(document, config, rules, task.policy)
 
-    diagnostics = lint(decoded.text)
+    first = check(decoded.text)
+    diagnostics, used = first.reported, first.used_suppressions
     # The text goes back to the main process only when a fix must be written there.
-    result = FileResult(display, diagnostics, decoded=decoded if task.keep_text else None)
+    result = FileResult(display, diagnostics, decoded=decoded if task.keep_text else None, used_suppressions=used)
     if task.fix_mode and (reason := fix_refusal(decoded)) is not None:
         # Word and PDF text is a reading of the file: there is nothing to write back.
         unchanged = FixOutcome(decoded.text, decoded.text, 0, refused=f"not fixed: {reason}")
-        result = FileResult(display, diagnostics, decoded=decoded, fix=unchanged)
+        result = replace(result, decoded=decoded, fix=unchanged)
     elif task.fix_mode:
-        outcome, remaining = fix_text(decoded.text, diagnostics, task.fix_mode, lint)
+        outcome, remaining = fix_text(decoded.text, diagnostics, task.fix_mode, lambda text: check(text).reported)
         if outcome.changed:
-            result = FileResult(display, remaining, decoded=decoded, fix=outcome)
+            result = replace(result, diagnostics=remaining, decoded=decoded, fix=outcome)
     return _Checked(result, task.digest, task.source, tuple(diagnostics))
 
 
@@ -172,7 +173,7 @@ def _finish(checked: _Checked, options: RunOptions) -> FileResult:
     if result.fix is None or result.fix.refused:
         return result
     if not options.write:  # --diff: the file keeps its text, and so its findings
-        return FileResult(result.path, list(checked.original), decoded=result.decoded, fix=result.fix)
+        return replace(result, diagnostics=list(checked.original))
     return _write(result, checked, options)
 
 
@@ -180,18 +181,19 @@ def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileRe
     outcome, decoded, path = result.fix, result.decoded, checked.source.path
     assert outcome is not None and decoded is not None
     if path is None:
-        refused = replace(outcome, refused="not fixed: standard input cannot be written back (use --diff)")
-        return FileResult(result.path, list(checked.original), decoded=decoded, fix=refused)
+        # Standard input has no file to write: the fixed text stays on the result, for the
+        # caller to print (``unlint check --fix -``, as an editor integration expects).
+        return result
     try:
         note = write_fixed(Path(path), outcome.fixed, decoded, checked.digest)
     except WriteFailed as err:  # an error for this file; the run goes on
         return FileResult(result.path, list(checked.original), error=InputError(result.path, str(err)),
                           decoded=decoded, fix=replace(outcome, refused=None))
     except WriteRefused as err:
-        return FileResult(result.path, list(checked.original), decoded=decoded, fix=replace(outcome, refused=str(err)))
+        return replace(result, diagnostics=list(checked.original), fix=replace(outcome, refused=str(err)))
     if options.cache is not None:
         options.cache.put(result.path, digest(encode(outcome.fixed, decoded)), result.diagnostics)
-    return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True, note=note))
+    return replace(result, fix=replace(outcome, written=True, note=note))
 
 
 __all__ = ["FileResult", "FixOutcome", "RunOptions", "check_sources"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .layout import EMPTY, Layout
+from .text import HAN
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -24,7 +25,6 @@ _BOMS = (
 # Control characters other than tab, newline, carriage return and form feed
 # do not occur in documents; a decoding that yields many is wrong.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HAN = regex.compile(r"\p{Han}")
 # Six Chinese characters or punctuation marks in a row that decode as UTF-8: about
 # a 1e-13 chance per position in GB18030 text (3-byte UTF-8 sequences are rare
 # there), so proof of UTF-8.
@@ -143,7 +143,7 @@ def _decode_gb18030(data: bytes, utf8_error: UnicodeDecodeError) -> DecodedText:
     except UnicodeDecodeError:
         raise DecodeError(f"not valid UTF-8 (byte {utf8_error.start}) nor GB18030") from None
     sample = text[:1_000_000]
-    han = len(_HAN.findall(sample))
+    han = len(HAN.findall(sample))
     non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
     if not _looks_like_text(text) or non_ascii == 0 or han < 0.6 * non_ascii:
         raise DecodeError(f"not valid UTF-8 (byte {utf8_error.start}) and does not read as GB18030 Chinese text")

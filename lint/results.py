@@ -20,3 +20,5 @@ class FileResult:
     decoded: DecodedText | None = None
     #: What ``--fix``/``--diff`` did to the document, when a fix applied.
     fix: FixOutcome | None = None
+    #: Indices of the ``[[tool.unlint.suppress]]`` entries that silenced a finding here.
+    used_suppressions: frozenset[int] = frozenset()

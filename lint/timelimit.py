@@ -39,6 +39,23 @@ def _raise_timeout(signum, frame) -> None:
 
 
 @contextmanager
+def suspended() -> Iterator[None]:
+    """Stop the clock of the enclosing :func:`time_limit` while the body runs; it then resumes
+    with the time it had left. The engine parses a structure this way, on a rule's first use
+    of it, so that the parse is not charged to the rule. Does nothing outside a limit of ours.
+    """
+    if not limit_supported() or signal.getsignal(signal.SIGALRM) is not _raise_timeout:
+        yield
+        return
+    remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining)
+
+
+@contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`RuleTimeout` in the body if it runs longer than ``seconds``.
 

@@ -32,10 +32,10 @@ def _ranges(numbers: list[int]) -> str:
 @rule("XRF001", "paragraph-numbering", "Numbered paragraphs that skip or repeat a number", severity="error")
 def paragraph_numbering(document, config):
     """## What it does
-    Follows the numbered paragraphs (``10.``, ``10．``) of the body and of each
+    Follows the numbered paragraphs (`10.`, `10．`) of the body and of each
     annex and appendix, where numbering restarts at 1, and reports a paragraph
     whose number is not one more than the paragraph before. Numbered
-    sub-headings (``1. 自然灾害救灾工作``) are not paragraphs.
+    sub-headings (`1. 自然灾害救灾工作`) are not paragraphs.
 
     ## Why is this bad?
     Paragraph numbers are how every language version, resolution and later
@@ -43,7 +43,7 @@ def paragraph_numbering(document, config):
     inserted without renumbering, and every reference after it may be wrong.
 
     ## Example
-    ``11.`` followed by ``13.``: paragraph 12 is missing.
+    `11.` followed by `13.`: paragraph 12 is missing.
 
     ## Fix
     Renumber the paragraphs, then check the references to them. No automatic
@@ -88,12 +88,12 @@ def _part_of(document, offset: int) -> str:
       severity="error")
 def dangling_paragraph_reference(document, config):
     """## What it does
-    Resolves references to the document's own paragraphs (``参见上文第 20 至 26
-    段``, ``列于第 11 段``, ``paragraph 12 above``) against the numbered paragraphs
+    Resolves references to the document's own paragraphs (`参见上文第 20 至 26
+    段`, `列于第 11 段`, `paragraph 12 above`) against the numbered paragraphs
     of the part (body, annex, appendix) the reference is in, and reports a
     number that is not there, or one said to be above (上文) that is below.
-    A paragraph of a resolution or of another document (``第 1631（2005）号决议
-    第 3 段``, ``A/47/277，第 64 段``) is not checked.
+    A paragraph of a resolution or of another document (`第 1631（2005）号决议
+    第 3 段`, `A/47/277，第 64 段`) is not checked.
 
     ## Why is this bad?
     "Internal cross-references should be carefully checked in the final draft,
@@ -101,7 +101,7 @@ def dangling_paragraph_reference(document, config):
     preparation of documents). A dangling reference sends the reader nowhere.
 
     ## Example
-    ``参见上文第 120 段`` in a report whose paragraphs run 1-101.
+    `参见上文第 120 段` in a report whose paragraphs run 1-101.
 
     ## Fix
     Point the reference at the paragraph meant. No automatic fix.
@@ -146,17 +146,17 @@ def _direction_problem(document, reference: InternalReference, paragraphs) -> st
       "A reference to a chapter, section, annex or appendix of this document that does not exist", severity="error")
 def dangling_section_reference(document, config):
     """## What it does
-    Resolves ``本报告第二节D部分``, ``上文第二和第三节``, ``本报告 E 节``, ``见附件一``,
-    ``(附件二)``, ``section IV of the present report`` and ``annex II to the
-    present report`` against the document's chapter headings (``二. ...``),
-    lettered section headings (``D. ...``) and annex and appendix headings.
+    Resolves `本报告第二节D部分`, `上文第二和第三节`, `本报告 E 节`, `见附件一`,
+    `(附件二)`, `section IV of the present report` and `annex II to the
+    present report` against the document's chapter headings (`二. ...`),
+    lettered section headings (`D. ...`) and annex and appendix headings.
 
     ## Why is this bad?
     A reference to a chapter or annex that is not there usually survives from
     an earlier draft that had one more chapter, or the annexes were renumbered.
 
     ## Example
-    ``见附件三`` in a letter with annexes 一 and 二.
+    `见附件三` in a letter with annexes 一 and 二.
 
     ## Fix
     Point the reference at the part meant. No automatic fix.
@@ -202,7 +202,7 @@ def _section_problem(reference: InternalReference, sections: set[tuple[str, str]
 @rule("XRF004", "toc-entry-without-heading", "A table-of-contents entry that matches no heading", severity="warning")
 def toc_entry_without_heading(document, config):
     """## What it does
-    Matches each entry of the table of contents (``目录``, ``Contents``) with a
+    Matches each entry of the table of contents (`目录`, `Contents`) with a
     heading after it, comparing the words (numbering, page numbers, spaces,
     punctuation and footnote markers aside), and reports an entry that matches
     none, naming the heading with the same number when there is one. A
@@ -215,7 +215,7 @@ def toc_entry_without_heading(document, config):
     regenerated after the last edit.
 
     ## Example
-    Contents ``一. 导言`` while the chapter is headed ``一. 引言``.
+    Contents `一. 导言` while the chapter is headed `一. 引言`.
 
     ## Fix
     Regenerate the contents, or make the entry and the heading agree. No
@@ -239,7 +239,7 @@ def toc_entry_without_heading(document, config):
       severity="warning")
 def heading_missing_from_toc(document, config):
     """## What it does
-    Reports a chapter heading (``三. ...``, ``III. ...``) of a document that has
+    Reports a chapter heading (`三. ...`, `III. ...`) of a document that has
     a table of contents when no entry of the contents names it, either by its
     words or by its chapter number.
 
@@ -248,7 +248,7 @@ def heading_missing_from_toc(document, config):
     navigates by the contents.
 
     ## Example
-    Contents listing chapters 一, 二 and 四 while the text also has ``三. ...``.
+    Contents listing chapters 一, 二 and 四 while the text also has `三. ...`.
 
     ## Fix
     Regenerate the contents. No automatic fix.
@@ -269,8 +269,8 @@ def heading_missing_from_toc(document, config):
       severity="error")
 def subparagraph_letters(document, config):
     """## What it does
-    Follows the lettered sub-paragraphs ``(a)``, ``(b)``, ... at the start of
-    lines; a list starts again at ``(a)``. Reports a letter that is not the one
+    Follows the lettered sub-paragraphs `(a)`, `(b)`, ... at the start of
+    lines; a list starts again at `(a)`. Reports a letter that is not the one
     after the previous item: a skipped or repeated letter. An item more than
     40 lines below the one before, or past a table, is not compared: lettered
     rows of different tables, or a list whose start is not in the text.
@@ -280,7 +280,7 @@ def subparagraph_letters(document, config):
     such citations ambiguous, and usually means an item was deleted or added.
 
     ## Example
-    ``(a) ... (b) ... (d) ...``: (c) is missing.
+    `(a) ... (b) ... (d) ...`: (c) is missing.
 
     ## Fix
     Re-letter the list. No automatic fix: citations of the items may change.

@@ -44,10 +44,10 @@ def _numbers(notes) -> str:
       severity="error")
 def footnote_without_text(document, config):
     """## What it does
-    Finds a numbered footnote marker (``情况通报会。957``, a line holding only
-    ``12`` in PDF text, ``[^3]``) for which the document holds no footnote text
-    with that number, and a table-note letter (``成员、a 受邀者``) with no
-    ``a ...`` note in a document that has table notes.
+    Finds a numbered footnote marker (`情况通报会。957`, a line holding only
+    `12` in PDF text, `[^3]`) for which the document holds no footnote text
+    with that number, and a table-note letter (`成员、a 受邀者`) with no
+    `a ...` note in a document that has table notes.
 
     ## Why is this bad?
     The reader follows the marker to the foot of the page and finds nothing: the
@@ -55,7 +55,7 @@ def footnote_without_text(document, config):
     deleted in editing, or a marker was renumbered and its text was not.
 
     ## Example
-    A marker ``14`` whose page has footnote texts 12, 13 and 15 only.
+    A marker `14` whose page has footnote texts 12, 13 and 15 only.
 
     ## Fix
     Restore the missing footnote text, or remove the marker. No automatic fix.
@@ -91,8 +91,8 @@ def _block_after(footnotes, marker: FootnoteMarker) -> int | None:
       severity="error")
 def footnote_text_without_marker(document, config):
     """## What it does
-    Finds a footnote text (``957 关于会议形式……`` after a separator line,
-    ``* A/73/150。``, ``[^2]: ...``) whose number or asterisk appears nowhere in
+    Finds a footnote text (`957 关于会议形式……` after a separator line,
+    `* A/73/150。`, `[^2]: ...`) whose number or asterisk appears nowhere in
     the running text as a marker. When numbered texts exist and not one
     numbered marker, the markers were lost with the text's conversion, not
     deleted: that is not checked, and the run says so (UNL004).
@@ -102,7 +102,7 @@ def footnote_text_without_marker(document, config):
     the reader cannot tell which statement the source supports.
 
     ## Example
-    Footnote texts 957 and 958 with only the marker ``957`` in the text.
+    Footnote texts 957 and 958 with only the marker `957` in the text.
 
     ## Fix
     Put the marker back after the sentence the note supports, or delete the
@@ -134,7 +134,7 @@ def footnote_numbering(document, config):
     or moved without renumbering the rest.
 
     ## Example
-    Markers ``1 2 5 4``: footnote 5 stands where 3 belongs.
+    Markers `1 2 5 4`: footnote 5 stands where 3 belongs.
 
     ## Fix
     Renumber the markers and their texts in order. No automatic fix: the texts
@@ -160,20 +160,20 @@ def footnote_numbering(document, config):
       severity="error")
 def ibid_without_antecedent(document, config):
     """## What it does
-    Finds a footnote reading ``同上`` or ``Ibid.`` whose preceding footnote
+    Finds a footnote reading `同上` or `Ibid.` whose preceding footnote
     cites no source: there is no note before it, or the one before is a list of
-    speakers or an explanation. A run of ``同上`` is reported once, at its first note.
+    speakers or an explanation. A run of `同上` is reported once, at its first note.
 
     ## Why is this bad?
-    ``同上`` means "the same source as the note above". When the note above
+    `同上` means "the same source as the note above". When the note above
     cites nothing, typically because notes were reordered or one was deleted,
     the reference is lost.
 
     ## Example
-    ``970 南非、尼日尔、突尼斯。`` followed by ``971 同上，第五段。``
+    `970 南非、尼日尔、突尼斯。` followed by `971 同上，第五段。`
 
     ## Fix
-    Replace ``同上`` with the full reference. No automatic fix.
+    Replace `同上` with the full reference. No automatic fix.
     """
     previous: FootnoteText | None = None
     source: FootnoteText | None = None
@@ -192,20 +192,20 @@ def ibid_without_antecedent(document, config):
       severity="error")
 def asterisk_without_note(document, config):
     """## What it does
-    Finds an asterisk marker, such as ``临时议程*`` or ``临时议程`` with ``**`` on the
-    next line, a reissued symbol ``A/61/204–S/2006/590*`` or a title ending in
-    `` *``, for which the document has no note starting with the same asterisks.
+    Finds an asterisk marker, such as `临时议程*` or `临时议程` with `**` on the
+    next line, a reissued symbol `A/61/204–S/2006/590*` or a title ending in
+    ` *`, for which the document has no note starting with the same asterisks.
 
     ## Why is this bad?
     The provisional agenda's asterisk must lead to the note giving the agenda's
-    symbol (``* A/73/150。``); a symbol's asterisk to the reissue note. Without
+    symbol (`* A/73/150。`); a symbol's asterisk to the reissue note. Without
     the note the reader cannot find the agenda the document is issued under.
 
     ## Example
-    ``临时议程`` followed by a line ``**`` and no ``**`` note on the cover page.
+    `临时议程` followed by a line `**` and no `**` note on the cover page.
 
     ## Fix
-    Add the note, e.g. ``** A/61/150。`` for a provisional agenda. No automatic fix.
+    Add the note, e.g. `** A/61/150。` for a provisional agenda. No automatic fix.
     """
     if document.footnote_match.notes_left_out:
         return  # no footnote area in a text without masthead: Document.not_checked says so

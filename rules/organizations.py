@@ -280,6 +280,12 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     ## Fix
     Replace it with the current name. Unsafe: a sentence about the past may
     rightly use the old name.
+
+    ## Options
+    - `document-date` (`--document-date YYYY-MM-DD`): the date to check against when the
+      masthead gives none, or a wrong one.
+    - `[[tool.unlint.organizations]]`: entries that extend or correct the registry (plugins add
+      more through the `unlint_organizations` hook); a `former` name carries its `until` date.
     """
     date = document.date
     if date is None:

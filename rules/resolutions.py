@@ -180,6 +180,10 @@ def resolution_after_document_date(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: the right resolution has to be looked up.
+
+    ## Options
+    - `document-date` (`--document-date YYYY-MM-DD`): the date to check against when the
+      masthead gives none, or a wrong one.
     """
     date = document.date
     if date is None:

@@ -14,6 +14,7 @@ import regex
 from unlint import Finding, hookimpl, rule
 from unlint.diagnostics import Severity, shorten
 from unlint.references import DocumentSymbol, SymbolPart
+from unlint.text import EN_DATE, ZH_DATE
 
 from .dating import latest_session_with_documents
 from .refdata import known_series
@@ -46,6 +47,9 @@ def malformed_symbol(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: the right symbol has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     references = document.references
     for unparsed in references.unparsed:
@@ -79,6 +83,13 @@ def symbol_after_document_date(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: the right symbol has to be looked up.
+
+    ## Options
+    - `document-date` (`--document-date YYYY-MM-DD`): the date to check against when the
+      masthead gives none, or a wrong one.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     date = document.date
     if date is None:
@@ -102,15 +113,12 @@ def _future_part(part: SymbolPart, date: dt.date) -> str | None:
     return None
 
 
-_ZH_DATE = r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日"
-_EN_DATE = (r"(?P<day>[0-3]?\d)\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
-            r"|November|December)\s+(?P<year>(?:19|20)\d\d)")
 #: A date, then words ending in the paper's name, then the symbol's bracket:
 #: "2020 年 1 月 9 日的信(", "2013 年 8 月 6 日主席声明(", "letter dated 9 January 2020 (".
 #: A date that ends a period ("截至 2019 年 6 月 30 日的期间(") is not the paper's date.
 _ZH_PAPER = r"[^\d\s()（）。，,;；：:]{0,10}?(?:信|函|照会|报告|说明|声明|备忘录)"
 _EN_PAPER = r"(?:[Ll]etter|[Nn]ote|[Rr]eport|[Ss]tatement|[Mm]emorandum)s?\s+(?:dated|of)\s+"
-DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{_ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{_EN_DATE})\s*[(（]\s*$")
+DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{EN_DATE})\s*[(（]\s*$")
 _LOOKBACK = 60
 
 
@@ -134,6 +142,9 @@ def symbol_year_disagrees_with_date(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: which of the two is wrong has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     text = document.text
     for symbol in document.references.symbols:
@@ -180,6 +191,9 @@ def conflicting_joint_symbols(document, config) -> Iterator[Finding]:
 
     ## Fix
     None: which citation is right has to be looked up.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     first_seen: dict[str, DocumentSymbol] = {}
     for symbol in document.references.symbols:
@@ -227,6 +241,12 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
 
     ## Fix
     None.
+
+    ## Options
+    - `known-series`: further symbol series (`ABC/`) your documents cite, beside the built-in list.
+
+    ## References
+    - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     known = known_series() | frozenset(config.known_series)
     for symbol in document.references.symbols:

@@ -106,8 +106,9 @@ def test_baseline_round_trip_survives_an_edit_above(run_unlint, dated, tmp_path)
     dated.write_text("编者按：新增一段。\n\n" + text.replace("2018年4月24日", "2018年5月3日"), encoding="utf-8")
     result = run_unlint("check", "--baseline", str(baseline), str(dated))
     assert result.returncode == 1
-    lines = text_of(result).splitlines()
+    *lines, summary = text_of(result).splitlines()
     assert len(lines) == 1 and "2018年5月3日" in lines[0] and ":110:" in lines[0]
+    assert summary.startswith("Found 1 finding ")
 
 
 def test_a_bad_baseline_is_a_usage_error(run_unlint, tmp_path):
@@ -173,9 +174,16 @@ def test_fix_then_reports_only_what_remains(run_unlint, tmp_path):
     assert doc.read_text(encoding="utf-8") == "2017 年 4 月 19 日，2018 年 1 月，2018 年 4 月 24 日\n"
 
 
-def test_fix_on_standard_input_writes_nothing_and_says_so(run_unlint):
+def test_fix_on_standard_input_prints_the_fixed_text_and_reports_on_stderr(run_unlint, tmp_path):
+    # As ruff does for editors: the fixed text on standard output, what remains on standard error.
     result = run_unlint("check", "--fix", "-", stdin=DATED.read_bytes())
-    assert result.returncode == 1 and b"standard input cannot be written back" in result.stderr
+    assert result.stdout != DATED.read_bytes() and result.stdout.decode("utf-8")
+    copy = tmp_path / "dated.txt"
+    copy.write_bytes(DATED.read_bytes())
+    run_unlint("check", "--fix", str(copy))
+    assert result.stdout == copy.read_bytes()  # the same fixes as on a file
+    again = run_unlint("check", "--fix", "-", stdin=result.stdout)
+    assert again.stdout == result.stdout and again.returncode == 0
 
 
 def test_fix_refuses_an_uncertain_encoding(run_unlint, tmp_path):

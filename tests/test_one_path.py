@@ -16,7 +16,7 @@ from unlint.cli import main
 from unlint.diagnostics import Position, Severity
 from unlint.funnel import Policy, funnel
 from unlint.outcome import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Outcome, exit_code
-from unlint.plugins import load_rules
+from unlint.plugins import RuleSet, load_rules
 from unlint.structure.parsed import StructureUnavailable
 
 from .corpus import A_61_204, EXAMPLES
@@ -50,7 +50,7 @@ def _docx(tmp_path):
 
 
 def _pdf(tmp_path):
-    pytest.importorskip("pdfminer")
+    pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
     return build_pdf(drawable(pdf_layout_pages(A61_TEXT)), tmp_path / "a61.pdf")
 
@@ -96,6 +96,31 @@ def test_a_structure_parser_that_overruns_is_reported_once_not_blamed_on_a_rule(
     errors = [d for d in found if d.code == "UNL003"]
     assert len(errors) == 1 and "the toc structure could not be parsed: took longer than 0.3 s" in errors[0].message
     assert not [d for d in found if d.code in ("UNL001", "UNL002")]
+
+
+def test_parsing_a_structure_is_not_charged_to_the_rule_that_first_reads_it(monkeypatch):
+    # Each takes 0.6 s of a 1 s limit; together they would overrun it.
+    real = document_module.parse_toc
+    monkeypatch.setattr(document_module, "parse_toc", lambda *a: time.sleep(0.6) or real(*a))
+
+    @rule("TST301", "slow-reader", "Reads the contents, then takes its time")
+    def slow_reader(document, config):
+        """## What it does
+        Nothing."""
+        document.toc
+        time.sleep(0.6)
+        return iter(())
+
+    rules = RuleSet({"TST301": slow_reader})
+    assert lint_text("1. 正文。\n", rules=rules, config=Config(rule_timeout=1.0)) == []
+
+
+def test_a_run_parses_only_the_structures_its_rules_read(monkeypatch):
+    calls = []
+    real = document_module.parse_footnotes
+    monkeypatch.setattr(document_module, "parse_footnotes", lambda *a: calls.append(1) or real(*a))
+    lint_text(A61_TEXT, config=Config(select=("SYM001",)))
+    assert calls == []
 
 
 def test_each_structure_is_parsed_once_per_document(monkeypatch):
@@ -145,9 +170,9 @@ def _diagnostic(code: str, severity: Severity = Severity.WARNING, span: str = "x
 
 def test_the_funnel_keeps_engine_codes_when_one_family_is_selected_and_drops_them_when_ignored():
     found = [_diagnostic("UNL001", Severity.ERROR), _diagnostic("SYM001"), _diagnostic("RES001")]
-    selected = funnel(found, Policy(Config(select=("SYM",))))
+    selected = funnel(found, Policy(Config(select=("SYM",)))).reported
     assert [d.code for d in selected] == ["UNL001", "SYM001"]
-    assert [d.code for d in funnel(found, Policy(Config(ignore=("UNL",))))] == ["SYM001", "RES001"]
+    assert [d.code for d in funnel(found, Policy(Config(ignore=("UNL",)))).reported] == ["SYM001", "RES001"]
 
 
 def test_the_funnel_applies_severity_overrides_and_the_baseline():
@@ -158,9 +183,9 @@ def test_the_funnel_applies_severity_overrides_and_the_baseline():
 
     found = [_diagnostic("SYM001"), _diagnostic("SYM001"), _diagnostic("RES001")]
     config = Config(severity={"RES001": Severity.INFO})
-    assert [d.severity for d in funnel(found, Policy(config))] == [Severity.WARNING] * 2 + [Severity.INFO]
+    assert [d.severity for d in funnel(found, Policy(config)).reported] == [Severity.WARNING] * 2 + [Severity.INFO]
     baseline = Baseline(Counter({("a.txt", "SYM001", "message", "x"): 1}), Path.cwd())
-    assert [d.code for d in funnel(found, Policy(config, baseline))] == ["SYM001", "RES001"]
+    assert [d.code for d in funnel(found, Policy(config, baseline)).reported] == ["SYM001", "RES001"]
 
 
 def test_engine_codes_can_be_ignored_through_the_cli(tmp_path):
@@ -198,3 +223,12 @@ class _RaisingPlugin:
 ])
 def test_one_function_decides_the_exit_code(outcome, code):
     assert exit_code(outcome) == code
+
+
+def test_a_word_finding_keeps_its_place_out_when_paragraphs_failed_to_parse(tmp_path, monkeypatch):
+    path = _docx(tmp_path)
+    monkeypatch.setattr(document_module, "parse_paragraphs", _failing_footnotes)
+    [result] = lint_paths([path])
+    codes = [d.code for d in result.diagnostics]
+    assert codes.count("UNL003") == 1 and "UNL001" not in codes
+    assert [d for d in result.diagnostics if d.code.startswith("SYM") or d.code.startswith("RES")]

@@ -40,8 +40,9 @@ def test_a_hostile_file_name_is_escaped_in_the_text_report(tmp_path, name):
     (tmp_path / name).write_bytes(SOURCE.read_bytes())
     result = _run(tmp_path, name)
     assert result.returncode == 1, result.stderr
-    lines = result.stdout.decode().splitlines()
+    *lines, summary = result.stdout.decode().splitlines()
     assert lines and all(line.startswith(printable(name) + ":") for line in lines)
+    assert summary.startswith("Found ")
     assert not any(line.startswith("::") for line in lines)
     assert _raw_controls(result.stdout) == set()
     assert "\u202e" not in result.stdout.decode()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..fixes import FixMode
 from ..plugins import RuleSet
 
 
@@ -26,6 +27,10 @@ class ReportContext:
     checked: tuple[str, ...] = ()
     #: The repository root CI formats give paths relative to (``None``: the current folder).
     root: Path | None = None
+    #: Which fixes the run's ``--fix`` applies: ``[*]`` marks only those.
+    fix_mode: FixMode = FixMode.SAFE
+    #: Paths that could not be checked, with why (SARIF notifications, JUnit errors).
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     def repository_path(self, path: str) -> str:
         """``path`` relative to :attr:`root`, with ``/``; absolute when outside it."""

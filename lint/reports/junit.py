@@ -30,10 +30,22 @@ def render(diagnostics: Sequence[Diagnostic], context: ReportContext) -> str:
     root = ET.Element("testsuites", name="unlint")
     for path, found in by_path.items():
         root.append(_suite(path, found))
-    root.set("tests", str(sum(max(1, len(found)) for found in by_path.values())))
+    for path, reason in context.unreadable:
+        root.append(_error_suite(path, reason))
+    root.set("tests", str(sum(max(1, len(found)) for found in by_path.values()) + len(context.unreadable)))
     root.set("failures", str(len(diagnostics)))
+    root.set("errors", str(len(context.unreadable)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _error_suite(path: str, reason: str) -> ET.Element:
+    """A document that could not be checked: one test case in error, as a test that could not run."""
+    suite = ET.Element("testsuite", name=_clean(path), tests="1", failures="0", errors="1", skipped="0")
+    case = ET.SubElement(suite, "testcase", name="unlint", classname=_clean(path), file=_clean(path))
+    error = ET.SubElement(case, "error", message=_clean(reason), type="unreadable")
+    error.text = _clean(f"{path}: {reason}")
+    return suite
 
 
 def _suite(path: str, found: list[Diagnostic]) -> ET.Element:

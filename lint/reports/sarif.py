@@ -43,6 +43,7 @@ def render(diagnostics: Sequence[Diagnostic], context: ReportContext) -> str:
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
         "columnKind": "unicodeCodePoints",
         "results": _results(diagnostics, index, context),
+        "invocations": [_invocation(context)],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -120,6 +121,19 @@ def _results(diagnostics: Sequence[Diagnostic], index: dict[str, int], context: 
             result["ruleIndex"] = index[d.code]
         results.append(result)
     return results
+
+
+def _invocation(context: ReportContext) -> dict:
+    """The run's outcome: each file that could not be checked is an error notification."""
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{path}: {reason}"},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(context.repository_path(path))}}],
+        }
+        for path, reason in context.unreadable
+    ]
+    return {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
 
 
 def _artifact(path: str) -> dict:

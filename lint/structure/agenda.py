@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text import AGENDA_HEADING_MAX_CHARS, NOT_IN_AGENDA_HEADING
 _AGENDA_START = regex.compile(
     r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])"
     # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
@@ -39,9 +40,7 @@ _SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?
 _TITLE_OPENING = regex.compile(r"\s*联合国(?:同|与|和|、)")
 _CHAPTER = regex.compile(r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
 _TOC_ENTRY = regex.compile(r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
-_SENTENCE_END = regex.compile(r"[。，！？,!?]")
 _PARAGRAPH_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．]")
-_HEADING_MAX_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +243,8 @@ def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozens
 def _is_heading(raw: str, stripped: str) -> bool:
     return (
         bool(stripped)
-        and len(stripped) <= _HEADING_MAX_CHARS
-        and not _SENTENCE_END.search(stripped)
+        and len(stripped) <= AGENDA_HEADING_MAX_CHARS
+        and not NOT_IN_AGENDA_HEADING.search(stripped)
         and not _TOC_ENTRY.fullmatch(raw)
         and not _PARAGRAPH_NUMBER.match(raw)
     )

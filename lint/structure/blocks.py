@@ -36,15 +36,14 @@ from itertools import count
 
 import regex
 
+from ..text import FOOTNOTE_RULE, PARAGRAPH_END_STOPS
 from .certainty import NotChecked
 from .paragraphs import ParagraphStructure
 
 _SUBPARAGRAPH = regex.compile(r"\s*\(?[a-z]{1,2}\)\s*\S")
-_FOOTNOTE_RULE = regex.compile(r"\s*_{5,}\s*")
 # A footnote's number: alone on its line ("1", "*") or before the note ("957 关于...").
 _FOOTNOTE_MARKER = regex.compile(r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|月|日)\S)")
-_SENTENCE_END = "。；：！？.;:!?"
-_SENTENCE_END_SET = frozenset(_SENTENCE_END)
+_SENTENCE_END_SET = frozenset(PARAGRAPH_END_STOPS)
 # A sentence that ends inside a quotation or a bracket: "。”", "。）".
 _CLOSING = "”’）)」』"
 #: Share of text lines followed by a blank line above which a text counts as double-spaced.
@@ -52,7 +51,7 @@ _DOUBLE_SPACED = 0.6
 #: A PDF column of Chinese text holds about 40 characters; Word exports keep a paragraph on one line.
 _WRAPPED_LINE_MAX = 60
 # A wrap falls after a clause's end by chance only; a text of sentences or clauses ends most lines there.
-_CLAUSE_END = _SENTENCE_END + "，,"
+_CLAUSE_END = PARAGRAPH_END_STOPS + "，,"
 #: Share of text lines ending a sentence above which short lines are sentences, not wraps.
 _SENTENCE_LINES = 0.5
 _SENTENCE_LINES_MIN = 20
@@ -149,7 +148,7 @@ def _split(
             continue
         text = lines[number - 1]
         # The substring tests spare a regex call on the many lines that cannot match.
-        if "_____" in bare and _FOOTNOTE_RULE.fullmatch(text):
+        if "_____" in bare and FOOTNOTE_RULE.fullmatch(text):
             if suspended is None:
                 suspended = (current, after_sentence)
             elif current:
@@ -179,7 +178,7 @@ def _split(
                     soft.add(number)
             current = []
         current.append(number)
-        after_sentence = bare[-1] in _SENTENCE_END or (bare[-1] in _CLOSING and bare[-2:-1] in _SENTENCE_END_SET)
+        after_sentence = bare[-1] in PARAGRAPH_END_STOPS or (bare[-1] in _CLOSING and bare[-2:-1] in _SENTENCE_END_SET)
     if current:
         blocks.append(current)
     if suspended is not None and suspended[0]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text import FOOTNOTE_RULE
 from .scan import lines_matching, literal_positions
 
 
@@ -103,7 +104,6 @@ class Footnotes:
         return frozenset(n for note in self.texts for n in (note.line, note.content_line))
 
 
-_SEPARATOR = regex.compile(r"\s*_{5,}\s*")
 _BARE_LABEL = regex.compile(r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
 _SYMBOL_TEXT = regex.compile(r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
 # An asterisk right after a word, a closing bracket or a symbol, or after " " at
@@ -213,7 +213,7 @@ class _NoteScanner:
             self.after_pdf_note = False
             self.body_lines.append(index)
             return 1
-        if "_____" in text and _SEPARATOR.fullmatch(text):
+        if "_____" in text and FOOTNOTE_RULE.fullmatch(text):
             self.separators.append(index + 1)
             self.open_block, self.after_pdf_note = True, False
             return 1
@@ -263,7 +263,7 @@ class _NoteScanner:
         if label.isdigit() and self._before_furniture(index):
             return 0  # a page number above the running header or job number
         previous = self.lines[index - 1] if index else ""
-        follows_text = bool(previous.strip()) and index not in self.skip and not _SEPARATOR.fullmatch(previous)
+        follows_text = bool(previous.strip()) and index not in self.skip and not FOOTNOTE_RULE.fullmatch(previous)
         if follows_text and not _BARE_LABEL.fullmatch(previous):
             layout = FootnoteLayout.SYMBOL if label.startswith("*") else FootnoteLayout.PDF
             self.markers.append(self._marker(label, index, match.start("label"), layout))

@@ -14,15 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text import EN_DATE, EN_MONTHS, HAN, ZH_DATE
+
 #: How many lines from the top the masthead may take.
 MASTHEAD_LINES = 40
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November December".split(), start=1
-    )
-}
 
 # Possessive: no symbol ever needs a segment given back, and backtracking into
 # the repeat made a long line of "1/1/1/..." in the masthead take quadratic time.
@@ -33,12 +29,9 @@ _SYMBOL_PART = rf"[A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)++(?:{_SECTION})?"
 _MASTHEAD_SYMBOL = regex.compile(
     rf"(?:联\s*合\s*国|United Nations)?\s*(?P<symbol>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*\*?)\s*$"
 )
-_EN_DATE = regex.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)(?!\d)"
-)
-_ZH_DATE = regex.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*日")
+_EN_DATE = regex.compile(rf"(?<!\d){EN_DATE}(?!\d)")
+_ZH_DATE = regex.compile(ZH_DATE)
 _DISTR = regex.compile(r"Distr\.\s*:\s*\w+")
-_HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 
 
@@ -104,7 +97,7 @@ def _find_date(top: Sequence[str]) -> tuple[dt.date | None, int | None]:
 
 def _parse_date(line: str) -> dt.date | None:
     if match := _EN_DATE.search(line):
-        day, month, year = int(match["day"]), _MONTHS[match["month"]], int(match["year"])
+        day, month, year = int(match["day"]), EN_MONTHS[match["month"]], int(match["year"])
     elif match := _ZH_DATE.search(line):
         day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
     else:
@@ -123,7 +116,7 @@ def _language(top: Sequence[str], text: str) -> str:
         if stripped == "English":
             return "en"
     sample = text[:20_000]
-    return "zh" if len(_HAN.findall(sample)) >= len(_LATIN.findall(sample)) / 4 else "en"
+    return "zh" if len(HAN.findall(sample)) >= len(_LATIN.findall(sample)) / 4 else "en"
 
 
 def parse_date(line: str) -> dt.date | None:

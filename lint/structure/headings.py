@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text import SENTENCE_ENDING_TITLE, TITLE_MAX_CHARS
 from .scan import lines_matching
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -26,10 +27,8 @@ _CHAPTER = regex.compile(
 _SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
 # Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
 _GATE = re.compile(rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
-_SENTENCE_END = regex.compile(r"[。；;]\s*$")
 # A row of a table read as text: a label and title, then figures in cells ("II.\tPosts\t1 234.5\t(12.0)").
 _FIGURE_CELLS = regex.compile(r"(?:\t| {2,})[-–(]?\d[\d\s,.()%–-]*$")
-_MAX_TITLE = 120
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -103,7 +102,7 @@ def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> 
 
 
 def _title_like(title: str) -> bool:
-    return len(title) <= _MAX_TITLE and not _SENTENCE_END.search(title) and not _FIGURE_CELLS.search(title)
+    return len(title) <= TITLE_MAX_CHARS and not SENTENCE_ENDING_TITLE.search(title) and not _FIGURE_CELLS.search(title)
 
 
 def _clean(title: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text import NOT_IN_SHORT_HEADING, SHORT_HEADING_MAX_CHARS
 from .certainty import NotChecked
 from .scan import lines_matching
 
@@ -34,8 +35,6 @@ _PART = regex.compile(
 )
 # Necessary for _NUMBERED or _PART to match a line: what the line starts with.
 _GATE = re.compile(r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Annex|Appendix)")
-_SENTENCE_PUNCTUATION = regex.compile(r"[。，；：！？,;:!?]")
-_HEADING_MAX_CHARS = 40
 
 #: The rules a doubt about the paragraph sequence silences.
 PARAGRAPH_DOUBT_CODES = frozenset({"XRF001", "XRF002"})
@@ -158,7 +157,7 @@ def _real_parts(lines: Sequence[str], skip: frozenset[int], candidates: Sequence
 
 def _title_like(rest: str) -> bool:
     title = rest.strip()
-    return len(title) <= _HEADING_MAX_CHARS and not _SENTENCE_PUNCTUATION.search(title)
+    return len(title) <= SHORT_HEADING_MAX_CHARS and not NOT_IN_SHORT_HEADING.search(title)
 
 
 def _next_starts_numbered(lines: Sequence[str], index: int, skip: frozenset[int]) -> bool:

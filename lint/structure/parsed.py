@@ -1,12 +1,14 @@
 """Parsed once: the descriptor behind the structure properties of :class:`~unlint.Document`.
 
 A structure (the header, the footnotes, the references...) is parsed on first
-use and kept. The engine asks for every structure before any rule runs (see
-:func:`unlint.engine.prepare`), so that parsing happens outside the rules' time
-limit and a parser that fails is blamed once, as itself. A failed structure
-is remembered: asking for it again, or for a structure built on it, raises
-:class:`StructureUnavailable` at once instead of parsing again, and the engine
-skips the rule that asked.
+use and kept, so a run that selects one family parses only what that family
+reads. The parse runs outside the time limit of the rule that asked (its clock
+is suspended) and under a limit of its own (``Document.parse_limit``, the
+``rule-timeout``), so that a parser that fails or overruns is blamed once, as
+itself. A failed structure is remembered: asking for it again, or for a
+structure built on it, raises :class:`StructureUnavailable` at once instead of
+parsing again, and the engine skips the rule that asked and reports the
+failure once per document (``UNL003``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
+
+from ..timelimit import RuleTimeout, suspended, time_limit
 
 T = TypeVar("T")
 
@@ -69,7 +73,12 @@ class structure(Generic[T]):  # noqa: N801 - a decorator, read like cached_prope
         if failure is not None:
             raise StructureUnavailable(failure)
         try:
-            value = self.parse(document)
+            with suspended(), time_limit(document.parse_limit):
+                value = self.parse(document)
+        except RuleTimeout:
+            failure = StructureFailure(self.name, f"took longer than {document.parse_limit:g} s (rule-timeout)")
+            document._failures[self.name] = failure
+            raise StructureUnavailable(failure) from None
         except StructureUnavailable as err:
             # Built on a structure that failed: this one fails too, for that reason.
             failure = StructureFailure(self.name, f"needs {err.failure.name}", err.failure)

@@ -28,13 +28,13 @@ _BRACKET = {
 def mixed_bracket_width(document: Document, config):
     """## What it does
     Finds a bracket pair (round, square or curly) whose two halves differ in
-    width: ``（伊加特)``, ``(e）``, ``［原件：英文]``. Resolution numbers
-    (``第 1373（2001)号``) are left to the RES family, which reports the same
+    width: `（伊加特)`, `(e）`, `［原件：英文]`. Resolution numbers
+    (`第 1373（2001)号`) are left to the RES family, which reports the same
     slip there.
 
     ## Why is this bad?
-    Chinese UN text sets brackets in one width per pair: fullwidth ``（）``
-    around Chinese words, halfwidth ``()`` around symbols and list letters.
+    Chinese UN text sets brackets in one width per pair: fullwidth `（）`
+    around Chinese words, halfwidth `()` around symbols and list letters.
     A mixed pair is a keying slip that shows in print as uneven spacing.
 
     ## Example
@@ -89,7 +89,7 @@ def _mixed_finding(document: Document, pair: Pair, offset: int, replacement: str
 @rule("TYP002", "unbalanced-bracket", "A bracket or quotation mark left open, or closing nothing, in its paragraph")
 def unbalanced_bracket(document: Document, config):
     """## What it does
-    Finds an opening bracket or quotation mark (``（ ( “ ‘ 《 〈 【 「``) with no
+    Finds an opening bracket or quotation mark (`（ ( “ ‘ 《 〈 【 「`) with no
     closing mate in the same paragraph, and a closing one with no opening
     mate. A paragraph runs from one paragraph start (a numbered paragraph, a
     sub-paragraph marker, an indented line after a full stop) to the next,
@@ -97,7 +97,7 @@ def unbalanced_bracket(document: Document, config):
     export; a footnote is a paragraph of its own.
 
     ## Why is this bad?
-    A title ``《...`` or a quotation ``“...`` that never closes leaves the
+    A title `《...` or a quotation `“...` that never closes leaves the
     reader unsure where the quoted words end, and usually means a word or a
     mark was lost in editing.
 

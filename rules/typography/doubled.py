@@ -14,18 +14,18 @@ from .data import DoublingTable, doubling_table
 @rule("TYP004", "doubled-character", "A Chinese function word typed twice", fix="safe")
 def doubled_character(document: Document, config):
     """## What it does
-    Finds a grammatical character typed twice in a row: ``在在``, ``是是``,
-    ``将将``, ``和和``, ``的的``. Only particles, prepositions, conjunctions
+    Finds a grammatical character typed twice in a row: `在在`, `是是`,
+    `将将`, `和和`, `的的`. Only particles, prepositions, conjunctions
     and similar function words are checked; they are not reduplicated in
     standard Chinese. The check stays silent on
 
-    - words that double by nature: ``常常``, ``人人``, ``大大``, ``一一``,
-      ``谢谢``, ``的的确确``, ``不了了之`` ...;
-    - a doubling across a word boundary: ``旨在`` + ``在全球``, ``安全和`` +
-      ``和平``, ``可以`` + ``以色列`` (the word lists are in
-      ``rules/data/doubled-characters.toml``);
+    - words that double by nature: `常常`, `人人`, `大大`, `一一`,
+      `谢谢`, `的的确确`, `不了了之` ...;
+    - a doubling across a word boundary: `旨在` + `在全球`, `安全和` +
+      `和平`, `可以` + `以色列` (the word lists are in
+      `rules/data/doubled-characters.toml`);
     - content characters, which double across word boundaries all the time
-      (``委员会会议``, ``艾滋病病毒``, ``吉尔吉斯斯坦``);
+      (`委员会会议`, `艾滋病病毒`, `吉尔吉斯斯坦`);
     - a pair split by a line break: the two halves sit on different lines of
       the export, and a break there is layout, not text the translator typed.
 

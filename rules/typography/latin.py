@@ -27,12 +27,12 @@ _CHINESE_FOR = {"and": "和", "or": "或"}
 def latin_word_in_chinese(document: Document, config):
     """## What it does
     Finds a lower-case English word (or words) standing between Chinese words
-    in running Chinese text: ``中小型企业 and 私营部门``, ``经济 and 社会``.
+    in running Chinese text: `中小型企业 and 私营部门`, `经济 and 社会`.
     It stays silent on Latin content that belongs in Chinese text: document
-    symbols (``S/2020/751``), URLs and e-mail addresses, names and titles in
-    Latin letters (they carry capitals), abbreviations (``COVID-19``, ``E8``,
-    ``I-24/7``), units (``km``, ``ha``), list letters (``(a)``, footnote
-    ``a``), the English masthead (``Distr.: General``, dates) and page
+    symbols (`S/2020/751`), URLs and e-mail addresses, names and titles in
+    Latin letters (they carry capitals), abbreviations (`COVID-19`, `E8`,
+    `I-24/7`), units (`km`, `ha`), list letters (`(a)`, footnote
+    `a`), the English masthead (`Distr.: General`, dates) and page
     furniture.
 
     ## Why is this bad?
@@ -50,7 +50,7 @@ def latin_word_in_chinese(document: Document, config):
     ```
 
     ## Fix
-    Unsafe, and offered only for ``and`` (``和``) and ``or`` (``或``), where
+    Unsafe, and offered only for `and` (`和`) and `or` (`或`), where
     the Chinese word is nearly always the one meant; other words need a
     translator.
     """

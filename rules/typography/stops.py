@@ -19,9 +19,9 @@ _STOP = regex.compile(r"\s*\d{1,3}\s*(．)")
 )
 def fullwidth_paragraph_stop(document: Document, config):
     """## What it does
-    Finds a paragraph number written with the fullwidth stop ``12．`` in a
-    document whose other paragraph numbers use the halfwidth stop ``10.``.
-    A document that numbers most of its paragraphs with ``．`` is left alone:
+    Finds a paragraph number written with the fullwidth stop `12．` in a
+    document whose other paragraph numbers use the halfwidth stop `10.`.
+    A document that numbers most of its paragraphs with `．` is left alone:
     the majority is its house style.
 
     ## Why is this bad?
@@ -34,10 +34,10 @@ def fullwidth_paragraph_stop(document: Document, config):
     9. 与会者同意每年举行会议……
     10．第六次高级别会议的详细记录……
     ```
-    Use instead ``10. 第六次高级别会议的详细记录……``.
+    Use instead `10. 第六次高级别会议的详细记录……`.
 
     ## Fix
-    Safe: ``．`` is replaced by ``.`` followed by a space, as in the other
+    Safe: `．` is replaced by `.` followed by a space, as in the other
     numbers.
     """
     if not is_chinese(document):

@@ -16,11 +16,11 @@ from .data import traditional_characters
 def traditional_character(document: Document, config):
     """## What it does
     Finds a traditional (or old variant) character in simplified Chinese
-    text: ``會議``, ``問題``, ``爲``. The table is OpenCC's traditional to
-    simplified character dictionary (``rules/data/traditional-characters.json``,
+    text: `會議`, `問題`, `爲`. The table is OpenCC's traditional to
+    simplified character dictionary (`rules/data/traditional-characters.json`,
     Apache-2.0), less every character that is also a standard simplified
-    character in some use (``乾`` in ``乾隆``, ``著`` in ``显著``, ``於`` as a
-    surname, ``覆`` in ``覆盖``), so the rule only reports a character whose
+    character in some use (`乾` in `乾隆`, `著` in `显著`, `於` as a
+    surname, `覆` in `覆盖`), so the rule only reports a character whose
     simplified form differs in every use.
 
     ## Why is this bad?
@@ -38,9 +38,9 @@ def traditional_character(document: Document, config):
     ```
 
     ## Fix
-    Safe where the character has a single simplified form (``問 -> 问``).
-    Unsafe where OpenCC gives several (``餘 -> 余`` or ``馀``; ``麼 -> 么`` or
-    ``麽``): the first is offered and the editor chooses. No fix writes a
+    Safe where the character has a single simplified form (`問 -> 问`).
+    Unsafe where OpenCC gives several (`餘 -> 余` or `馀`; `麼 -> 么` or
+    `麽`): the first is offered and the editor chooses. No fix writes a
     character outside the Basic Multilingual Plane, which common fonts lack.
     """
     if not is_chinese(document):
