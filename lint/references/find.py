@@ -19,7 +19,9 @@ from .symbols import SymbolSyntaxError, parse_symbol
 
 _SINGLE_SYMBOL = r"""
     [A-Z]{1,8}
-    (?:/(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)?)+    # components; an empty one is a slip to report
+    (?:/(?:[ ](?=[A-Z0-9]))?                               # a space after a slash: a narrow table cell
+                                                          # let the symbol wrap (ECE/EX/2024/ L.1)
+       (?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)?)+    # components; an empty one is a slip to report
     (?:(?<=RES/\d+)[ ]?\(\d{4}\))?                        # S/RES/2553(2020)
 """
 # Not after a Latin letter, digit or symbol character; right after a Chinese one it is
