@@ -36,7 +36,7 @@ SYMBOL_CANDIDATE = regex.compile(
 _ZH_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 # A number right after a dot (WHA62.14, 1/CP.21, even across a line break) belongs to another
 # body's numbering, not a UN resolution's.
-_ZH_IDENTIFIER = (r"(?:E?S-)?(?<![\d.．]\s*)\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?"
+_ZH_IDENTIFIER = (r"(?:E?S-)?(?=\d)(?<![\d.．]\s{0,3})\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?"
                   r"(?:\s*[(（]\s*[^()（）\s]{1,6}\s*[)）])?")
 _ZH_ITEM = rf"(?:{_ZH_DATE}\s*)?(?:第\s*)?{_ZH_IDENTIFIER}\s*号?"
 _ZH_LETTER_ITEM = r"[A-H](?![A-Za-z])\s*号?"
