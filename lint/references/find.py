@@ -58,7 +58,8 @@ ZH_OTHER_BODY_BEFORE = regex.compile(r"(?:委员会|执行局|执行委员会|�
 
 _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
             r"|December)\s+\d{4}")
-_EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
+# Not a number that goes on with a slash or a dot: decision 1/CP.21, resolution 62.14 (other bodies).
+_EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?![\d/]|\.\d)(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
 # Starts with the word "resolution" or "decision" so that the regex engine can skip to it;
 # the organ before it is picked up separately (EN_ORGAN_BEFORE).
 EN_RESOLUTION_CANDIDATE = regex.compile(
