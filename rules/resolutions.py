@@ -59,7 +59,14 @@ def _issue_findings(document, kind: IssueKind) -> Iterator[Finding]:
         for issue in citation.issues:
             if issue.kind is kind:
                 fix = Fix.replace(issue.start, issue.end, issue.replacement, safe=issue.safe)
-                yield Finding(citation.start, citation.end, issue.message, fix)
+                yield Finding(_slip_line_start(document.text, citation.start, issue.start), citation.end,
+                              issue.message, fix)
+
+
+def _slip_line_start(text: str, start: int, slip: int) -> int:
+    """Where a finding on a slip starts: the citation's start, or the start of the slip's
+    line when the citation runs over a line break (the finding is on the slip's line)."""
+    return max(start, text.rfind("\n", start, slip) + 1)
 
 
 @rule("RES002", "resolution-bracket-mismatch", "A fullwidth bracket closed by a halfwidth one, or the reverse",

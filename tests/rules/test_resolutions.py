@@ -263,3 +263,9 @@ def test_res001_missing_di_after_a_date_in_a_list():
     text = "2000年10月31日第1325(2000)号和2008年6月19日1820(2008)号决议"
     assert [m for _, m in findings(malformed_resolution_reference, text)] == ["'1820(2008)号' lacks '第' before the number"]
     assert findings(malformed_resolution_reference, "第1325(2000)号和1820(2008)号决议") == []
+
+
+def test_a_slip_in_a_citation_over_a_line_break_is_reported_on_its_line():
+    text = "安理会第\n\n2532(2020）号决议。"
+    diagnostics = lint_text(text, config=Config(select=("RES002",)))
+    assert [d.start.line for d in diagnostics] == [3]
