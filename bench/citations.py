@@ -235,7 +235,9 @@ def default_files() -> list[Path]:
     return files
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures; ``argv`` as on the command line (bench/accuracy.py calls it without)."""
+    argv = argv or []
     list_missed = "--list-missed" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")] or default_files()
     texts = {str(p): document_text(p) for p in paths}

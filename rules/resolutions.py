@@ -20,9 +20,12 @@ from .refdata import sc_adoption_table
       severity=Severity.ERROR)
 def malformed_resolution_reference(document, config) -> Iterator[Finding]:
     """## What it does
-    Reports text that looks like a resolution reference but does not parse
-    (`第 1325（2O00）号决议`, `resolution 1325 (200)`), and Chinese references
-    whose number is not introduced by `第` (`安理会在其 1631（2005）号决议`).
+    Reports text that looks like a resolution or decision reference but does
+    not parse (`第 1325（2O00）号决议`, `resolution 1325 (200)`), and Chinese
+    references whose first number is not introduced by `第`
+    (`安理会在其 1631（2005）号决议`). A special-session number needs no `第`
+    (`大会S-30/1号决议` is written so in edited documents), and a number after
+    a dot belongs to another body (`第62.14号决议`: WHA62.14) and is not read.
 
     ## Why is this bad?
     A reference the reader cannot parse cannot be looked up; UN Chinese
@@ -56,7 +59,14 @@ def _issue_findings(document, kind: IssueKind) -> Iterator[Finding]:
         for issue in citation.issues:
             if issue.kind is kind:
                 fix = Fix.replace(issue.start, issue.end, issue.replacement, safe=issue.safe)
-                yield Finding(citation.start, citation.end, issue.message, fix)
+                yield Finding(_slip_line_start(document.text, citation.start, issue.start), citation.end,
+                              issue.message, fix)
+
+
+def _slip_line_start(text: str, start: int, slip: int) -> int:
+    """Where a finding on a slip starts: the citation's start, or the start of the slip's
+    line when the citation runs over a line break (the finding is on the slip's line)."""
+    return max(start, text.rfind("\n", start, slip) + 1)
 
 
 @rule("RES002", "resolution-bracket-mismatch", "A fullwidth bracket closed by a halfwidth one, or the reverse",
@@ -85,15 +95,20 @@ def resolution_bracket_mismatch(document, config) -> Iterator[Finding]:
     yield from _issue_findings(document, IssueKind.BRACKET_MISMATCH)
 
 
-@rule("RES003", "resolution-missing-hao", "A Chinese resolution number without 号", fix="safe")
+@rule("RES003", "resolution-missing-hao", "A Chinese resolution or decision number without 号", fix="safe")
 def resolution_missing_hao(document, config) -> Iterator[Finding]:
     """## What it does
-    Reports a resolution number in a Chinese reference not closed by `号`:
-    `安全理事会第 1631（2005）决议`, `第 1540（2004）和第 1673（2006）号决议`.
+    Reports a resolution or decision number in a Chinese reference that
+    should close with `号` and does not. One `第` and one `号` may cover a
+    whole list (`第70/291、71/291和72/284号决议`); each `第` opens such a run
+    and the run closes with `号`. So a number lacks its `号` when it ends a
+    run: before `决议`/`决定` (`安全理事会第 1631（2005）决议`), or before an item
+    with its own `第` (`第 1540（2004）和第 1673（2006）号决议`). Every item
+    written the same way gets the same finding.
 
     ## Why is this bad?
-    UN Chinese style writes every resolution of a reference as `第…号`, in
-    lists too (`第 1540（2004）号和第 1673（2006）号决议`).
+    UN Chinese style writes a resolution number as `第…号`; where `第` is
+    repeated for each item, `号` is too (`第 1540（2004）号和第 1673（2006）号决议`).
 
     ## Example
     ```text
@@ -105,7 +120,9 @@ def resolution_missing_hao(document, config) -> Iterator[Finding]:
     ```
 
     ## Fix
-    Safe: `号` is inserted after the number.
+    Safe before `决议`/`决定`: `号` is inserted after the number. Inside a
+    list the fix (inserting `号`) is unsafe: dropping the next item's `第`
+    mends the slip as well.
     """
     yield from _issue_findings(document, IssueKind.MISSING_HAO)
 
@@ -161,7 +178,7 @@ def resolution_year_mismatch(document, config) -> Iterator[Finding]:
 @rule("RES005", "resolution-after-document-date", "A resolution later than the document's date")
 def resolution_after_document_date(document, config) -> Iterator[Finding]:
     """## What it does
-    Reports a resolution that cannot have been adopted by the document's
+    Reports a resolution or decision that cannot have been adopted by the document's
     date: a Security Council or Economic and Social Council year later than
     the date's year, a Security Council number beyond the last one adopted
     by then, or a General Assembly session that had not opened. Silent when
@@ -190,23 +207,25 @@ def resolution_after_document_date(document, config) -> Iterator[Finding]:
         return
     last_session = latest_session_with_resolutions(date)
     last_number = sc_adoption_table().last_number_by(date.year)
-    for reference in document.references.resolutions:
-        message = _future_reference(reference, date, last_session, last_number)
-        if message:
-            yield Finding(reference.start, reference.end, message)
+    for citation in document.references.citations:
+        for reference in citation.items:
+            message = _future_reference(reference, citation.kind, date, last_session, last_number)
+            if message:
+                yield Finding(reference.start, reference.end, message)
 
 
-def _future_reference(reference: ResolutionReference, date, last_session: int, last_number: int | None) -> str | None:
+def _future_reference(reference: ResolutionReference, kind: str, date, last_session: int,
+                      last_number: int | None) -> str | None:
     when = date.isoformat()
     if reference.year is not None and reference.year > date.year:
-        return f"resolution {reference.text}: the year {reference.year} is later than the document's date ({when})"
+        return f"{kind} {reference.text}: the year {reference.year} is later than the document's date ({when})"
     if (reference.organ is Organ.SECURITY_COUNCIL and last_number is not None
             and reference.number > last_number):
         return (f"Security Council resolution {reference.number} had not been adopted by the document's date "
                 f"({when}; the last by then was {last_number})")
     if (reference.organ is Organ.GENERAL_ASSEMBLY and isinstance(reference.session, int)
             and reference.session > last_session):
-        return (f"General Assembly resolution {reference.session}/{reference.number}: session {reference.session} "
+        return (f"General Assembly {kind} {reference.session}/{reference.number}: session {reference.session} "
                 f"had not opened by the document's date ({when})")
     return None
 

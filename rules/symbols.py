@@ -223,7 +223,8 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
     the `known-series` setting, when the rest of it says it is a symbol: a
     subsidiary body, a session or year, a special component, a suffix, or a
     joint partner. A series and a bare number (`CONCLU/131`, `SEA/15`) may be
-    a code of something else and is left alone.
+    a code of something else and is left alone, and so are the cells of a
+    Word or PDF table (they list other bodies' numbers beside symbols).
 
     ## Why is this bad?
     An unknown series is most often a typo (`SS/2016/621`) or a component
@@ -249,7 +250,12 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
     - [United Nations document symbols](https://research.un.org/en/docs/symbols)
     """
     known = known_series() | frozenset(config.known_series)
+    table_lines = document.layout.table_lines
     for symbol in document.references.symbols:
+        if table_lines and document.position(symbol.start).line in table_lines:
+            # Tables of mandates list other bodies' numbers too (a President's statement OS/19/1):
+            # whether a cell holds a symbol is not sure enough there.
+            continue
         for part in symbol.parts:
             if part.series not in known and (len(symbol.parts) > 1 or _more_than_a_number(part)):
                 yield Finding(symbol.start, symbol.end, f"{part.text}: unknown document series '{part.series}/'")

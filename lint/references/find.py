@@ -19,7 +19,9 @@ from .symbols import SymbolSyntaxError, parse_symbol
 
 _SINGLE_SYMBOL = r"""
     [A-Z]{1,8}
-    (?:/(?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)?)+    # components; an empty one is a slip to report
+    (?:/(?:[ ](?=[A-Z0-9]))?                               # a space after a slash: a narrow table cell
+                                                          # let the symbol wrap (ECE/EX/2024/ L.1)
+       (?:E?S-\d+|[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)?)+    # components; an empty one is a slip to report
     (?:(?<=RES/\d+)[ ]?\(\d{4}\))?                        # S/RES/2553(2020)
 """
 # Not after a Latin letter, digit or symbol character; right after a Chinese one it is
@@ -34,7 +36,7 @@ SYMBOL_CANDIDATE = regex.compile(
 _ZH_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 # A number right after a dot (WHA62.14, 1/CP.21, even across a line break) belongs to another
 # body's numbering, not a UN resolution's.
-_ZH_IDENTIFIER = (r"(?:E?S-)?(?<![\d.．]\s*)\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?"
+_ZH_IDENTIFIER = (r"(?:E?S-)?(?=\d)(?<![\d.．]\s{0,3})\d+(?:\s*/\s*\d+)?(?:\s*[A-H](?![A-Za-z]))?"
                   r"(?:\s*[(（]\s*[^()（）\s]{1,6}\s*[)）])?")
 _ZH_ITEM = rf"(?:{_ZH_DATE}\s*)?(?:第\s*)?{_ZH_IDENTIFIER}\s*号?"
 _ZH_LETTER_ITEM = r"[A-H](?![A-Za-z])\s*号?"
@@ -56,7 +58,8 @@ ZH_OTHER_BODY_BEFORE = regex.compile(r"(?:委员会|执行局|执行委员会|�
 
 _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
             r"|December)\s+\d{4}")
-_EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
+# Not a number that goes on with a slash or a dot: decision 1/CP.21, resolution 62.14 (other bodies).
+_EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?![\d/]|\.\d)(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
 # Starts with the word "resolution" or "decision" so that the regex engine can skip to it;
 # the organ before it is picked up separately (EN_ORGAN_BEFORE).
 EN_RESOLUTION_CANDIDATE = regex.compile(

@@ -53,6 +53,8 @@ class _Item:
     identifier: _Identifier
     has_di: bool
     has_hao: bool
+    #: A date written before the item (2008年6月19日第1820(2008)号): such an item always takes 第.
+    has_date: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ class _ToCitation:
     def zh_item(self, children):
         identifier = next(c for c in children if isinstance(c, _Identifier))
         types = {getattr(c, "type", None) for c in children}
-        return _Item(identifier, "DI" in types, "HAO" in types)
+        return _Item(identifier, "DI" in types, "HAO" in types, "ZH_DATE" in types)
 
     def zh_letter_item(self, children):
         return _LetterItem(children[0], len(children) > 1)
@@ -265,7 +267,7 @@ def _issues(text: str, start: int, items: list[_Item], language: str):
             after = start + _skip_spaces(text, ident.last.end_pos)
             yield ReferenceIssue(IssueKind.MISSING_HAO, after, after, "号",
                                  f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'", safe=last)
-        if index == 0 and not item.has_di and _takes_di(ident):
+        if (index == 0 or item.has_date) and not item.has_di and _takes_di(ident):
             before = start + ident.first.start_pos
             yield ReferenceIssue(IssueKind.MISSING_DI, before, before, None,
                                  f"'{text[ident.first.start_pos:ident.last.end_pos]}号' lacks '第' before the number")

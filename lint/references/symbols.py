@@ -21,6 +21,8 @@ YEAR_SERIES = frozenset({"S", "E", "ST"})
 YEAR_KINDS = frozenset({"PRST"})
 FIRST_YEAR, LAST_YEAR = 1946, 2100
 _JOINT_DASH = regex.compile(r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
+#: A space after a slash inside a symbol, where a table cell let it wrap (ECE/EX/2024/ L.1).
+_WRAP_SPACE = regex.compile(r"(?<=/)[ ]+")
 
 
 class SymbolSyntaxError(ValueError):
@@ -98,11 +100,12 @@ def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
 
     Raises :class:`SymbolSyntaxError` when it does not parse.
     """
+    joined = _WRAP_SPACE.sub("", text)
     try:
-        parts, reissued = symbol_parser().parse(text)
+        parts, reissued = symbol_parser().parse(joined)
     except LalrSyntaxError as err:
-        raise SymbolSyntaxError(_describe(text, err.position)) from None
-    texts = _part_texts(text)
+        raise SymbolSyntaxError(_describe(joined, err.position)) from None
+    texts = _part_texts(joined)
     return DocumentSymbol(
         start, start + len(text), text, tuple(_make_part(t, f) for t, f in zip(texts, parts)), reissued,
     )
@@ -124,7 +127,9 @@ def _make_part(text: str, fields: dict) -> SymbolPart:
     leading = int(written) if written and written.isdigit() else written
     session = year = None
     problems: list[str] = []
-    if isinstance(leading, int) and (series in YEAR_SERIES or kind in YEAR_KINDS or leading >= FIRST_YEAR):
+    # With a subsidiary body an E/ symbol may carry the body's session: E/ECA/COE/44/23.
+    year_series = series in YEAR_SERIES and not (series == "E" and fields["bodies"])
+    if isinstance(leading, int) and (year_series or kind in YEAR_KINDS or leading >= FIRST_YEAR):
         year = leading
         if not FIRST_YEAR <= leading <= LAST_YEAR:
             what = f"{series}/{kind}/" if kind in YEAR_KINDS else f"{series}/"

@@ -129,3 +129,17 @@ def test_organ_before_is_part_of_the_cache_key():
 def test_parse_resolution_takes_the_organ_named_before():
     citation = parse_resolution("第2022/6号决定", organ_before=Organ.OTHER)
     assert citation.kind == "decision" and citation.items[0].organ is Organ.OTHER
+
+
+@pytest.mark.parametrize("text", [
+    "FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex",   # a COP decision
+    "decision 12/CP.5",
+    "resolution 62.14 of the World Health Assembly",     # WHA62.14
+])
+def test_english_numbers_of_other_bodies_are_not_read(text):
+    assert _citations(text) == []
+
+
+def test_an_english_list_stops_before_another_body_number():
+    assert [(text, d) for _, text, d in _citations("decisions 2022/6 and 1/CP.21")] == [
+        ("decisions 2022/6", "ECOSOC y=2022 n=6")]

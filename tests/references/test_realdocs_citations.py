@@ -45,8 +45,12 @@ def test_chinese_excerpt_reports_only_the_real_slips():
 def test_english_excerpt_reports_only_the_corpus_artifacts():
     assert _check("ecosoc-2023-citations.en.txt") == [
         ("SYM001", 3, "FCCC/CP/2015/10/Add"),
-        ("SYM005", 6, "WP/PPP/2022/4"),
     ]
+
+
+def test_a_symbol_with_a_space_after_a_slash_is_read_whole():
+    rows = _refs("ecosoc-2023-citations.en.txt")
+    assert "ECE/CECI/ WP/PPP/2022/4" in [row["text"] for row in rows if row["kind"] == "symbol" and row["parsed"]]
 
 
 def _items(rows, kind):

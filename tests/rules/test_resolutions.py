@@ -256,3 +256,16 @@ def test_res004_checks_bare_list_items():
 def test_res006_roman_session_without_organ():
     text = "Recalling its resolution 1514 (XV) and its resolution 1514 (XVI)"
     assert len(findings(inconsistent_resolution_year, text)) == 1
+
+
+def test_res001_missing_di_after_a_date_in_a_list():
+    # A dated item always takes 第; an undated one may share the first item's 第.
+    text = "2000年10月31日第1325(2000)号和2008年6月19日1820(2008)号决议"
+    assert [m for _, m in findings(malformed_resolution_reference, text)] == ["'1820(2008)号' lacks '第' before the number"]
+    assert findings(malformed_resolution_reference, "第1325(2000)号和1820(2008)号决议") == []
+
+
+def test_a_slip_in_a_citation_over_a_line_break_is_reported_on_its_line():
+    text = "安理会第\n\n2532(2020）号决议。"
+    diagnostics = lint_text(text, config=Config(select=("RES002",)))
+    assert [d.start.line for d in diagnostics] == [3]

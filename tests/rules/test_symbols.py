@@ -183,3 +183,27 @@ def test_real_symbol_shapes_parse_and_are_known(text):
 
 def test_sym001_fires_on_a_joint_partner_that_lost_its_series():
     assert [span for span, _ in findings(malformed_symbol, "报告，A/76/871-2022/493，联合国")] == ["A/76/871-2022/493"]
+
+
+@pytest.mark.parametrize(("text", "symbol"), [
+    ("ECE/EX/2024/ L.15\tDecisions relating to the Conference", "ECE/EX/2024/ L.15"),
+    ("ECE/MP.EIA/34-ECE/MP.EIA/ SEA/15 and Add.1", "ECE/MP.EIA/34-ECE/MP.EIA/ SEA/15"),
+    ("ECE/CTCS/WP.7/ 2015/22\tGeneva Understanding", "ECE/CTCS/WP.7/ 2015/22"),
+    ("(E/ECA/COE/44/23).", "E/ECA/COE/44/23"),
+])
+def test_symbols_wrapped_in_a_table_cell_or_with_a_body_session_are_read(text, symbol):
+    document = Document(text)
+    assert [s.text for s in document.references.symbols] == [symbol]
+    assert findings(malformed_symbol, text) == []
+
+
+def test_sym001_still_fires_on_an_empty_component():
+    assert len(findings(malformed_symbol, "见 A/73/ 和其他文件")) == 1
+
+
+def test_sym005_silent_in_table_cells_of_word_and_pdf_files():
+    from unlint.layout import Layout
+
+    text = "Statements\nOS/19/1\tEfficiency of the Council\n见 XYZ/C.2/15\n"
+    document = Document(text, layout=Layout(table_lines=frozenset({2})))
+    assert [text[f.start:f.end] for f in unknown_symbol_series.check(document, Config())] == ["XYZ/C.2/15"]
