@@ -306,11 +306,14 @@ def _join_cell(paragraphs: list[str]) -> str:
 
 def _is_cover_note(paragraph, text: str) -> bool:
     """A framed paragraph (placed on the page, not in the flow) that opens with a ``*`` mark."""
-    return paragraph.find(f"{_W}pPr/{_W}framePr") is not None and _COVER_NOTE.match(text) is not None
+    return _COVER_NOTE.match(text) is not None and paragraph.find(f"{_W}pPr/{_W}framePr") is not None
 
 
 def _text_boxes(paragraph) -> Iterator:
     """The paragraph's own text boxes: not their copies for old readers, not boxes inside boxes."""
+    # Most paragraphs hold no drawing at all: one C-level search spares the walk below.
+    if paragraph.find(f".//{_W}txbxContent") is None:
+        return
     for box in paragraph.iter(_W + "txbxContent"):
         between = []
         for ancestor in box.iterancestors():
