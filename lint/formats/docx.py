@@ -65,6 +65,13 @@ _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
 _LEADING_MARK = regex.compile(r"^\s*(\*{1,3})\s*")
 #: A framed paragraph that is a cover-page note: its mark, then its text.
 _COVER_NOTE = regex.compile(r"^\s*\*{1,3}\s+\S")
+#: The space in a symbol typed to let a narrow table column wrap it after a slash.
+_WRAPPED_SYMBOL = regex.compile(
+    # after a slash (ECE/AC.23/ 2002/2/Rev.6), or after a body's name ending in a stop when the
+    # symbol goes on with slashes (ECE/BATUMI. CONF/2016/2/Add.2; not "A/80/600. The ...")
+    r"(?<![\w/.])([A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)*+/) (?=[A-Z0-9])"
+    r"|(?<![\w/.])([A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)*?/[A-Z]+\.) (?=[A-Z][A-Z0-9.]*+/)"
+)
 _CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _PAGE_HEAD = regex.compile(r"(?:Contents\s+)?(?:Page|页次)")
 
@@ -285,20 +292,28 @@ def _ends_open(parts: list[str]) -> bool:
 
 
 def _join_cell(paragraphs: list[str]) -> str:
-    """A cell's paragraphs on one line: a space between them, none after a symbol's ``/``."""
+    """A cell's paragraphs on one line: a space between them, none after a symbol's ``/``.
+
+    In a narrow column a symbol is broken after a slash by a line break, a new
+    paragraph or a typed space (``ECE/AC.23/ 2002/2/Rev.6``, ``ECE/BATUMI. CONF/2016/2``);
+    the page shows one symbol wrapped, and so does the text here.
+    """
     text = ""
     for paragraph in paragraphs:
         text += paragraph if not text or text.endswith("/") else " " + paragraph
-    return text
+    return _WRAPPED_SYMBOL.sub(lambda m: m[1] or m[2], text) if "/ " in text or ". " in text else text
 
 
 def _is_cover_note(paragraph, text: str) -> bool:
     """A framed paragraph (placed on the page, not in the flow) that opens with a ``*`` mark."""
-    return paragraph.find(f"{_W}pPr/{_W}framePr") is not None and _COVER_NOTE.match(text) is not None
+    return _COVER_NOTE.match(text) is not None and paragraph.find(f"{_W}pPr/{_W}framePr") is not None
 
 
 def _text_boxes(paragraph) -> Iterator:
     """The paragraph's own text boxes: not their copies for old readers, not boxes inside boxes."""
+    # Most paragraphs hold no drawing at all: one C-level search spares the walk below.
+    if paragraph.find(f".//{_W}txbxContent") is None:
+        return
     for box in paragraph.iter(_W + "txbxContent"):
         between = []
         for ancestor in box.iterancestors():

@@ -202,6 +202,8 @@ class Counter:
 
     def label(self, paragraph) -> str:
         """The label Word shows before this paragraph (``"12.\\t"``), advancing the counters; "" if none."""
+        if not self.numbering.instances:  # a document without numbering: nothing to look up
+            return ""
         found = paragraph_numbering(paragraph, self.numbering)
         if found is None:
             return ""

@@ -130,3 +130,4 @@ def test_a_level_that_starts_at_zero_and_unknown_numbering_are_shown_as_word_doe
 
 def test_numbering_without_a_numbering_part_is_ignored():
     assert _lines(paragraph("text", num=("5", 0)))[:1] == ["text"]
+
