@@ -39,6 +39,10 @@ _LINE_PITCH = 1.4
 #: A line reaching within this many text sizes of the page's right text edge is full (the paragraph goes on).
 _FULL_LINE = 2.5
 _SIZE_TOLERANCE = 0.6
+#: A contents entry (its title wrapped) takes at most this many lines.
+_TITLE_LINES = 4
+#: A wrapped contents title fills its line to at least this fraction of the contents' width.
+_WRAPPED_TITLE = 0.7
 #: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
 _BLANK_GAP = 2.3
 #: A table row of one cell follows the row above at most this many text sizes below.
@@ -149,15 +153,21 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
     """Whether ``below`` is the next line of the paragraph ``above`` ends with."""
     if len(above.cells) > 1 or len(below.cells) > 1 or abs(above.size - below.size) > _SIZE_TOLERANCE:
         return False
-    if _ITEM_START.match(_plain(below.text)) or below.leading_label:
+    if below.leading_label:
         return False
+    close = above.page == below.page and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size
+    first = _plain(below.text)[:1]
+    if close and first.islower():
+        # A heading or a ragged line wrapped: a line never starts in lower case otherwise.
+        return True
     # UN text is justified: a paragraph's lines but its last reach the right edge.
     if above.x1 < right[above.page] - _FULL_LINE * above.size:
         return False
     if above.page == below.page:
-        return 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size
+        return close
     # Across a page break: the paragraph goes on at the top of the next page.
-    return below.page == above.page + 1 and not _plain(above.text).rstrip().endswith((".", ":", ";"))
+    return (below.page == above.page + 1 and not _ITEM_START.match(_plain(below.text))
+            and not _plain(above.text).rstrip().endswith((".", ":", ";")))
 
 
 def _wraps_into_row(line: Line, below: Line | None) -> bool:
@@ -220,9 +230,13 @@ def _column_starts(lines: Sequence[Line]) -> list[float]:
 
 
 def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out) -> int:
-    """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them."""
-    pending = ""
+    """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them.
+
+    A title wrapped over up to three lines is joined to the line that ends with the page.
+    """
+    pending: list[str] = []
     wrote = False
+    right = max(line.x1 for line in body[index:index + 60]) if index < len(body) else 0.0
     while index < len(body):
         line = body[index]
         text = _text(line, labels)
@@ -231,18 +245,36 @@ def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str
         else:
             title, page = _entry(line, labels)
             if page is None:
-                # A title wrapped over two lines, or the end of the contents.
-                following = body[index + 1] if index + 1 < len(body) else None
-                if pending or following is None or _entry(following, set(labels))[1] is None:
+                if len(pending) >= _TITLE_LINES - 1 or not _entry_follows(body, index + 1, labels, len(pending)):
                     break
-                pending = title
+                if line.x1 < _WRAPPED_TITLE * right:
+                    # A short line among the entries is a title of its own (``Annexes``), not a wrap.
+                    out.add(_join_all([*pending, title]), line.page)
+                    pending = []
+                else:
+                    pending.append(title)
             else:
-                out.add(f"{_join(pending, title) if pending else title}\t{page}", line.page)
-                pending, wrote = "", True
+                out.add(f"{_join_all([*pending, title])}\t{page}", line.page)
+                pending, wrote = [], True
         index += 1
     if wrote:
         out.add("", out.pages[-1])
     return index
+
+
+def _entry_follows(body: Sequence[Line], index: int, labels: set[tuple[int, str]], pending: int) -> bool:
+    """Whether a contents entry (a line ending with its page) comes within the lines a title may wrap over."""
+    for ahead in range(index, min(len(body), index + _TITLE_LINES - 1 - pending)):
+        if _entry(body[ahead], set(labels))[1] is not None:
+            return True
+    return False
+
+
+def _join_all(parts: Sequence[str]) -> str:
+    text = ""
+    for part in parts:
+        text = _join(text, part)
+    return text
 
 
 def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
