@@ -52,13 +52,15 @@ class _Side:
 
 def align(original: Sequence[Unit], original_anchors: Sequence[UnitAnchors],
           translation: Sequence[Unit], translation_anchors: Sequence[UnitAnchors]) -> list[Pair]:
-    """Every unit of both versions, once, in a pair; in text order."""
+    """Every unit of both versions, once, in a pair; in text order. Pairs hold positions in the sequences."""
     left = _side(original, original_anchors)
     right = _side(translation, translation_anchors)
     ratio = (sum(right.lengths) or 1) / (sum(left.lengths) or 1)
     pairs: list[Pair] = []
     previous = (-1, -1)
-    for i, j in _anchor_pairs(original, translation) + [(len(original), len(translation))]:
+    anchors = _longest_increasing(sorted(set(_anchor_pairs(original, translation))
+                                         | set(_signature_pairs(left.tokens, right.tokens))))
+    for i, j in anchors + [(len(original), len(translation))]:
         pairs.extend(_stretch(left, right, range(previous[0] + 1, i), range(previous[1] + 1, j), ratio))
         if i < len(original):
             pairs.append(Pair(i, j, True))
@@ -72,9 +74,26 @@ def _side(units: Sequence[Unit], anchors: Sequence[UnitAnchors]) -> _Side:
 
 def _anchor_pairs(original: Sequence[Unit], translation: Sequence[Unit]) -> list[tuple[int, int]]:
     """Keyed units present in both, reduced to the longest run that is in order on both sides."""
-    where = {u.key: u.index for u in translation if u.key is not None}
-    candidates = [(u.index, where[u.key]) for u in original if u.key is not None and u.key in where]
-    return _longest_increasing(candidates)
+    where = {u.key: position for position, u in enumerate(translation) if u.key is not None}
+    return [(position, where[u.key]) for position, u in enumerate(original) if u.key is not None and u.key in where]
+
+
+def _signature_pairs(left: list[set[tuple]], right: list[set[tuple]]) -> list[tuple[int, int]]:
+    """Units citing the very same values, found once in each version, not only years and months.
+
+    They anchor documents without numbered paragraphs and cut the stretches the slower alignment must
+    search into short ones.
+    """
+    def unique(tokens: list[set[tuple]]) -> dict[frozenset, int]:
+        seen: dict[frozenset, int] = {}
+        for position, found in enumerate(tokens):
+            if found and not all(_common(token) for token in found):
+                key = frozenset(found)
+                seen[key] = -1 if key in seen else position
+        return {key: position for key, position in seen.items() if position >= 0}
+
+    theirs = unique(right)
+    return [(position, theirs[key]) for key, position in unique(left).items() if key in theirs]
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,14 +124,8 @@ def _stretch(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
     if not rows or not columns or abs(len(rows) - len(columns)) > _MAX_SKEW:
         return [Pair(i, None, False) for i in rows] + [Pair(None, j, False) for j in columns]
     if len(rows) == len(columns) and _agrees(left, right, rows, columns):
-        return [Pair(i, j, _sure_one_to_one(left, right, i, j, ratio)) for i, j in zip(rows, columns)]
+        return _one_to_one(left, right, rows, columns, ratio)
     return _dynamic(left, right, rows, columns, ratio)
-
-
-def _similarity(a: set[tuple], b: set[tuple]) -> float | None:
-    if not a and not b:
-        return None
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def _agrees(left: _Side, right: _Side, rows: range, columns: range) -> bool:
@@ -126,7 +139,8 @@ def _agrees(left: _Side, right: _Side, rows: range, columns: range) -> bool:
         elif bool(a) != bool(b) and len(a | b) >= 2:
             cited += 1
             disjoint += 1
-    return disjoint * 10 <= cited * 3
+    # One disagreement is what a slip looks like; many say the pairing is shifted.
+    return disjoint <= max(1, cited * 3 // 10)
 
 
 #: Units shorter than this (characters) are not paired on their length alone.
@@ -144,68 +158,108 @@ def _common(token: tuple) -> bool:
     return kind == "month" or (kind == "number" and 1900 <= token[1] <= 2100 and token[1] == int(token[1]))
 
 
+def _telling(a: set[tuple], b: set[tuple]) -> bool:
+    """The two units agree: they share something more telling than one year or month, or cite the same."""
+    shared = a & b
+    return any(not _common(token) for token in shared) or len(shared) >= 2 or (bool(a) and a == b)
+
+
 def _strong(a: set[tuple], b: set[tuple]) -> bool:
     shared = len(a & b)
     return shared >= _SURE_SHARED or (shared > 0 and 2 * shared / (len(a) + len(b)) >= _SURE_SIMILARITY)
 
 
+def _one_to_one(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
+    """Pairs in order; one that shares nothing is sure only if the nearest pairs citing numbers share some.
+
+    A slip changes one sentence; a stretch where the two versions drift apart changes every sentence around.
+    """
+    matched = list(zip(rows, columns))
+    shares = [_telling(left.tokens[i], right.tokens[j]) for i, j in matched]
+    cites = [bool(left.tokens[i] or right.tokens[j]) for i, j in matched]
+    pairs = []
+    for k, (i, j) in enumerate(matched):
+        sure = _sure_one_to_one(left, right, i, j, ratio)
+        if sure and not shares[k]:
+            before = next((shares[n] for n in range(k - 1, -1, -1) if cites[n]), True)
+            after = next((shares[n] for n in range(k + 1, len(matched)) if cites[n]), True)
+            sure = before and after
+        pairs.append(Pair(i, j, sure))
+    return pairs
+
+
 def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
     a, b = left.tokens[i], right.tokens[j]
+    fits = min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
     if a & b:
         # A year or a month in common says little: many neighbouring sentences share one.
-        return any(not _common(token) for token in a & b) or _strong(a, b)
+        # Sharing only those, the pair stands on its length, and on differing by one change at most.
+        return any(not _common(token) for token in a & b) or _strong(a, b) or (fits and len(a ^ b) <= 2)
     if len(a) + len(b) > 2 or (len(a) + len(b) == 2 and not (a and b)):
         return False  # several numbers and none shared: a shifted pair, not a slip
     if len(a) + len(b) == 1 and _common(next(iter(a | b))):
         return False  # a lone year or month on one side: as likely a neighbour's
     # Lengths tell little about short units (a date, a heading).
-    return min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
-
-
-def _score(left: _Side, right: _Side, i: int, j: int, ratio: float) -> float:
-    length_score = max(0.0, 1.0 - _shape(left, right, i, j, ratio))
-    similarity = _similarity(left.tokens[i], right.tokens[j])
-    if similarity is None:
-        return length_score - 0.6
-    return 2.0 * similarity + 0.5 * length_score - 1.0
+    return fits
 
 
 def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
+    """Needleman-Wunsch in a band around the diagonal: rows of ``{column: score}``, moves kept for the trace."""
     n, m = len(rows), len(columns)
     band = abs(n - m) + 8
-    best = {(0, 0): (0.0, None)}
+    shift = math.log(ratio)
+    left_logs = [math.log(left.lengths[i] + 1) for i in rows]
+    right_logs = [math.log(right.lengths[j] + 1) for j in columns]
+    left_tokens = [left.tokens[i] for i in rows]
+    right_tokens = [right.tokens[j] for j in columns]
+
+    def score(a: int, b: int) -> float:
+        length_score = max(0.0, 1.0 - abs(right_logs[b] - left_logs[a] - shift))
+        x, y = left_tokens[a], right_tokens[b]
+        if not x and not y:
+            return length_score - 0.6
+        similarity = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+        return 2.0 * similarity + 0.5 * length_score - 1.0
+
+    previous: dict[int, float] = {}
+    moves: list[dict[int, int]] = []
     for a in range(n + 1):
         centre = a * m // n if n else 0
+        current: dict[int, float] = {}
+        row_moves: dict[int, int] = {}
         for b in range(max(0, centre - band), min(m, centre + band) + 1):
             if a == 0 and b == 0:
+                current[0], row_moves[0] = 0.0, -1
                 continue
-            options = []
-            if a and b and (a - 1, b - 1) in best:
-                options.append((best[(a - 1, b - 1)][0] + _score(left, right, rows[a - 1], columns[b - 1], ratio),
-                                (a - 1, b - 1)))
-            if a and (a - 1, b) in best:
-                options.append((best[(a - 1, b)][0] + _GAP, (a - 1, b)))
-            if b and (a, b - 1) in best:
-                options.append((best[(a, b - 1)][0] + _GAP, (a, b - 1)))
-            if options:
-                best[(a, b)] = max(options, key=lambda option: option[0])
-    if (n, m) not in best:
+            best, move = -math.inf, -1
+            if a and b and b - 1 in previous:
+                best, move = previous[b - 1] + score(a - 1, b - 1), 0
+            if a and b in previous and previous[b] + _GAP > best:
+                best, move = previous[b] + _GAP, 1
+            if b and b - 1 in current and current[b - 1] + _GAP > best:
+                best, move = current[b - 1] + _GAP, 2
+            if move >= 0:
+                current[b], row_moves[b] = best, move
+        moves.append(row_moves)
+        previous = current
+    if m not in previous:
         return [Pair(i, None, False) for i in rows] + [Pair(None, j, False) for j in columns]
-    return _trace(best, left, right, rows, columns)
+    return _trace(moves, left, right, rows, columns)
 
 
-def _trace(best: dict, left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
+def _trace(moves: list[dict[int, int]], left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
     pairs: list[Pair] = []
-    cell = (len(rows), len(columns))
-    while cell != (0, 0):
-        previous = best[cell][1]
-        a, b = cell
-        if previous == (a - 1, b - 1):
+    a, b = len(rows), len(columns)
+    while (a, b) != (0, 0):
+        move = moves[a][b]
+        if move == 0:
             i, j = rows[a - 1], columns[b - 1]
             pairs.append(Pair(i, j, _strong(left.tokens[i], right.tokens[j])))
-        elif previous == (a - 1, b):
+            a, b = a - 1, b - 1
+        elif move == 1:
             pairs.append(Pair(rows[a - 1], None, False))
+            a -= 1
         else:
             pairs.append(Pair(None, columns[b - 1], False))
-        cell = previous
+            b -= 1
     return pairs[::-1]

@@ -21,10 +21,11 @@ from .units import Unit
 _CJK = regex.compile(r"\p{Han}")
 _LINK = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；）)]+")
 _DIGITS = regex.compile(r"\d+")
-_SLASHED = regex.compile(r"[A-Za-z0-9.\-()]*[A-Za-z0-9]/[A-Za-z0-9./\-()]*[A-Za-z0-9)]")
+#: What a symbol-like token (E/CN.5/2023/6, 70/213, S/RES/2553(2020)) is made of.
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./-()")
 #: The number that opens a numbered paragraph or footnote (``12.``, ``3)``, ``12 Text``): structure,
 #: compared as such.
-_KEYED_NUMBER = regex.compile(r"\s*(?:\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
+_KEYED_NUMBER = regex.compile(r"\s*(?:\[\^\d{1,4}\]:?|\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
 #: The list number that opens any other unit (``1.``, ``(3)``); ``25 July`` opens with a day.
 _LIST_NUMBER = regex.compile(r"\s*\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])")
 
@@ -37,6 +38,8 @@ class Cited:
     start: int
     end: int
     text: str
+    #: What it is, for messages: ``"symbol"``, ``"resolution"``, ``"decision"``.
+    noun: str = "symbol"
 
 
 @dataclass
@@ -89,10 +92,12 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
         for item in citation.items:
             spans.append((item.start, item.end))
             if (found := owner(item.start)) is not None:
-                found.resolutions.append(Cited(resolution_value(item), item.start, item.end, item.text))
+                kind = getattr(citation, "kind", "resolution")
+                found.resolutions.append(Cited((kind, *resolution_value(item)), item.start, item.end, item.text,
+                                               kind))
     # Numbers inside what looks like a symbol or a resolution number (E/2023/31, 70/213) are not counts or
     # amounts, whether or not the reference parser read them in this language.
-    spans.extend(m.span() for m in _SLASHED.finditer(document.text))
+    spans.extend(_slashed(document.text))
     spans.extend(m.span() for m in _LINK.finditer(document.text))
     spans.extend((m.start, m.end) for m in document.footnotes.markers)
     for unit in units:
@@ -104,10 +109,26 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     for start, end in spans:
         if (found := owner(start)) is not None:
             found.hidden.update(float(d) for d in _DIGITS.findall(document.text, start, end))
-    for quantity in masked(list(find_quantities(document.text, language)), _merged(spans)):
+    for quantity in masked(list(find_quantities(document.text, language, words=False)), _merged(spans)):
         if (found := owner(quantity.start)) is not None:
             found.quantities.append(quantity)
     return anchors
+
+
+def _slashed(text: str) -> list[tuple[int, int]]:
+    """Spans of the tokens around each slash; found from the slashes, which are few, not by a scan."""
+    spans: list[tuple[int, int]] = []
+    position = text.find("/")
+    while position != -1:
+        start, end = position, position + 1
+        while start > 0 and text[start - 1] in _TOKEN_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in _TOKEN_CHARS:
+            end += 1
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+        position = text.find("/", end)
+    return spans
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

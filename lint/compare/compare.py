@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from ..document import Document
 from .align import Pair, align
 from .anchors import Cited, UnitAnchors, language_of, unit_anchors
+from .numbers import find_words
 from .quantities import unmatched
+from .footnotes import footnote_pairs
 from .structure import structure_differences
 from .units import Unit, document_units
 
@@ -64,8 +66,10 @@ class Comparison:
 
 def compare(original: Document, translation: Document) -> Comparison:
     left, right = read_version(original), read_version(translation)
-    pairs = align(left.units, left.anchors, right.units, right.anchors)
-    found: list[Difference] = []
+    body = _aligned_body(left, right)
+    notes = footnote_pairs(left, right, body)
+    pairs = body + notes.pairs
+    found: list[Difference] = list(notes.differences)
     for pair in pairs:
         if pair.sure and pair.original is not None and pair.translation is not None:
             found.extend(_pair_differences(left, right, pair))
@@ -74,16 +78,25 @@ def compare(original: Document, translation: Document) -> Comparison:
     return Comparison(tuple(found))
 
 
+def _aligned_body(left: Version, right: Version) -> list[Pair]:
+    """The alignment of the units that are not footnote texts (footnotes are paired by their markers)."""
+    body_left = [u.index for u in left.units if not u.is_footnote]
+    body_right = [u.index for u in right.units if not u.is_footnote]
+    pairs = align([left.units[i] for i in body_left], [left.anchors[i] for i in body_left],
+                  [right.units[i] for i in body_right], [right.anchors[i] for i in body_right])
+    return [Pair(None if p.original is None else body_left[p.original],
+                 None if p.translation is None else body_right[p.translation], p.sure) for p in pairs]
+
+
 def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Difference]:
     assert pair.original is not None and pair.translation is not None
     before, after = left.anchors[pair.original], right.anchors[pair.translation]
     line = left.units[pair.original].first_line
     head = _head(right, pair.translation)
-    texts = (_bare(left, pair.original), _bare(right, pair.translation))
-    yield from _cited(Topic.SYMBOL, "symbol", before.symbols, after.symbols, line, head, texts, multiset=True)
-    yield from _cited(Topic.RESOLUTION, "resolution", before.resolutions, after.resolutions, line, head, texts,
-                      multiset=False)
-    for mismatch in unmatched(before.quantities, after.quantities, (before.hidden, after.hidden)):
+    texts = _LazyTexts(left, right, pair)
+    yield from _cited(Topic.SYMBOL, before.symbols, after.symbols, line, head, texts, multiset=True)
+    yield from _cited(Topic.RESOLUTION, before.resolutions, after.resolutions, line, head, texts, multiset=False)
+    for mismatch in _number_mismatches(left, right, pair, before, after):
         was, now = mismatch.original, mismatch.translation
         if was is not None and now is not None:
             yield Difference(Topic.NUMBER, now.start, now.end,
@@ -95,6 +108,35 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
         elif now is not None:
             yield Difference(Topic.NUMBER, now.start, now.end,
                              f"`{now.text}` ({now.describe()}) is not in the original's paragraph (line {line})")
+
+
+def _number_mismatches(left: Version, right: Version, pair: Pair, before: UnitAnchors,
+                       after: UnitAnchors) -> list:
+    """Numbers in digits first; numbers in words are read only where digits are left without a match."""
+    hidden = (before.hidden, after.hidden)
+    found = unmatched(before.quantities, after.quantities, hidden)
+    if not found:
+        return found
+    return unmatched(before.quantities + _words(left, pair.original), after.quantities + _words(right, pair.translation),
+                     hidden)
+
+
+def _words(version: Version, index: int) -> list:
+    unit = version.units[index]
+    return find_words(version.document.text, version.language, unit.start, unit.end)
+
+
+class _LazyTexts:
+    """The two units' texts without spaces, made only when a reference differs."""
+
+    def __init__(self, left: Version, right: Version, pair: Pair) -> None:
+        self._sides = ((left, pair.original), (right, pair.translation))
+        self._texts: dict[int, str] = {}
+
+    def __getitem__(self, side: int) -> str:
+        if side not in self._texts:
+            self._texts[side] = _bare(*self._sides[side])
+        return self._texts[side]
 
 
 def _head(version: Version, index: int) -> tuple[int, int]:
@@ -118,8 +160,10 @@ def _written(cited: Cited, text: str) -> bool:
     return cited.text.translate(_SPACES).translate(_BRACKETS) in text
 
 
-def _cited(topic: Topic, noun: str, before: Sequence[Cited], after: Sequence[Cited], line: int,
-           head: tuple[int, int], texts: tuple[str, str], *, multiset: bool) -> Iterator[Difference]:
+def _cited(topic: Topic, before: Sequence[Cited], after: Sequence[Cited], line: int,
+           head: tuple[int, int], texts: _LazyTexts, *, multiset: bool) -> Iterator[Difference]:
+    if Counter(c.value for c in before) == Counter(c.value for c in after):
+        return
     # A reference the parser read on one side only, but written on the other too, is the parser's gap.
     before = [c for c in before if not (c.value not in {a.value for a in after} and _written(c, texts[1]))]
     after = [c for c in after if not (c.value not in {b.value for b in before} and _written(c, texts[0]))]
@@ -134,14 +178,15 @@ def _cited(topic: Topic, noun: str, before: Sequence[Cited], after: Sequence[Cit
     new = [c for c in after if added[c.value] and _take(added, c.value)]
     if len(gone) == 1 and len(new) == 1:
         yield Difference(topic, new[0].start, new[0].end,
-                         f"{noun} `{new[0].text}` where the original has `{gone[0].text}` (original line {line})")
+                         f"{new[0].noun} `{new[0].text}` where the original has `{gone[0].text}` "
+                         f"(original line {line})")
         return
     for cited in gone:
-        yield Difference(topic, *head, f"{noun} `{cited.text}` of the original (line {line}) is not in this "
-                         "paragraph")
+        yield Difference(topic, *head, f"{cited.noun} `{cited.text}` of the original (line {line}) is not in "
+                         "this paragraph")
     for cited in new:
         yield Difference(topic, cited.start, cited.end,
-                         f"{noun} `{cited.text}` is not in the original's paragraph (line {line})")
+                         f"{cited.noun} `{cited.text}` is not in the original's paragraph (line {line})")
 
 
 def _take(counter: Counter, value: tuple) -> bool:

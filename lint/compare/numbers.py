@@ -60,13 +60,14 @@ class Quantity:
 
 # Fullwidth digits and signs read as ASCII; same length, so offsets hold.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_HAS_FULLWIDTH = regex.compile(r"[０-９％]")
 
 # 1,234,567.5 | 1 234 567 (space or no-break/thin space groups) | 1234.5
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 # Digits glued to Latin letters are names (COVID-19, G20, H5N1), not numbers; an
 # ordinal ending (1st, 72nd) is allowed.
-_LEFT = r"(?<![A-Za-z][\-\u2010\u2011]?|[\d.,/])"
-_RIGHT_EN = r"(?:st|nd|rd|th|(?-i:[A-Z]))?(?![A-Za-z\d])"
+_LEFT = r"(?:(?<=\b(?:mid|pre|post)[\-\u2010\u2011])|(?<![A-Za-z][\-\u2010\u2011]?|[\d.,/]))"
+_RIGHT_EN = r"(?:st|nd|rd|th|(?-i:[A-Z])|(?-i:(?P<decade>(?<=\d0)s)))?(?![A-Za-z\d])"
 
 _EN_CURRENCY_PREFIX = {
     "US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "£": "GBP", "GBP": "GBP",
@@ -87,19 +88,28 @@ _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy"
                   "hundred": 100, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "half": 50})
 
-_EN_PATTERN = regex.compile(
-    r"(?P<cur>US\$|\$|€|£|\b(?:USD|EUR|CHF|GBP)\b)?\s?"
-    + _LEFT + r"(?P<num>" + _NUMBER + r")" + _RIGHT_EN
+# Each pattern starts at what it needs (a digit, a capital, a letter), so that the scan skips the rest fast.
+_EN_NUMBER = regex.compile(
+    r"(?=\d)" + _LEFT + r"(?P<num>" + _NUMBER + r")" + _RIGHT_EN
     + r"(?:[\s\-](?P<scale>thousand|million|billion|trillion)\b)?"
     + r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b)"
-    + r"|\s(?P<curword>United States dollars|US dollars|dollars|euros?|Swiss francs|pounds sterling)\b)?"
-    # Month names only capitalized; "May" only where no sentence starts (mid-May, in May, May 2023).
-    + r"|(?-i:(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-    + r"|(?<=[a-z,\d][\s\-]|\d\s)May\b|\bMay(?=\s+\d)))"
-    + r"|(?P<word>\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
-    + r"seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    + r"fifteen|sixteen|seventeen|eighteen|nineteen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    + r"tenth|half)\b)(?:\s(?P<wpct>per\s?cent\b|percent\b))?",
+    + r"|\s(?P<curword>United States dollars|US dollars|dollars|euros?|Swiss francs|pounds sterling)\b)?",
+    regex.IGNORECASE,
+)
+_RANGE_START = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[\-\u2013]$")
+#: A currency written before the number: ``$``, ``US$ ``, ``EUR ``.
+_EN_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£|\b(?:USD|EUR|CHF|GBP))\s?$")
+# Month names only capitalized; "May" only where no sentence starts (mid-May, in May, May 2023).
+_EN_MONTH = regex.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"|(?<=[a-z,\d][\s\-]|\d\s)May\b|\bMay(?=\s+\d)"
+)
+_EN_WORD = regex.compile(
+    r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|zero|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b(?:\s(?P<wpct>per\s?cent\b|"
+    r"percent\b)|\s(?:a\s)?(?P<wscale>thousand|million|billion)\b)?",
     regex.IGNORECASE,
 )
 
@@ -111,41 +121,59 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千"
 
-_ZH_PATTERN = regex.compile(
-    r"(?V1)(?P<cur>US\$|\$|€|£)?\s?"
-    + _LEFT + r"(?P<num>" + _NUMBER + r")(?![A-Za-z\d])"
+_ZH_NUMBER = regex.compile(
+    r"(?V1)(?=\d)" + _LEFT + r"(?P<num>" + _NUMBER + r")(?:[A-Z](?![A-Za-z\d]))?(?![A-Za-z\d])"
     # 多/余 ("more than") may stand between the number and its scale: 1 500多万 is 15 million.
     + r"(?:[多余]?(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|万(?!分)|千(?![克米瓦])))?"
     # A year-like number glued to a name (2019冠状病毒病) is part of the name; a year takes 年.
     + r"(?P<glued>(?<=(?<!\d)(?:19|20)\d\d)(?=[\p{Han}--[年月日万亿千百多余个项名次届]]))?"
-    + r"(?:\s?(?P<pct>%|个百分点)|(?P<month>月)(?!度)|\s?(?P<curword>美元|欧元|瑞士法郎|英镑))?"
-    + r"|百分之(?P<wpct>[" + _ZH_NUMERAL + r"点]+)"
-    + r"|(?P<word>[" + _ZH_NUMERAL + r"]+)(?P<wscale>万亿|亿|万)?"
+    + r"(?:\s?(?P<pct>%|个百分点)|(?P<month>月)(?!度)|\s?(?P<curword>美元|欧元|瑞士法郎|英镑)|(?P<decade>(?=年代)))?"
 )
+_ZH_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£)\s?$")
+_ZH_WORD = regex.compile(r"百分之(?P<wpct>[" + _ZH_NUMERAL + r"点]+)|(?P<word>[" + _ZH_NUMERAL + r"]+)(?P<wscale>万亿|亿|万)?")
 
 
-def find_quantities(text: str, language: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
-    """Every quantity in ``text[start:end]``; ``language`` is ``"en"`` or ``"zh"``."""
+def find_quantities(text: str, language: str, start: int = 0, end: int | None = None, *,
+                    words: bool = True) -> Iterator[Quantity]:
+    """Every quantity in ``text[start:end]``; ``language`` is ``"en"`` or ``"zh"``.
+
+    ``words=False`` leaves out numbers written in words (the comparison reads them only where digits
+    are left without a match).
+    """
     end = len(text) if end is None else end
-    plain = text.translate(_FULLWIDTH)
+    plain = text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text, start, end) else text
     if language == "zh":
-        yield from _zh_quantities(plain, text, start, end)
+        yield from _zh_quantities(plain, text, start, end, words)
     else:
-        yield from _en_quantities(plain, text, start, end)
+        yield from _en_quantities(plain, text, start, end, words)
 
 
-def _en_quantities(plain: str, text: str, start: int, end: int) -> Iterator[Quantity]:
-    for match in _EN_PATTERN.finditer(plain, start, end):
-        span = text[match.start():match.end()].strip()
-        first = match.start() + (len(text[match.start():match.end()]) - len(text[match.start():match.end()].lstrip()))
-        if match["month"]:
-            yield Quantity(Kind.MONTH, _MONTHS.index(match["month"].lower()) + 1, first, match.end(), span)
-        elif match["word"]:
-            value = _en_word_value(match["word"].lower())
-            kind = Kind.PERCENT if match["wpct"] else Kind.NUMBER
-            yield Quantity(kind, value, first, match.end(), span, word=True)
-        elif match["num"]:
-            yield _en_number(match, first, span)
+def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]:
+    """Only the numbers written in words in ``text[start:end]``."""
+    if language == "zh":
+        return _zh_words(text, start, end)
+    return _en_words(text, start, end)
+
+
+def _en_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
+    found = [_en_number(match, plain, text) for match in _EN_NUMBER.finditer(plain, start, end)]
+    for match in _EN_MONTH.finditer(plain, start, end):
+        found.append(Quantity(Kind.MONTH, _MONTHS.index(match[0].lower()) + 1, match.start(), match.end(), match[0]))
+    if words:
+        found.extend(_en_words(text, start, end))
+    return iter(sorted(found, key=lambda q: q.start))
+
+
+def _en_words(text: str, start: int, end: int) -> list[Quantity]:
+    found = []
+    for match in _EN_WORD.finditer(text, start, end):
+        kind = Kind.PERCENT if match["wpct"] else Kind.NUMBER
+        value = _en_word_value(match["word"].lower())
+        if match["wscale"]:
+            # "half a million": the half of the scale, not 50.
+            value = (0.5 if match["word"].lower() == "half" else value) * _EN_SCALE[match["wscale"].lower()]
+        found.append(Quantity(kind, value, match.start(), match.end(), text[match.start():match.end()], word=True))
+    return found
 
 
 def _en_word_value(word: str) -> float:
@@ -155,53 +183,91 @@ def _en_word_value(word: str) -> float:
     return _EN_WORDS[word]
 
 
-def _en_number(match: regex.Match, first: int, span: str) -> Quantity:
+def _currency_before(pattern: regex.Pattern, plain: str, position: int) -> regex.Match | None:
+    return pattern.search(plain, max(0, position - 5), position)
+
+
+def _en_number(match: regex.Match, plain: str, text: str) -> Quantity:
     value = _digits(match["num"]) * _EN_SCALE.get((match["scale"] or "").lower(), 1)
+    start, end = match.start(), match.end()
     if match["pct"]:
-        return Quantity(Kind.PERCENT, value, first, match.end(), span)
-    currency = _EN_CURRENCY_PREFIX.get((match["cur"] or "").upper() if match["cur"] and match["cur"][0].isalpha()
-                                       else (match["cur"] or ""), "")
-    if match["curword"]:
-        currency = currency or _EN_CURRENCY_WORD.get(match["curword"].lower(), "")
+        return Quantity(Kind.PERCENT, value, start, end, text[start:end])
+    before = _currency_before(_EN_CURRENCY_BEFORE, plain, start)
+    currency = _EN_CURRENCY_PREFIX.get(before[0].strip().upper(), "") if before else ""
+    if match["curword"] and not currency:
+        currency = _EN_CURRENCY_WORD.get(match["curword"].lower(), "")
     if currency:
-        return Quantity(Kind.MONEY, value, first, match.end(), span, currency)
-    # The currency sign was not part of this number: start at the digits.
-    return Quantity(Kind.NUMBER, value, match.start("num"), match.end(), span.lstrip("$€£ "))
+        first = before.start() if before else start
+        return Quantity(Kind.MONEY, value, first, end, text[first:end], currency)
+    if match["decade"]:
+        # "the 2020s" is "本世纪20年代" or "2020年代": a decade is written too many ways to compare.
+        return Quantity(Kind.NUMBER, value, start, end, text[start:end], word=True)
+    # "2022–24": the second year of a range written short.
+    if (short := _short_year(value, plain, start, end)) is not None:
+        return short
+    return Quantity(Kind.NUMBER, value, start, end, text[start:end])
 
 
-def _zh_quantities(plain: str, text: str, start: int, end: int) -> Iterator[Quantity]:
-    for match in _ZH_PATTERN.finditer(plain, start, end):
-        span = text[match.start():match.end()].strip()
-        first = match.start() + (len(text[match.start():match.end()]) - len(text[match.start():match.end()].lstrip()))
-        if match["num"]:
-            yield _zh_number(match, first, span)
-        elif match["wpct"] is not None:
-            value = _zh_word_value(match["wpct"])
-            if value is not None:
-                yield Quantity(Kind.PERCENT, value, first, match.end(), span, word=True)
-        elif match["word"]:
-            value = _zh_word_value(match["word"])
-            if value is not None:
-                value *= _ZH_SCALE.get(match["wscale"] or "", 1)
-                yield Quantity(Kind.NUMBER, value, first, match.end(), span, word=True)
+def _short_year(value: float, plain: str, start: int, end: int) -> Quantity | None:
+    """``24`` in ``2022–24``, read as 2024; weak, since ``No. 2013-26`` is a serial number, not a range."""
+    if not 10 <= value < 100 or _EN_MONTH.match(plain, end + 1):  # "2022–26 July 2023": 26 is a day
+        return None
+    year = _RANGE_START.search(plain, max(0, start - 5), start)
+    if year is None:
+        return None
+    full = int(year["year"]) // 100 * 100 + value
+    return Quantity(Kind.NUMBER, full, start, end, plain[start:end], word=True) if full > int(year["year"]) else None
 
 
-def _zh_number(match: regex.Match, first: int, span: str) -> Quantity:
+def _zh_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
+    found = [_zh_number(match, plain, text) for match in _ZH_NUMBER.finditer(plain, start, end)]
+    if words:
+        found.extend(_zh_words(text, start, end))
+    return iter(sorted(found, key=lambda q: q.start))
+
+
+def _zh_words(text: str, start: int, end: int) -> list[Quantity]:
+    found = []
+    for match in _ZH_WORD.finditer(text, start, end):
+        written = match["wpct"] if match["wpct"] is not None else match["word"]
+        value = _zh_word_value(written)
+        if value is None:
+            continue
+        span = text[match.start():match.end()]
+        if match["wpct"] is not None:
+            found.append(Quantity(Kind.PERCENT, value, match.start(), match.end(), span, word=True))
+        else:
+            value *= _ZH_SCALE.get(match["wscale"] or "", 1)
+            found.append(Quantity(Kind.NUMBER, value, match.start(), match.end(), span, word=True))
+    return found
+
+
+def _zh_number(match: regex.Match, plain: str, text: str) -> Quantity:
     value = _digits(match["num"]) * _ZH_SCALE.get(match["scale"] or "", 1)
+    start, end = match.start(), match.end()
+    span = text[start:end]
     if match["pct"]:
-        return Quantity(Kind.PERCENT, value, first, match.end(), span)
+        return Quantity(Kind.PERCENT, value, start, end, span)
     if match["month"] and not match["scale"] and 1 <= value <= 12 and value == int(value):
-        return Quantity(Kind.MONTH, value, first, match.end(), span)
-    if match["glued"] is not None:
-        return Quantity(Kind.NUMBER, value, match.start("num"), match.end(), span, word=True)
-    currency = _ZH_CURRENCY.get(match["curword"] or "", "") or _EN_CURRENCY_PREFIX.get(match["cur"] or "", "")
+        return Quantity(Kind.MONTH, value, start, end, span)
+    if match["glued"] is not None or match["decade"] is not None:
+        return Quantity(Kind.NUMBER, value, start, end, span, word=True)
+    if not match["curword"] and not match["scale"] and (short := _short_year(value, plain, start, end)) is not None:
+        return short
+    before = _currency_before(_ZH_CURRENCY_BEFORE, plain, start)
+    currency = _ZH_CURRENCY.get(match["curword"] or "", "") or (_EN_CURRENCY_PREFIX.get(before[0].strip(), "")
+                                                                if before else "")
     if currency:
-        return Quantity(Kind.MONEY, value, first, match.end(), span, currency)
-    return Quantity(Kind.NUMBER, value, match.start("num"), match.end(), span.lstrip("$€£ "))
+        first = before.start() if before and not match["curword"] else start
+        return Quantity(Kind.MONEY, value, first, end, text[first:end], currency)
+    return Quantity(Kind.NUMBER, value, start, end, span)
+
+
+_GROUPING = str.maketrans("", "", ", \u00a0\u202f\u2009")
 
 
 def _digits(written: str) -> float:
-    return float(regex.sub(r"[,\s\u00a0\u202f\u2009]", "", written))
+    return float(written.translate(_GROUPING))
 
 
 def _zh_word_value(word: str) -> float | None:

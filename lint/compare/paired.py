@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..structure.parsed import structure
 from .compare import Comparison, compare
 
 
@@ -14,13 +15,12 @@ class PairedDocument(Document):
 
     original: Document | None = field(default=None, kw_only=True)
 
+    @structure
     def comparison(self) -> Comparison | None:
-        if self.original is None:
-            return None
-        original = self.original
-        return self.shared("compare", lambda: compare(original, self))
+        """The alignment of this translation with its original, parsed once like any structure."""
+        return None if self.original is None else compare(self.original, self)
 
 
 def comparison_of(document: Document) -> Comparison | None:
     """The comparison with the original when ``document`` is a translation under ``unlint compare``."""
-    return document.comparison() if isinstance(document, PairedDocument) else None
+    return document.comparison if isinstance(document, PairedDocument) else None

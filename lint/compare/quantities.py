@@ -24,6 +24,10 @@ class Mismatch:
     translation: Quantity | None
 
 
+#: Counts up to this are not reported when only one side states them.
+_SMALL = 10
+
+
 def unmatched(original: Sequence[Quantity], translation: Sequence[Quantity],
               hidden: tuple[set[float], set[float]] = (set(), set())) -> list[Mismatch]:
     """The differences between the numbers of two aligned units.
@@ -40,7 +44,15 @@ def unmatched(original: Sequence[Quantity], translation: Sequence[Quantity],
                and q.value not in hidden[1]]
     added = [q for q in right if not q.word and not any(_loose(a, q) for a in original) and q.value not in hidden[0]]
     changes = _changes(missing, added)
+    # A small count said on one side only ("这7个国家" before a list of seven) is how translators write,
+    # not a slip; changed small counts are still reported.
+    missing = [q for q in missing if not _small_count(q)]
+    added = [q for q in added if not _small_count(q)]
     return changes + [Mismatch(q, None) for q in missing] + [Mismatch(None, q) for q in added]
+
+
+def _small_count(quantity: Quantity) -> bool:
+    return quantity.kind is Kind.NUMBER and quantity.value == int(quantity.value) and quantity.value <= _SMALL
 
 
 def _distinct(quantities: Sequence[Quantity]) -> list[Quantity]:

@@ -1,9 +1,9 @@
-"""Structure both versions must share: numbered paragraphs, footnotes, agenda sub-items.
+"""Structure both versions must share: numbered paragraphs and agenda sub-items.
 
-Each missing paragraph or footnote is one finding, placed where the
-translation should have it; the comparisons of what it cites are left to the
-aligned units, which skip units without a counterpart. A side whose structure
-was not read (no numbered paragraphs, no footnote texts) is not compared.
+Each missing paragraph is one finding, placed where the translation should
+have it; the comparisons of what it cites are left to the aligned units, which
+skip units without a counterpart. A side whose structure was not read (too few
+numbered paragraphs) is not compared. Footnotes: :mod:`.footnotes`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ _MASTHEAD_LINES = 40
 
 def structure_differences(left: Version, right: Version, pairs: Sequence[Pair]) -> Iterator[Difference]:
     yield from _paragraphs(left, right)
-    yield from _footnotes(left, right, pairs)
     yield from _agenda(left, right)
 
 
@@ -63,42 +62,6 @@ def _paragraphs(left: Version, right: Version) -> Iterator[Difference]:
         if key not in before:
             yield Difference(Topic.PARAGRAPH, *_line_span(right, after[key].line),
                              f"paragraph {key[2]} is not in the original")
-
-
-def _footnotes(left: Version, right: Version, pairs: Sequence[Pair]) -> Iterator[Difference]:
-    from .compare import Difference, Topic
-
-    before = {t.label: t for t in left.document.footnotes.numbered_texts}
-    after = {t.label: t for t in right.document.footnotes.numbered_texts}
-    if not before or not after:
-        return
-    markers = {m.label: m for m in left.document.footnotes.numbered_markers}
-    partner = {p.original: p.translation for p in pairs if p.sure and p.original is not None}
-    starts = [u.start for u in left.units]
-    for label, note in before.items():
-        if label in after:
-            continue
-        where = _line_span(right, _next_note_line(after, label))
-        marker = markers.get(label)
-        if marker is not None:
-            import bisect
-
-            unit = bisect.bisect_right(starts, marker.start) - 1
-            if partner.get(unit) is not None:
-                translated = right.units[partner[unit]]
-                where = _line_span(right, translated.first_line)
-        yield Difference(Topic.FOOTNOTE, *where,
-                         f"footnote {label} of the original (line {note.line}) is missing from the translation")
-    for label, note in after.items():
-        if label not in before:
-            yield Difference(Topic.FOOTNOTE, note.start, note.end, f"footnote {label} is not in the original")
-
-
-def _next_note_line(notes: dict, label: str) -> int:
-    later = sorted((int(k), t.line) for k, t in notes.items() if int(k) > int(label))
-    if later:
-        return later[0][1]
-    return max(t.line for t in notes.values())
 
 
 def _agenda(left: Version, right: Version) -> Iterator[Difference]:

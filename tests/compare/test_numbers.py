@@ -1,0 +1,119 @@
+"""Numbers read the same way in English and Chinese: small synthetic cases, and the edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from unlint.compare.numbers import Kind, find_quantities
+from unlint.compare.quantities import unmatched
+
+
+def keys(text: str, language: str) -> set[tuple]:
+    return {q.key for q in find_quantities(text, language) if not q.word}
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("$2 billion", "20亿美元"),
+    ("US$ 3.5 million", "350万美元"),
+    ("1,234 people", "1 234人"),
+    ("25 per cent", "25%"),
+    ("0.4 percentage points", "0.4个百分点"),
+    ("17 August 2018", "2018年8月17日"),
+    ("paragraph 12", "第12段"),
+    ("over $15 million", "1 500多万美元"),
+    ("$119.8 million", "1.198亿美元"),
+    ("in mid-May 2023", "2023年5月中旬"),
+    ("Supplement No. 53A", "补编第53A号"),
+])
+def test_the_same_quantity_in_both_languages(english, chinese):
+    assert keys(english, "en") == keys(chinese, "zh") != set()
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("$2 billion", "25亿美元"),
+    ("US$ 3.5 million", "350亿美元"),
+    ("25 per cent", "52%"),
+    ("17 August 2018", "2018年7月17日"),
+])
+def test_different_quantities_differ(english, chinese):
+    assert keys(english, "en") != keys(chinese, "zh")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("the COVID-19 pandemic", "en"),
+    ("G20 members", "en"),
+    ("States may decide", "en"),
+    ("May the Council decide", "en"),
+    ("2019冠状病毒病", "zh"),
+])
+def test_names_and_words_are_no_numbers(text, language):
+    assert keys(text, language) == set()
+
+
+def test_may_is_a_month_only_where_no_sentence_starts():
+    assert keys("in early May", "en") == {(Kind.MONTH, 5, "")}
+    assert keys("on 3 May 2023", "en") == {(Kind.NUMBER, 3, ""), (Kind.MONTH, 5, ""), (Kind.NUMBER, 2023, "")}
+
+
+def test_chinese_numerals_are_read_as_words():
+    found = list(find_quantities("第七十二届会议有一百零三个", "zh"))
+    assert [(q.value, q.word) for q in found] == [(72, True), (103, True)]
+    assert [(q.kind, q.value) for q in find_quantities("百分之二十五", "zh")] == [(Kind.PERCENT, 25)]
+
+
+def _mismatches(english: str, chinese: str):
+    return unmatched(list(find_quantities(english, "en")), list(find_quantities(chinese, "zh")))
+
+
+def test_a_count_in_words_answers_digits_either_way():
+    assert _mismatches("three sessions in 2022", "2022年的3届会议") == []
+    assert _mismatches("3 sessions", "三届会议") == []
+
+
+def test_a_word_is_never_reported_by_itself():
+    assert _mismatches("one of the reports", "这些报告") == []
+
+
+def test_a_number_repeated_in_translation_is_no_difference():
+    assert _mismatches("persons aged 60 years or over", "60岁或60岁以上的人") == []
+
+
+def test_a_range_with_one_percent_sign_matches():
+    assert _mismatches("between 80 and 95 per cent", "80%至95%") == []
+
+
+def test_one_missing_and_one_added_is_one_change():
+    [change] = _mismatches("$2 billion in 2023", "2023年25亿美元")
+    assert change.original.text == "$2 billion" and change.translation.text == "25亿美元"
+
+
+def test_a_dropped_number_is_reported_missing():
+    [missing] = _mismatches("about 30 countries and 25 projects", "约30个国家")
+    assert missing.original.value == 25 and missing.translation is None
+
+
+def test_an_added_number_is_reported_added():
+    [added] = _mismatches("about 30 countries", "约30个国家和25个项目")
+    assert added.original is None and added.translation.value == 25
+
+
+def test_a_decade_is_never_compared():
+    assert keys("the remainder of the 2020s", "en") == set()
+    assert keys("本世纪20年代的剩余时间，1980年代后期", "zh") == set()
+
+
+def test_half_a_million_in_words_answers_digits():
+    assert _mismatches("half a million litres", "50万升水") == []
+
+
+def test_a_year_range_written_short():
+    assert _mismatches("the plan (2022–24)", "计划(2022-2024年)") == []
+    # A serial number is no range, and the day of a date range is no year.
+    assert _mismatches("Working Paper No. 2013-26", "工作文件第2013-26号") == []
+    assert _mismatches("25 July 2022–26 July 2023", "2022年7月25日至2023年7月26日") == []
+
+
+def test_a_small_count_said_on_one_side_only_is_no_difference():
+    assert _mismatches("Afghanistan, Nigeria, Ukraine and Yemen", "这4个国家是阿富汗、尼日利亚、乌克兰和也门") == []
+    [change] = _mismatches("the 4 countries", "这5个国家")
+    assert change.original.value == 4 and change.translation.value == 5
