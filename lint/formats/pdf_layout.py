@@ -41,6 +41,8 @@ _FULL_LINE = 2.5
 _SIZE_TOLERANCE = 0.6
 #: A contents entry (its title wrapped) takes at most this many lines.
 _TITLE_LINES = 4
+#: A table cell's text wraps over at most this many lines.
+_CELL_LINES = 5
 #: A wrapped contents title fills its line to at least this fraction of the contents' width.
 _WRAPPED_TITLE = 0.7
 #: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
@@ -118,7 +120,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if len(line.cells) > 1 or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
+        if len(line.cells) > 1 or _wraps_into_row(body, index):
             end = _table_end(body, index)
             if out.lines and out.lines[-1]:
                 out.add("", line.page)
@@ -163,6 +165,8 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
     # UN text is justified: a paragraph's lines but its last reach the right edge.
     if above.x1 < right[above.page] - _FULL_LINE * above.size:
         return False
+    if _ITEM_START.match(_plain(below.text)) and not _mid_sentence(_plain(above.text)):
+        return False
     if above.page == below.page:
         return close
     # Across a page break: the paragraph goes on at the top of the next page.
@@ -170,13 +174,23 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
             and not _plain(above.text).rstrip().endswith((".", ":", ";")))
 
 
-def _wraps_into_row(line: Line, below: Line | None) -> bool:
-    """Whether a one-cell line is the first part of a table cell whose row is the line below."""
-    return (
-        below is not None and len(line.cells) == 1 and len(below.cells) > 1 and below.page == line.page
-        and abs(below.size - line.size) <= _SIZE_TOLERANCE
-        and 0 < line.baseline - below.baseline <= _LINE_PITCH * line.size
-    )
+def _mid_sentence(text: str) -> bool:
+    """Whether a line stops inside a sentence (a word or a comma, not a list's ``; and``)."""
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalpha() or text[-1] == ",") and not text.endswith((" and", " or"))
+
+
+def _wraps_into_row(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is the first part of a table cell: its lines lead to the row's line."""
+    line = body[index]
+    for ahead in range(index + 1, min(len(body), index + _CELL_LINES)):
+        above, below = body[ahead - 1], body[ahead]
+        if (len(above.cells) > 1 or below.page != line.page or abs(below.size - line.size) > _SIZE_TOLERANCE
+                or not 0 < above.baseline - below.baseline <= _LINE_PITCH * line.size):
+            return False
+        if len(below.cells) > 1:
+            return True
+    return False
 
 
 def _table_end(body: Sequence[Line], start: int) -> int:
