@@ -336,6 +336,9 @@ def _join(left: str, right: str) -> str:
         return left + right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
         return left + right
+    if left.endswith("/") and right[0].isalnum():
+        # A document symbol broken after a slash (``ECE/EX/2023/`` ``L.1``): Word breaks it there without a space.
+        return left + right
     return f"{left} {right}"
 
 
