@@ -52,11 +52,17 @@ _ROW_GAP = 2.2
 _ITEM_START = regex.compile(
     r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
 )
+_ITEM_LETTER = regex.compile(r"\(([a-z])\)\s")
+_INLINE_ITEMS = regex.compile(r"(?<=\S\s)\(([a-z])\)\s")
 _MARKER = regex.compile(rf"{OPEN}([^{CLOSE}]*){CLOSE}")
 _LEADER = regex.compile(r"\s*(?:\.\s*){3,}$")
 _CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
 _PAGE_NUMBER = regex.compile(r"\d{1,4}")
+# A line that is nothing but resolution or decision numbers: a row of a mandates table whose
+# title cell is empty (``2419 (2018)``, ``66/253 A; 66/253 B``); Word gives it as a table row.
+_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\))"
+_CITATIONS_ONLY = regex.compile(rf"{_CITATION}(?:\s*[;,]\s*{_CITATION})*")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -120,7 +126,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if len(line.cells) > 1 or _wraps_into_row(body, index):
+        if len(line.cells) > 1 or _wraps_into_row(body, index) or _CITATIONS_ONLY.fullmatch(_plain(line.text)):
             end = _table_end(body, index)
             if out.lines and out.lines[-1]:
                 out.add("", line.page)
@@ -130,7 +136,8 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             index = end
             continue
         text = _text(line, labels)
-        while index + 1 < len(body) and _continues(line, body[index + 1], right) and len(body[index + 1].cells) == 1:
+        while index + 1 < len(body) and len(body[index + 1].cells) == 1 and (
+                _continues(line, body[index + 1], right) or _next_inline_item(text, line, body[index + 1], right)):
             index += 1
             line = body[index]
             text = _join(text, _text(line, labels))
@@ -172,6 +179,16 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
     # Across a page break: the paragraph goes on at the top of the next page.
     return (below.page == above.page + 1 and not _ITEM_START.match(_plain(below.text))
             and not _plain(above.text).rstrip().endswith((".", ":", ";")))
+
+
+def _next_inline_item(text: str, above: Line, below: Line, right: dict[int, float]) -> bool:
+    """Whether ``below`` wraps a list run inside the paragraph: its ``(c)`` follows a ``(b)`` in the text."""
+    found = _ITEM_LETTER.match(_plain(below.text))
+    inline = _INLINE_ITEMS.findall(text)
+    return (found is not None and bool(inline) and ord(found[1]) == ord(inline[-1]) + 1
+            and above.page == below.page and abs(above.size - below.size) <= _SIZE_TOLERANCE
+            and above.x1 >= right[above.page] - _FULL_LINE * above.size
+            and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size)
 
 
 def _mid_sentence(text: str) -> bool:
