@@ -137,7 +137,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             continue
         text = _text(line, labels)
         while index + 1 < len(body) and len(body[index + 1].cells) == 1 and (
-                _continues(line, body[index + 1], right) or _next_inline_item(text, line, body[index + 1], right)):
+                _continues(line, body[index + 1], right) or _next_inline_item(text, line, body[index + 1])):
             index += 1
             line = body[index]
             text = _join(text, _text(line, labels))
@@ -181,13 +181,12 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
             and not _plain(above.text).rstrip().endswith((".", ":", ";")))
 
 
-def _next_inline_item(text: str, above: Line, below: Line, right: dict[int, float]) -> bool:
+def _next_inline_item(text: str, above: Line, below: Line) -> bool:
     """Whether ``below`` wraps a list run inside the paragraph: its ``(c)`` follows a ``(b)`` in the text."""
     found = _ITEM_LETTER.match(_plain(below.text))
     inline = _INLINE_ITEMS.findall(text)
     return (found is not None and bool(inline) and ord(found[1]) == ord(inline[-1]) + 1
             and above.page == below.page and abs(above.size - below.size) <= _SIZE_TOLERANCE
-            and above.x1 >= right[above.page] - _FULL_LINE * above.size
             and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size)
 
 
