@@ -42,13 +42,15 @@ _SIZE_TOLERANCE = 0.6
 #: A contents entry (its title wrapped) takes at most this many lines.
 _TITLE_LINES = 4
 #: A table cell's text wraps over at most this many lines.
-_CELL_LINES = 5
+_CELL_LINES = 8
 #: A wrapped contents title fills its line to at least this fraction of the contents' width.
 _WRAPPED_TITLE = 0.7
 #: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
 _BLANK_GAP = 2.3
 #: A table row of one cell follows the row above at most this many text sizes below.
 _ROW_GAP = 2.2
+#: ... and the first row under a table's header at most this many.
+_HEADER_GAP = 3.0
 _ITEM_START = regex.compile(
     r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
 )
@@ -126,7 +128,8 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if len(line.cells) > 1 or _wraps_into_row(body, index) or _CITATIONS_ONLY.fullmatch(_plain(line.text)):
+        if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index)
+                or _CITATIONS_ONLY.fullmatch(_plain(line.text))):
             end = _table_end(body, index)
             if out.lines and out.lines[-1]:
                 out.add("", line.page)
@@ -188,6 +191,20 @@ def _next_inline_item(text: str, above: Line, below: Line) -> bool:
     return (found is not None and bool(inline) and ord(found[1]) == ord(inline[-1]) + 1
             and above.page == below.page and abs(above.size - below.size) <= _SIZE_TOLERANCE
             and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size)
+
+
+def _between_rows(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is a row of the table around it (a group's title row): rows of a
+    table stand right above and below it, at most a row's distance away."""
+    if index == 0 or index + 1 >= len(body):
+        return False
+    above, line, below = body[index - 1], body[index], body[index + 1]
+    return (
+        len(line.cells) == 1 and len(above.cells) > 1 and (len(below.cells) > 1 or _wraps_into_row(body, index + 1))
+        and above.page == line.page == below.page and abs(below.size - line.size) <= _SIZE_TOLERANCE
+        and 0 < above.baseline - line.baseline <= _HEADER_GAP * max(above.size, line.size)
+        and 0 < line.baseline - below.baseline <= _ROW_GAP * line.size
+    )
 
 
 def _mid_sentence(text: str) -> bool:
