@@ -65,6 +65,7 @@ _PAGE_NUMBER = regex.compile(r"\d{1,4}")
 # title cell is empty (``2419 (2018)``, ``66/253 A; 66/253 B``); Word gives it as a table row.
 _CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\))"
 _CITATIONS_ONLY = regex.compile(rf"{_CITATION}(?:\s*[;,]\s*{_CITATION})*")
+_LEADING_CITATIONS = regex.compile(rf"({_CITATION}(?:\s*[;,]\s*{_CITATION})*)\s+(\p{{Lu}}.*)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -129,7 +130,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             index = _write_contents(body, index + 1, labels, out)
             continue
         if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index)
-                or _CITATIONS_ONLY.fullmatch(_plain(line.text))):
+                or _CITATIONS_ONLY.fullmatch(_plain(line.text)) or _mandate_row(body, index)):
             end = _table_end(body, index)
             if out.lines and out.lines[-1]:
                 out.add("", line.page)
@@ -193,6 +194,26 @@ def _next_inline_item(text: str, above: Line, below: Line) -> bool:
             and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size)
 
 
+def _mandate_row(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is a mandates-table row whose citations column ran into its title
+    (``48/218 B; 60/254 Review of ...``): the row after it (past the lines its title wraps onto)
+    is a row of that table, starting where it starts."""
+    line = body[index]
+    if len(line.cells) != 1 or not _LEADING_CITATIONS.fullmatch(_plain(line.text)):
+        return False
+    ahead = index + 1
+    while (ahead < len(body) and ahead < index + _CELL_LINES and len(body[ahead].cells) == 1
+           and body[ahead].page == line.page
+           and 0 < body[ahead - 1].baseline - body[ahead].baseline <= _LINE_PITCH * line.size):
+        ahead += 1
+    if ahead >= len(body):
+        return False
+    row = body[ahead]
+    return (len(row.cells) > 1 and row.page == line.page and abs(row.size - line.size) <= _SIZE_TOLERANCE
+            and abs(row.x0 - line.x0) <= 2 and bool(_LEADING_CITATIONS.match(f"{_plain(row.cells[0])} X"))
+            and 0 < body[ahead - 1].baseline - row.baseline <= _ROW_GAP * line.size)
+
+
 def _between_rows(body: Sequence[Line], index: int) -> bool:
     """Whether a one-cell line is a row of the table around it (a group's title row): rows of a
     table stand right above and below it, at most a row's distance away."""
@@ -254,11 +275,19 @@ def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str
     for line in lines:
         if previous is None or not 0 < previous.baseline - line.baseline <= _LINE_PITCH * line.size:
             rows.append([""] * len(columns))
-        for cell, start in zip(line.cells, line.starts):
+        for cell, start in _cells(line, columns):
             column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
             rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
         previous = line
     return ["\t".join(cell for cell in row if cell) for row in rows]
+
+
+def _cells(line: Line, columns: Sequence[float]) -> list[tuple[str, float]]:
+    """A line's cells and where they start; citations run into a title are two cells."""
+    found = _LEADING_CITATIONS.fullmatch(line.cells[0]) if len(line.cells) == 1 and len(columns) > 1 else None
+    if found:
+        return [(found[1], line.starts[0]), (found[2], columns[1])]
+    return list(zip(line.cells, line.starts))
 
 
 def _column_starts(lines: Sequence[Line]) -> list[float]:
