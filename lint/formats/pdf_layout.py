@@ -58,6 +58,8 @@ _ITEM_LETTER = regex.compile(r"\(([a-z])\)\s")
 _INLINE_ITEMS = regex.compile(r"(?<=\S\s)\(([a-z])\)\s")
 _MARKER = regex.compile(rf"{OPEN}([^{CLOSE}]*){CLOSE}")
 _LEADER = regex.compile(r"\s*(?:\.\s*){3,}$")
+# Dot leaders and the page: three dots or more, or one set apart when the title fills the line.
+_LEADER_AND_PAGE = regex.compile(r"(.*?)(?:(?:\s*\.\s*){3,}|\s+\.\s*)\s*(\d{1,4})")
 _CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
 _PAGE_NUMBER = regex.compile(r"\d{1,4}")
@@ -358,7 +360,7 @@ def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
     last = cells[-1].strip()
     if len(cells) > 1 and _PAGE_NUMBER.fullmatch(last):
         return _LEADER.sub("", " ".join(cells[:-1])).strip(), last
-    found = regex.fullmatch(r"(.*?)(?:\s*\.\s*){3,}\s*(\d{1,4})", cells[0]) if len(cells) == 1 else None
+    found = _LEADER_AND_PAGE.fullmatch(cells[0]) if len(cells) == 1 else None
     if found:
         return found[1].strip(), found[2]
     return " ".join(cells), None
