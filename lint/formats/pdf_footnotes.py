@@ -53,6 +53,10 @@ def page_notes(lines: Sequence[Line], body_size: float, expected: int | None) ->
     start, ruled = _area_start(lines, body_size, expected)
     if start is None:
         return PageNotes([], set(), [])
+    if not ruled and not _referenced(lines[start], lines[:start]):
+        # Without a rule, small type at the foot starting with a number may be a table or a chart:
+        # it is a note only when its number is raised or stands raised in the page's text.
+        return PageNotes([], set(), [])
     notes: list[Note] = []
     continuation: list[str] = []
     taken: set[int] = set()
@@ -73,6 +77,16 @@ def page_notes(lines: Sequence[Line], body_size: float, expected: int | None) ->
     if ruled:
         taken.add(id(lines[start - 1]))
     return PageNotes(notes, taken, continuation)
+
+
+def _referenced(line: Line, above: Sequence[Line]) -> bool:
+    """Whether the first note of an unruled foot is a note: a raised number, an asterisk, or a number
+    the text above it raises."""
+    label = _note_start(line)[0]
+    if label is None or line.leading_label or label.startswith("*"):
+        return label is not None
+    marker = regex.compile(rf"{OPEN}(?:[^{CLOSE}]*,)?{label}(?:,[^{CLOSE}]*)?{CLOSE}")
+    return any(marker.search(other.text) for other in above)
 
 
 def _follows(label: str, line: Line, expected: int | None) -> bool:

@@ -26,7 +26,7 @@ _TOP_BAND = 72.0
 _BOTTOM_BAND = 50.0
 _DIGITS = regex.compile(r"\d+")
 _FURNITURE = regex.compile(
-    r"(?:\d{1,4}\s*/\s*\d{1,4}|\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{7}\*|\d{1,4}|Please recycle)"
+    r"(?:\d{1,4}\s*/\s*\d{1,4}|\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{7}\*|\d{1,4}|Please recycle)"
 )
 
 

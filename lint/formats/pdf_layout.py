@@ -39,18 +39,35 @@ _LINE_PITCH = 1.4
 #: A line reaching within this many text sizes of the page's right text edge is full (the paragraph goes on).
 _FULL_LINE = 2.5
 _SIZE_TOLERANCE = 0.6
+#: A contents entry (its title wrapped) takes at most this many lines.
+_TITLE_LINES = 4
+#: A table cell's text wraps over at most this many lines.
+_CELL_LINES = 8
+#: A wrapped contents title fills its line to at least this fraction of the contents' width.
+_WRAPPED_TITLE = 0.7
 #: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
 _BLANK_GAP = 2.3
 #: A table row of one cell follows the row above at most this many text sizes below.
 _ROW_GAP = 2.2
+#: ... and the first row under a table's header at most this many.
+_HEADER_GAP = 3.0
 _ITEM_START = regex.compile(
     r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
 )
+_ITEM_LETTER = regex.compile(r"\(([a-z])\)\s")
+_INLINE_ITEMS = regex.compile(r"(?<=\S\s)\(([a-z])\)\s")
 _MARKER = regex.compile(rf"{OPEN}([^{CLOSE}]*){CLOSE}")
 _LEADER = regex.compile(r"\s*(?:\.\s*){3,}$")
+# Dot leaders and the page: three dots or more, or one set apart when the title fills the line.
+_LEADER_AND_PAGE = regex.compile(r"(.*?)(?:(?:\s*\.\s*){3,}|\s+\.\s*)\s*(\d{1,4})")
 _CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
 _PAGE_NUMBER = regex.compile(r"\d{1,4}")
+# A line that is nothing but resolution or decision numbers: a row of a mandates table whose
+# title cell is empty (``2419 (2018)``, ``66/253 A; 66/253 B``); Word gives it as a table row.
+_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\))"
+_CITATIONS_ONLY = regex.compile(rf"{_CITATION}(?:\s*[;,]\s*{_CITATION})*")
+_LEADING_CITATIONS = regex.compile(rf"({_CITATION}(?:\s*[;,]\s*{_CITATION})*)\s+(\p{{Lu}}.*)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -114,7 +131,8 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if len(line.cells) > 1 or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
+        if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index)
+                or _CITATIONS_ONLY.fullmatch(_plain(line.text)) or _mandate_row(body, index)):
             end = _table_end(body, index)
             if out.lines and out.lines[-1]:
                 out.add("", line.page)
@@ -124,7 +142,8 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             index = end
             continue
         text = _text(line, labels)
-        while index + 1 < len(body) and _continues(line, body[index + 1], right) and len(body[index + 1].cells) == 1:
+        while index + 1 < len(body) and len(body[index + 1].cells) == 1 and (
+                _continues(line, body[index + 1], right) or _next_inline_item(text, line, body[index + 1])):
             index += 1
             line = body[index]
             text = _join(text, _text(line, labels))
@@ -149,24 +168,85 @@ def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
     """Whether ``below`` is the next line of the paragraph ``above`` ends with."""
     if len(above.cells) > 1 or len(below.cells) > 1 or abs(above.size - below.size) > _SIZE_TOLERANCE:
         return False
-    if _ITEM_START.match(_plain(below.text)) or below.leading_label:
+    if below.leading_label:
         return False
+    close = above.page == below.page and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size
+    first = _plain(below.text)[:1]
+    if close and first.islower():
+        # A heading or a ragged line wrapped: a line never starts in lower case otherwise.
+        return True
     # UN text is justified: a paragraph's lines but its last reach the right edge.
     if above.x1 < right[above.page] - _FULL_LINE * above.size:
         return False
+    if _ITEM_START.match(_plain(below.text)) and not _mid_sentence(_plain(above.text)):
+        return False
     if above.page == below.page:
-        return 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size
+        return close
     # Across a page break: the paragraph goes on at the top of the next page.
-    return below.page == above.page + 1 and not _plain(above.text).rstrip().endswith((".", ":", ";"))
+    return (below.page == above.page + 1 and not _ITEM_START.match(_plain(below.text))
+            and not _plain(above.text).rstrip().endswith((".", ":", ";")))
 
 
-def _wraps_into_row(line: Line, below: Line | None) -> bool:
-    """Whether a one-cell line is the first part of a table cell whose row is the line below."""
+def _next_inline_item(text: str, above: Line, below: Line) -> bool:
+    """Whether ``below`` wraps a list run inside the paragraph: its ``(c)`` follows a ``(b)`` in the text."""
+    found = _ITEM_LETTER.match(_plain(below.text))
+    inline = _INLINE_ITEMS.findall(text)
+    return (found is not None and bool(inline) and ord(found[1]) == ord(inline[-1]) + 1
+            and above.page == below.page and abs(above.size - below.size) <= _SIZE_TOLERANCE
+            and 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size)
+
+
+def _mandate_row(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is a mandates-table row whose citations column ran into its title
+    (``48/218 B; 60/254 Review of ...``): the row after it (past the lines its title wraps onto)
+    is a row of that table, starting where it starts."""
+    line = body[index]
+    if len(line.cells) != 1 or not _LEADING_CITATIONS.fullmatch(_plain(line.text)):
+        return False
+    ahead = index + 1
+    while (ahead < len(body) and ahead < index + _CELL_LINES and len(body[ahead].cells) == 1
+           and body[ahead].page == line.page
+           and 0 < body[ahead - 1].baseline - body[ahead].baseline <= _LINE_PITCH * line.size):
+        ahead += 1
+    if ahead >= len(body):
+        return False
+    row = body[ahead]
+    return (len(row.cells) > 1 and row.page == line.page and abs(row.size - line.size) <= _SIZE_TOLERANCE
+            and abs(row.x0 - line.x0) <= 2 and bool(_LEADING_CITATIONS.match(f"{_plain(row.cells[0])} X"))
+            and 0 < body[ahead - 1].baseline - row.baseline <= _ROW_GAP * line.size)
+
+
+def _between_rows(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is a row of the table around it (a group's title row): rows of a
+    table stand right above and below it, at most a row's distance away."""
+    if index == 0 or index + 1 >= len(body):
+        return False
+    above, line, below = body[index - 1], body[index], body[index + 1]
     return (
-        below is not None and len(line.cells) == 1 and len(below.cells) > 1 and below.page == line.page
-        and abs(below.size - line.size) <= _SIZE_TOLERANCE
-        and 0 < line.baseline - below.baseline <= _LINE_PITCH * line.size
+        len(line.cells) == 1 and len(above.cells) > 1 and (len(below.cells) > 1 or _wraps_into_row(body, index + 1))
+        and above.page == line.page == below.page and abs(below.size - line.size) <= _SIZE_TOLERANCE
+        and 0 < above.baseline - line.baseline <= _HEADER_GAP * max(above.size, line.size)
+        and 0 < line.baseline - below.baseline <= _ROW_GAP * line.size
     )
+
+
+def _mid_sentence(text: str) -> bool:
+    """Whether a line stops inside a sentence (a word or a comma, not a list's ``; and``)."""
+    text = text.rstrip()
+    return bool(text) and (text[-1].isalpha() or text[-1] == ",") and not text.endswith((" and", " or"))
+
+
+def _wraps_into_row(body: Sequence[Line], index: int) -> bool:
+    """Whether a one-cell line is the first part of a table cell: its lines lead to the row's line."""
+    line = body[index]
+    for ahead in range(index + 1, min(len(body), index + _CELL_LINES)):
+        above, below = body[ahead - 1], body[ahead]
+        if (len(above.cells) > 1 or below.page != line.page or abs(below.size - line.size) > _SIZE_TOLERANCE
+                or not 0 < above.baseline - below.baseline <= _LINE_PITCH * line.size):
+            return False
+        if len(below.cells) > 1:
+            return True
+    return False
 
 
 def _table_end(body: Sequence[Line], start: int) -> int:
@@ -197,11 +277,19 @@ def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str
     for line in lines:
         if previous is None or not 0 < previous.baseline - line.baseline <= _LINE_PITCH * line.size:
             rows.append([""] * len(columns))
-        for cell, start in zip(line.cells, line.starts):
+        for cell, start in _cells(line, columns):
             column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
             rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
         previous = line
     return ["\t".join(cell for cell in row if cell) for row in rows]
+
+
+def _cells(line: Line, columns: Sequence[float]) -> list[tuple[str, float]]:
+    """A line's cells and where they start; citations run into a title are two cells."""
+    found = _LEADING_CITATIONS.fullmatch(line.cells[0]) if len(line.cells) == 1 and len(columns) > 1 else None
+    if found:
+        return [(found[1], line.starts[0]), (found[2], columns[1])]
+    return list(zip(line.cells, line.starts))
 
 
 def _column_starts(lines: Sequence[Line]) -> list[float]:
@@ -220,9 +308,13 @@ def _column_starts(lines: Sequence[Line]) -> list[float]:
 
 
 def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out) -> int:
-    """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them."""
-    pending = ""
+    """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them.
+
+    A title wrapped over up to three lines is joined to the line that ends with the page.
+    """
+    pending: list[str] = []
     wrote = False
+    right = max(line.x1 for line in body[index:index + 60]) if index < len(body) else 0.0
     while index < len(body):
         line = body[index]
         text = _text(line, labels)
@@ -231,18 +323,36 @@ def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str
         else:
             title, page = _entry(line, labels)
             if page is None:
-                # A title wrapped over two lines, or the end of the contents.
-                following = body[index + 1] if index + 1 < len(body) else None
-                if pending or following is None or _entry(following, set(labels))[1] is None:
+                if len(pending) >= _TITLE_LINES - 1 or not _entry_follows(body, index + 1, labels, len(pending)):
                     break
-                pending = title
+                if line.x1 < _WRAPPED_TITLE * right:
+                    # A short line among the entries is a title of its own (``Annexes``), not a wrap.
+                    out.add(_join_all([*pending, title]), line.page)
+                    pending = []
+                else:
+                    pending.append(title)
             else:
-                out.add(f"{_join(pending, title) if pending else title}\t{page}", line.page)
-                pending, wrote = "", True
+                out.add(f"{_join_all([*pending, title])}\t{page}", line.page)
+                pending, wrote = [], True
         index += 1
     if wrote:
         out.add("", out.pages[-1])
     return index
+
+
+def _entry_follows(body: Sequence[Line], index: int, labels: set[tuple[int, str]], pending: int) -> bool:
+    """Whether a contents entry (a line ending with its page) comes within the lines a title may wrap over."""
+    for ahead in range(index, min(len(body), index + _TITLE_LINES - 1 - pending)):
+        if _entry(body[ahead], set(labels))[1] is not None:
+            return True
+    return False
+
+
+def _join_all(parts: Sequence[str]) -> str:
+    text = ""
+    for part in parts:
+        text = _join(text, part)
+    return text
 
 
 def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
@@ -250,7 +360,7 @@ def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
     last = cells[-1].strip()
     if len(cells) > 1 and _PAGE_NUMBER.fullmatch(last):
         return _LEADER.sub("", " ".join(cells[:-1])).strip(), last
-    found = regex.fullmatch(r"(.*?)(?:\s*\.\s*){3,}\s*(\d{1,4})", cells[0]) if len(cells) == 1 else None
+    found = _LEADER_AND_PAGE.fullmatch(cells[0]) if len(cells) == 1 else None
     if found:
         return found[1].strip(), found[2]
     return " ".join(cells), None
@@ -289,6 +399,9 @@ def _join(left: str, right: str) -> str:
     if _CJK.match(left[-1]) and _CJK.match(right[0]):
         return left + right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        return left + right
+    if left.endswith("/") and right[0].isalnum():
+        # A document symbol broken after a slash (``ECE/EX/2023/`` ``L.1``): Word breaks it there without a space.
         return left + right
     return f"{left} {right}"
 
