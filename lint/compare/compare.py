@@ -113,10 +113,10 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
 def _number_mismatches(left: Version, right: Version, pair: Pair, before: UnitAnchors,
                        after: UnitAnchors) -> list:
     """Numbers in digits first; numbers in words are read only where digits are left without a match."""
-    hidden = (before.hidden, after.hidden)
-    found = unmatched(before.quantities, after.quantities, hidden)
+    found = unmatched(before.quantities, after.quantities)
     if not found:
         return found
+    hidden = (before.hidden(left.document.text), after.hidden(right.document.text))
     return unmatched(before.quantities + _words(left, pair.original), after.quantities + _words(right, pair.translation),
                      hidden)
 

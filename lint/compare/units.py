@@ -24,6 +24,10 @@ _LABEL_LINE = regex.compile(r"\s*(?P<label>[IVXLC]+|[一二三四五六七八九
 _LABELLED_HEADING = regex.compile(r"\s*(?P<label>[IVXLC]+|[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*\S")
 
 
+#: Longer lines are no headings.
+_HEADING_MAX = 120
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """Lines ``first_line..last_line`` (1-based) of a document, ``text[start:end]``."""
@@ -47,16 +51,17 @@ def document_units(document: Document) -> tuple[Unit, ...]:
     keys.update({note.line: ("fn", note.label) for note in document.footnotes.texts})
     units: list[Unit] = []
     chapter = 0
+    lines, tables = document.lines, document.layout.table_lines
     for first, last in _line_runs(document, keys):
-        line = document.line(first)
+        text = lines[first - 1]
         key = keys.get(first)
-        if key is None and first not in document.layout.table_lines:
-            heading = _heading_key(line.text.strip(), chapter)
+        if key is None and first not in tables and len(text) <= _HEADING_MAX:
+            heading = _heading_key(text.strip(), chapter)
             if heading is not None:
                 chapter = heading[1]
                 key = heading
-        start = line.start + (len(line.text) - len(line.text.lstrip()))
-        units.append(Unit(len(units), first, last, start, document.line(last).end, key))
+        start = document.offset(first, 1) + len(text) - len(text.lstrip())
+        units.append(Unit(len(units), first, last, start, document.offset(last, 1) + len(lines[last - 1]), key))
     return tuple(_unique_keys(units))
 
 
@@ -98,7 +103,7 @@ def paragraph_key(document: Document, paragraph: NumberedParagraph) -> tuple:
 
 def _heading_key(line: str, chapter: int) -> tuple | None:
     """``("h", chapter, section)`` for a chapter or section heading line; ``None`` otherwise."""
-    match = _LABEL_LINE.fullmatch(line) or (_LABELLED_HEADING.match(line) if len(line) <= 120 else None)
+    match = _LABEL_LINE.fullmatch(line) or _LABELLED_HEADING.match(line)
     if match is None:
         return None
     label = match["label"]
