@@ -162,7 +162,7 @@ def _written(cited: Cited, text: str) -> bool:
 
 def _cited(topic: Topic, before: Sequence[Cited], after: Sequence[Cited], line: int,
            head: tuple[int, int], texts: _LazyTexts, *, multiset: bool) -> Iterator[Difference]:
-    if Counter(c.value for c in before) == Counter(c.value for c in after):
+    if not before and not after or Counter(c.value for c in before) == Counter(c.value for c in after):
         return
     # A reference the parser read on one side only, but written on the other too, is the parser's gap.
     before = [c for c in before if not (c.value not in {a.value for a in after} and _written(c, texts[1]))]

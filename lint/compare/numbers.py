@@ -29,9 +29,9 @@ class Kind(enum.Enum):
     MONTH = "month"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
-    """A number found at ``text[start:end]``."""
+    """A number found at ``text[start:end]``; not frozen only because thousands are made per document."""
 
     kind: Kind
     value: float
@@ -45,7 +45,7 @@ class Quantity:
 
     def __post_init__(self) -> None:
         # Scales multiply floats (1.908 * 1e8): round once so that equal amounts compare equal.
-        object.__setattr__(self, "value", round(self.value, 6))
+        self.value = round(self.value, 6)
 
     @property
     def key(self) -> tuple:
@@ -83,6 +83,7 @@ _EN_CURRENCY_WORD = {
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_MONTH_NUMBERS = {name.capitalize(): number for number, name in enumerate(_MONTHS, start=1)}
 _EN_WORDS = {
     w: i for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -105,9 +106,9 @@ _RANGE_START = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[\-\u2013]$")
 _EN_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£|\b(?:USD|EUR|CHF|GBP))\s?$")
 # Month names only capitalized; "May" only where no sentence starts (mid-May, in May, May 2023).
 _EN_MONTH = regex.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|(?<=[a-z,\d][\s\-]|\d\s)May\b|\bMay(?=\s+\d)"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_MAY_MONTH = regex.compile(r"(?<=[a-z,\d][\s\-]|\d\s)May|May(?=\s+\d)")
 _EN_WORD = regex.compile(
     r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
     r"seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|zero|one|two|three|four|"
@@ -165,7 +166,10 @@ def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]
 def _en_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
     found = [_en_number(match, plain, text) for match in _EN_NUMBER.finditer(plain, start, end)]
     for match in _EN_MONTH.finditer(plain, start, end):
-        found.append(Quantity(Kind.MONTH, _MONTHS.index(match[0].lower()) + 1, match.start(), match.end(), match[0]))
+        name = match[0]
+        if name == "May" and not _MAY_MONTH.match(plain, match.start()):
+            continue
+        found.append(Quantity(Kind.MONTH, _MONTH_NUMBERS[name], match.start(), match.end(), name))
     if words:
         found.extend(_en_words(text, start, end))
     return iter(sorted(found, key=lambda q: q.start))
@@ -202,7 +206,7 @@ _BEFORE_AMOUNT = frozenset("$€£ \u00a0DRFP")
 
 def _en_number(match: regex.Match, plain: str, text: str) -> Quantity:
     # Groups by position: the regex module looks a name up on every access, dearer than the match.
-    number, scale, pct, curword, decade = (match.group(i) for i in _EN_GROUPS)
+    number, scale, pct, curword, decade = match.group(*_EN_GROUPS)
     value = _digits(number) * _EN_SCALE.get((scale or "").lower(), 1)
     start, end = match.start(), match.end()
     if pct:
@@ -258,7 +262,7 @@ def _zh_words(text: str, start: int, end: int) -> list[Quantity]:
 
 
 def _zh_number(match: regex.Match, plain: str, text: str) -> Quantity:
-    number, scale, glued, pct, month, curword, decade = (match.group(i) for i in _ZH_GROUPS)
+    number, scale, glued, pct, month, curword, decade = match.group(*_ZH_GROUPS)
     value = _digits(number) * _ZH_SCALE.get(scale or "", 1)
     start, end = match.start(), match.end()
     span = text[start:end]
