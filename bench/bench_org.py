@@ -1,68 +1,116 @@
-"""Benchmark: organization matching and the ORG/AGD rules on a large document.
+"""Benchmark: the ORG and AGD families at two document sizes and two registry sizes.
 
-Run: python bench/bench_org.py [megabytes]
+Run: python bench/bench_org.py [megabytes ...]   (default: 1 4)
 
-Builds a document of about N MB (default 1) from the corpus's cooperation
-reports and times (1) matching the whole registry over it and (2) each ORG
-and AGD rule on it. Speed is measured here, never in tests.
+Builds documents of about N MB from the corpus's cooperation reports (and,
+when ``../shared/realdocs/ecosoc-2023`` is there, its Chinese text, which
+names many more bodies and defines many short forms) and times, per MB:
+matching the registry, the name table, and the ORG and AGD rules on a
+document whose structure is built, with the built-in registry and with one
+three times larger (each body copied twice under names that differ from it).
+The cost is linear when the ms/MB figures agree across sizes, and the
+registry's size does not matter when they agree across registries. Speed is
+measured here, never in tests.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from unlint import Config, Document
+from unlint.inputs import RunInputs
 from unlint.rules import agenda, organizations
-from unlint.rules.registry import load_registry
+from unlint.rules.registry import builtin_organizations
 
-EXAMPLES = Path(__file__).parents[1] / "examples"
+REPO = Path(__file__).parents[1]
+EXAMPLES = REPO / "examples"
+REALDOCS = REPO.parent / "shared" / "realdocs" / "ecosoc-2023"
 SOURCES = ("sg-report-2018-08-17-cooperation.zh.txt", "sg-report-2010-09-20-cooperation.zh.txt")
 
 
-def build_text(megabytes: float) -> str:
-    corpus = "\n".join((EXAMPLES / name).read_text(encoding="utf-8") for name in SOURCES)
-    target = int(megabytes * 1_000_000)
-    encoded = 0
-    parts: list[str] = []
-    while encoded < target:
-        parts.append(corpus)
-        encoded += len(corpus.encode("utf-8"))
+def source_text() -> str:
+    parts = [(EXAMPLES / name).read_text(encoding="utf-8") for name in SOURCES]
+    if REALDOCS.is_dir():
+        parts += [path.read_text(encoding="utf-8") for path in sorted(REALDOCS.glob("*.zh.txt"))]
     return "\n".join(parts)
 
 
-def best_of(repeats: int, action) -> tuple[float, object]:
-    best, result = float("inf"), None
+def build_text(source: str, megabytes: float) -> str:
+    target = int(megabytes * 1_000_000)
+    size = len(source.encode("utf-8"))
+    return "\n".join([source] * max(1, round(target / size)))
+
+
+def larger_registry(copies: int) -> tuple[Mapping[str, Any], ...]:
+    """``copies`` more bodies per built-in one, under names no text here uses (a prefix of their own)."""
+    entries = []
+    for copy in range(1, copies + 1):
+        prefix = "甲乙丙丁"[copy - 1] + "方"
+        for organization in builtin_organizations():
+            entries.append({
+                "id": f"{organization.id}-copy-{copy}",
+                "zh": prefix + organization.zh,
+                "abbreviations": [prefix + a for a in organization.abbreviations],
+                "variants": [prefix + v for v in organization.variants],
+            })
+    return tuple(entries)
+
+
+def best_of(repeats: int, action: Callable[[], object]) -> float:
+    best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        result = action()
+        action()
         best = min(best, time.perf_counter() - start)
-    return best, result
+    return best
+
+
+def measure(text: str, inputs: RunInputs) -> dict[str, float]:
+    config = Config()
+    org_rules = organizations.unlint_rules()
+    agd_rules = agenda.unlint_rules()
+    registry = inputs.organization_registry
+
+    def fresh() -> Document:
+        document = Document(text, "bench.txt", inputs=inputs)
+        _ = document.agenda, document.paragraph_structure  # structure other families share
+        return document
+
+    def run(rules) -> None:
+        document = fresh()
+        for rule in rules:
+            list(rule.check(document, config))
+
+    base = best_of(2, fresh)
+    return {
+        "registry match": best_of(3, lambda: registry.find(text)),
+        "name table": best_of(3, lambda: fresh().names) - base,
+        "ORG family": best_of(2, lambda: run(org_rules)) - base,
+        "AGD family": best_of(2, lambda: run(agd_rules)) - base,
+    }
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    text = build_text(megabytes)
-    size = len(text.encode("utf-8")) / 1_000_000
-    registry = load_registry()
-    print(f"document: {size:.2f} MB UTF-8, {len(text):,} characters; registry: "
-          f"{len(registry.organizations)} organizations, {len(registry.forms)} forms")
-    seconds, mentions = best_of(5, lambda: registry.find(text))
-    print(f"registry match: {seconds * 1000:8.1f} ms  ({len(mentions):,} mentions)")
-    config = Config()
-    rules = (*organizations.unlint_rules(), *agenda.unlint_rules())
-    seconds, _ = best_of(3, lambda: Document(text, "bench.txt").agenda)
-    print(f"document model and agenda parse: {seconds * 1000:8.1f} ms")
-    # Each rule on a document whose structure and registry scan are already built,
-    # as in a run where the rules share one Document.
-    document = Document(text, "bench.txt")
-    total = 0.0
-    for rule in rules:
-        seconds, findings = best_of(3, lambda rule=rule: list(rule.check(document, config)))
-        total += seconds
-        print(f"{rule.code} {rule.name:<28} {seconds * 1000:8.1f} ms  ({len(findings)} findings)")
-    print(f"all ORG and AGD rules on a parsed document: {total * 1000:8.1f} ms")
+    sizes = [float(arg) for arg in sys.argv[1:]] or [1.0, 4.0]
+    source = source_text()
+    registries = {"built-in": RunInputs(), "3x": RunInputs(larger_registry(2))}
+    for name, inputs in registries.items():
+        registry = inputs.organization_registry
+        print(f"registry {name}: {len(registry.organizations)} organizations, {len(registry.forms)} forms")
+    print(f"{'MB':>5} {'registry':>9} " + " ".join(f"{k:>15}" for k in ("registry match", "name table",
+                                                                            "ORG family", "AGD family")) + "  (ms/MB)")
+    for megabytes in sizes:
+        text = build_text(source, megabytes)
+        size = len(text.encode("utf-8")) / 1_000_000
+        for name, inputs in registries.items():
+            figures = measure(text, inputs)
+            print(f"{size:5.2f} {name:>9} " + " ".join(f"{seconds * 1000 / size:15.1f}"
+                                                       for seconds in figures.values()))
+
 
 if __name__ == "__main__":
     main()

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import __version__
 from .config import Config
-from .diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity
+from .diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity, Where
 from .plugins import RuleSet
 
 #: Bumped when the entry format changes; old entries are then never read.
@@ -182,6 +182,7 @@ def _to_json(d: Diagnostic) -> dict:
         "code": d.code, "rule": d.rule, "severity": d.severity.name, "message": d.message,
         "start": [d.start.line, d.start.column], "end": [d.end.line, d.end.column],
         "offset": d.offset, "end_offset": d.end_offset, "span": d.span_text, "source": d.source_line,
+        "where": None if d.where is None else [d.where.page, d.where.paragraph, d.where.heading],
         "fix": None if d.fix is None else {
             "applicability": d.fix.applicability.value,
             "edits": [[e.start, e.end, e.replacement, _pair(e.start_position), _pair(e.end_position)]
@@ -226,7 +227,17 @@ def _from_json(item: dict, path: str) -> Diagnostic:
         offset=_typed(item["offset"], int), end_offset=_typed(item["end_offset"], int),
         fix=None if fix is None else _fix(_typed(fix, dict)),
         span_text=_typed(item["span"], str), source_line=_typed(item["source"], str),
+        where=_where(item.get("where")),
     )
+
+
+def _where(value: object) -> Where | None:
+    if value is None:
+        return None
+    page, paragraph, heading = _typed(value, list)
+    if not (page is None or type(page) is int) or not all(v is None or type(v) is str for v in (paragraph, heading)):  # noqa: E721
+        raise TypeError("expected a page and two strings")
+    return Where(page, paragraph, heading)
 
 
 def _fix(fix: dict) -> Fix:

@@ -1,33 +1,39 @@
-"""The ``unlint`` command: a thin layer over :mod:`unlint.runner`.
+"""The ``unlint`` command: a thin layer over :mod:`unlint.pipeline`, the path the library API takes too.
 
-Exit codes: 0 no findings at or above the failing severity; 1 findings;
-2 a usage, configuration or input error (one line on stderr, no traceback).
+Exit codes (decided in :mod:`unlint.outcome`): 0 no findings at or above the
+failing severity; 1 findings; 2 a usage, configuration or input error (one
+line on stderr, no traceback).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
-from .baseline import BaselineError, load_baseline, write_baseline
+from .baseline import Baseline, BaselineError, load_baseline, write_baseline
+from .check_options import CheckOptions
 from .cache import FindingsCache, default_cache_dir, fingerprint
 from .files import InputError, Source, discover
-from .fixes import FixMode, fix_notes, unified_diff
+from .fixes import fix_notes, unified_diff
+from .funnel import Policy
+from .outcome import EXIT_ERROR, EXIT_OK, Outcome, exit_code
 from .parallel import RuleLoader, default_jobs
 from .pipeline import RunOptions, check_sources
 from .plugins import PluginError, RuleSet
 from .printable import printable
 from .progress import wants_progress, with_progress
 from .reports import FORMATS, ReportContext, find_repository_root, render
-from .runner import ENGINE_CODES, FileResult, check_config, default_rules, resolve_config
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .results import FileResult
+from .runner import ENGINE_CODES, check_config, default_rules, resolve_config
 
 
 class UsageFailure(click.ClickException):
@@ -95,8 +101,9 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every document again, without reading or writing the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="UNLINT_CACHE_DIR",
               help="Where to keep the cache (default: the user cache directory; env UNLINT_CACHE_DIR).")
-def check(paths: tuple[str, ...], **options) -> None:
+def check(paths: tuple[str, ...], **values) -> None:
     """Check the documents in PATHS (files or directories; '-' for standard input)."""
+    options = CheckOptions.from_click(values)
     if not paths:
         raise UsageFailure("no paths given (try 'unlint check examples/')")
     rules = _load_rules()
@@ -106,27 +113,24 @@ def check(paths: tuple[str, ...], **options) -> None:
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
     results = _run(paths, _run_options(config, rules, options), options)
-    _report(results, config, rules, options)
+    sys.exit(exit_code(_report(results, config, rules, options)))
 
 
-def _effective_config(paths: Sequence[str], options: dict) -> Config:
+def _effective_config(paths: Sequence[str], options: CheckOptions) -> Config:
     try:
-        if options["config_file"]:
-            base = load_config(Path(options["config_file"]))
-        else:
-            base = resolve_config(list(paths), None)
+        base = load_config(Path(options.config_file)) if options.config_file else resolve_config(list(paths), None)
         return base.merged(
-            select=_codes(options["select"]),
-            extend_select=_codes(options["extend_select"]),
-            ignore=_codes(options["ignore"]),
-            per_file_ignores=_per_file_ignores(options["per_file_ignores"], base),
-            exclude=(*base.exclude, *options["exclude"]) if options["exclude"] else None,
-            severity=_severities(options["severities"], base),
-            document_date=parse_document_date(options["document_date"], "--document-date")
-            if options["document_date"] else None,
-            fail_on=Severity.parse(options["fail_on"]) if options["fail_on"] else None,
-            rule_timeout=parse_rule_timeout(options["rule_timeout"], "--rule-timeout")
-            if options["rule_timeout"] is not None else None,
+            select=_codes(options.select),
+            extend_select=_codes(options.extend_select),
+            ignore=_codes(options.ignore),
+            per_file_ignores=_per_file_ignores(options.per_file_ignores, base),
+            exclude=(*base.exclude, *options.exclude) if options.exclude else None,
+            severity=_severities(options.severities, base),
+            document_date=parse_document_date(options.document_date, "--document-date")
+            if options.document_date else None,
+            fail_on=Severity.parse(options.fail_on) if options.fail_on else None,
+            rule_timeout=parse_rule_timeout(options.rule_timeout, "--rule-timeout")
+            if options.rule_timeout is not None else None,
         )
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
@@ -159,102 +163,100 @@ def _severities(values: tuple[str, ...], base: Config) -> dict | None:
     return merged
 
 
-def _run_options(config: Config, rules: RuleSet, options: dict) -> RunOptions:
-    if options["no_cache"]:
+def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOptions:
+    baseline = _baseline_of(options)
+    if options.no_cache:
         cache = None
     else:
-        folder = Path(options["cache_dir"]) if options["cache_dir"] else default_cache_dir()
-        cache = FindingsCache(folder, fingerprint(config, rules))
-    fixing = options["fix"] or options["unsafe_fixes"] or options["diff"]
+        folder = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
+        cache = FindingsCache(folder, _cache_key(fingerprint(config, rules), baseline))
     # Workers load their own rules; only rules they can load the same way may leave this process.
     loader = RuleLoader()
     return RunOptions(
         config=config,
         rules=rules,
         loader=loader if rules is loader.load() else None,
-        fix_mode=(FixMode.UNSAFE if options["unsafe_fixes"] else FixMode.SAFE) if fixing else None,
-        write=not options["diff"],
-        jobs=options["jobs"] or default_jobs(),
+        fix_mode=options.fix_mode,
+        write=not options.diff,
+        jobs=options.jobs or default_jobs(),
         cache=cache,
+        baseline=baseline,
     )
 
 
-def _run(paths: Sequence[str], run: RunOptions, options: dict) -> list[FileResult]:
+def _cache_key(settings: str, baseline: Baseline | None) -> str:
+    # The funnel applies the baseline before results are cached: another baseline, another cache.
+    if baseline is None:
+        return settings
+    recorded = json.dumps([str(baseline.root.resolve()), sorted(baseline.counts.items())], ensure_ascii=False)
+    return hashlib.sha256(f"{settings}:{recorded}".encode()).hexdigest()[:32]
+
+
+def _baseline_of(options: CheckOptions) -> Baseline | None:
+    """The baseline the funnel applies; none with --write-baseline, which records every finding."""
+    if not options.baseline or options.write_baseline:
+        return None
+    try:
+        return load_baseline(Path(options.baseline))
+    except BaselineError as err:
+        raise UsageFailure(str(err)) from None
+
+
+def _run(paths: Sequence[str], run: RunOptions, options: CheckOptions) -> list[FileResult]:
     stdin = None
     sources: list = []
     for given in paths:
         if given == "-":
             stdin = click.get_binary_stream("stdin").read()
-            sources.append(Source(options["stdin_filename"] or "<stdin>", None))
+            sources.append(Source(options.stdin_filename or "<stdin>", None))
         else:
             sources.extend(discover([given], run.config))
-    machine = options["output_format"] != "text" or options["diff"]
-    show = wants_progress(len(sources), machine, options["quiet"])
+    show = wants_progress(len(sources), options.machine_output, options.quiet)
     # Drop each file's text once it is checked, so that a big tree never sits in memory at once.
-    return [_without_text(r) for r in with_progress(check_sources(sources, run, stdin), len(sources), show)]
+    checked = with_progress(check_sources(sources, run, stdin), len(sources), show)
+    return [replace(r, decoded=None) if r.decoded is not None else r for r in checked]
 
 
-def _without_text(result: FileResult) -> FileResult:
-    result.decoded = None
-    return result
-
-
-def _report(results: list[FileResult], config: Config, rules: RuleSet, options: dict) -> None:
+def _report(results: list[FileResult], config: Config, rules: RuleSet, options: CheckOptions) -> Outcome:
+    """Write the report (and the diff or the baseline); return what the exit code depends on."""
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
     errors = [r.error for r in results if r.error is not None]
     for error in errors:
         click.echo(f"unlint: error: {printable(str(error))}", err=True)
     for note in fix_notes(results):
         click.echo(f"unlint: {printable(note)}", err=True)
-    if options["diff"]:
-        _report_diff(results, errors, options)
-    if options["write_baseline"]:
-        count = write_baseline(Path(options["write_baseline"]), diagnostics)
-        click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options['write_baseline']}",
+    outcome = Outcome(diagnostics, bool(errors), config.fail_on, options.exit_zero)
+    if options.diff:
+        diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
+        _emit(diff, options)
+        return replace(outcome, diff_nonempty=bool(diff))
+    if options.write_baseline:
+        count = write_baseline(Path(options.write_baseline), diagnostics)
+        click.echo(f"unlint: recorded {count} finding{'s' if count != 1 else ''} in {options.write_baseline}",
                    err=True)
-        sys.exit(EXIT_ERROR if errors else EXIT_OK)
-    if options["baseline"]:
-        diagnostics = _new_findings(diagnostics, Path(options["baseline"]))
-    if not options["quiet"] or options["output_file"]:
+        return replace(outcome, wrote_baseline=True)
+    if not options.quiet or options.output_file:
         _write_report(diagnostics, rules, options, tuple(r.path for r in results if r.error is None))
-    if errors:
-        sys.exit(EXIT_ERROR)
-    failing = any(d.severity >= config.fail_on for d in diagnostics)
-    sys.exit(EXIT_FINDINGS if failing and not options["exit_zero"] else EXIT_OK)
+    return outcome
 
 
-def _report_diff(results: list[FileResult], errors: list, options: dict) -> None:
-    diff = "".join(unified_diff(r.path, r.fix) for r in results if r.fix is not None)
-    _emit(diff, options)
-    if errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if diff and not options["exit_zero"] else EXIT_OK)
-
-
-def _new_findings(diagnostics: list[Diagnostic], file: Path) -> list[Diagnostic]:
-    try:
-        return load_baseline(file).new_findings(diagnostics)
-    except BaselineError as err:
-        raise UsageFailure(str(err)) from None
-
-
-def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: dict, checked: tuple[str, ...]) -> None:
-    output_file = options["output_file"]
-    to_terminal = output_file is None and sys.stdout.isatty()
-    show_source = options["show_source"] if options["show_source"] is not None else to_terminal
+def _write_report(diagnostics: list[Diagnostic], rules: RuleSet, options: CheckOptions,
+                  checked: tuple[str, ...]) -> None:
+    to_terminal = options.output_file is None and sys.stdout.isatty()
+    show_source = options.show_source if options.show_source is not None else to_terminal
     context = ReportContext(rules, show_source=show_source, color=to_terminal, checked=checked,
                             root=find_repository_root(Path.cwd()))
-    report = render(options["output_format"], diagnostics, context)
-    if options["statistics"] and options["output_format"] == "text":
+    report = render(options.output_format, diagnostics, context)
+    if options.statistics and options.output_format == "text":
         report += _statistics(diagnostics)
     _emit(report, options)
 
 
-def _emit(report: str, options: dict) -> None:
+def _emit(report: str, options: CheckOptions) -> None:
     """Write to ``--output-file`` if given, else to standard output unless ``--quiet``."""
-    if options["output_file"]:
-        Path(options["output_file"]).write_text(report, encoding="utf-8")
-    elif not options["quiet"]:
+    if options.output_file:
+        Path(options.output_file).write_text(report, encoding="utf-8")
+    elif not options.quiet:
         click.echo(report, nl=False)
 
 
@@ -280,7 +282,7 @@ _COMPARE_FIXED = {"exclude": (), "rule_timeout": None, "fix": False, "unsafe_fix
               help="Compare each document of DIR_A with its translation in DIR_B (same name or symbol).")
 @click.option("--pairs-file", type=click.Path(dir_okay=False),
               help="Compare the pairs listed in this file: ORIGINAL<tab>TRANSLATION, one pair a line.")
-def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_file: str | None, **options) -> None:
+def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_file: str | None, **values) -> None:
     """Compare a TRANSLATION with its ORIGINAL (CMP rules); findings are on the translation."""
     from .compare.pairs import SourcePair, pairs_from_folders, pairs_from_list
     from .compare.run import compare_pairs
@@ -290,7 +292,7 @@ def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_
         raise UsageFailure("give ORIGINAL TRANSLATION, or --pairs DIR_A DIR_B, or --pairs-file FILE")
     if paths and any(Path(p).is_dir() for p in paths):
         raise UsageFailure("ORIGINAL and TRANSLATION are files; compare folders with --pairs DIR_A DIR_B")
-    options.update(_COMPARE_FIXED)
+    options = CheckOptions.from_click({**values, **_COMPARE_FIXED})
     rules = _load_rules()
     config = _effective_config(list(paths or pair_folders or (pairs_file,)), options)
     try:
@@ -306,7 +308,8 @@ def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_
         found = list(pairs)
         errors = [s for s in found if isinstance(s, InputError)]
         pairs = errors or [SourcePair(found[0], found[1])]
-    _report(list(compare_pairs(pairs, config, rules)), config, rules, options)
+    policy = Policy(config, _baseline_of(options))
+    sys.exit(exit_code(_report(list(compare_pairs(pairs, config, rules, policy)), config, rules, options)))
 
 
 compare.params.extend(p for p in check.params if p.name in _COMPARE_OPTIONS)

@@ -88,6 +88,36 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Where:
+    """Where a finding is in a Word or PDF document, in its reader's terms rather than lines of text."""
+
+    #: The 1-based page, when the reader knows pages.
+    page: int | None = None
+    #: The number of the numbered paragraph the finding is in (``"12"``, ``"annex I, 3"``).
+    paragraph: str | None = None
+    #: Else the chapter or section heading it falls under (``"II. Financial resources"``).
+    heading: str | None = None
+
+    def describe(self, quote: str, limit: int = 60) -> str:
+        """``page 3, paragraph 12: "S/2027/15"``: the place in words, then the quoted span (shortened)."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.paragraph is not None:
+            parts.append(f"paragraph {self.paragraph}")
+        elif self.heading is not None:
+            parts.append(f"under {_shorten(self.heading, limit)!r}")
+        quoted = f'"{_shorten(quote, limit)}"' if quote.strip() else ""
+        place = ", ".join(parts)
+        return f"{place}: {quoted}" if place and quoted else place or quoted
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding placed in a file, ready for a report."""
 
@@ -106,6 +136,8 @@ class Diagnostic:
     span_text: str = field(default="", compare=False)
     #: The whole line the span starts on, for ``--show-source``.
     source_line: str = field(default="", compare=False)
+    #: For Word and PDF input: page, paragraph or heading (None for plain text).
+    where: Where | None = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple:

@@ -1,15 +1,18 @@
 """The document model: text, positions and structure, built once per file.
 
-Every rule reads the same :class:`Document`. Structure is parsed lazily, on
-first use, and cached, so rules never re-parse what another rule already
-asked for, and a run that selects only one family pays only for what that
-family reads.
+Every rule reads the same :class:`Document`. Each structure property is
+parsed once and kept (see structure/parsed.py): the engine parses them all
+before the rules run, outside the rules' time limit, and a parser that fails
+is reported once while the rules that need its structure are skipped. A
+document used outside the engine (a test, the ``refs`` command) parses each
+structure on first use.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -17,21 +20,24 @@ from typing import TYPE_CHECKING
 from .diagnostics import Position
 from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
-from .structure.blocks import TextBlock, parse_blocks
+from .structure.blocks import BLOCK_DOUBT_CODES, TextBlock, block_doubts, parse_blocks
+from .structure.certainty import NotChecked
 from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
-from .structure.footnote_matching import FootnoteMatch, match_footnotes
+from .structure.footnote_matching import FOOTNOTE_DOUBT_CODES, FootnoteMatch, match_footnotes
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
-from .structure.headings import Heading, parse_headings
 from .structure.header import Header, parse_header
+from .structure.headings import Heading, parse_headings
 from .structure.mentions import parse_mentions
+from .structure.names import NameTable, parse_document_names
 from .structure.pairing import Pairing, pair_brackets, resolution_spans
-from .structure.paragraphs import ParagraphStructure, parse_paragraphs
-from .structure.references import InternalReference, parse_references
+from .structure.paragraphs import PARAGRAPH_DOUBT_CODES, ParagraphStructure, parse_paragraphs
+from .structure.parsed import StructureFailure, structure, structure_names
+from .structure.crossrefs import InternalReference, parse_references
 from .structure.scan import literal_positions
 from .structure.sublists import LetteredItem, parse_lettered_items
-from .structure.toc import TableOfContents, parse_toc
+from .structure.toc import TOC_DOUBT_CODES, TableOfContents, parse_toc
 
 if TYPE_CHECKING:
     from .rules.registry import Mention, Registry
@@ -64,6 +70,8 @@ class Document:
     #: What the run's settings and plugins give every document (the organization registry).
     inputs: RunInputs = field(default=BUILTIN, repr=False)
     _line_starts: list[int] = field(init=False, repr=False)
+    #: Structures whose parse failed, by property name (see structure/parsed.py).
+    _failures: dict[str, StructureFailure] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -100,14 +108,14 @@ class Document:
         end = self._line_starts[number] - 1 if number < len(self._line_starts) else len(self.text)
         return Line(number, start, end, self.text[start:end])
 
-    @cached_property
+    @cached_property  # not a structure: splitting cannot fail
     def lines(self) -> tuple[str, ...]:
         """The text of every line, without line ends (index 0 is line 1)."""
         return tuple(self.text.split("\n"))
 
     # -- structure ------------------------------------------------------------
 
-    @cached_property
+    @structure
     def header(self) -> Header:
         return parse_header(self.lines, self.text)
 
@@ -116,11 +124,11 @@ class Document:
         """The date that date-dependent checks use: the override, else the masthead's."""
         return self.document_date or self.header.date
 
-    @cached_property
+    @structure
     def furniture(self) -> tuple[FurnitureLine, ...]:
         return parse_furniture(self.lines, self.header.symbol_parts)
 
-    @cached_property
+    @structure
     def furniture_lines(self) -> frozenset[int]:
         """1-based numbers of the lines that are page furniture."""
         return frozenset(f.line for f in self.furniture)
@@ -129,73 +137,127 @@ class Document:
         return self.line_index(offset) + 1 in self.furniture_lines
 
     @cached_property
+    def layout_skip(self) -> frozenset[int]:
+        """Lines no paragraph, heading, sub-list or contents is read from: furniture and table lines."""
+        return self.furniture_lines | self.layout.table_lines
+
+    @structure
     def paragraph_structure(self) -> ParagraphStructure:
-        return parse_paragraphs(self.lines, self.furniture_lines)
+        return parse_paragraphs(self.lines, self.layout_skip)
 
     @property
     def paragraphs(self):
         return self.paragraph_structure.paragraphs
 
-    @cached_property
+    @structure
     def text_blocks(self) -> tuple[TextBlock, ...]:
         """Paragraphs of running text across layout line breaks (see structure/blocks.py)."""
         return parse_blocks(self.lines, self.furniture_lines, self.paragraph_structure)
 
-    @cached_property
+    @structure
     def agenda(self) -> AgendaBlock | None:
         """The agenda line with lettered sub-items, their titles and the body's headings."""
         paragraphs = self.paragraph_structure.paragraphs
         masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
         return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)
 
-    @property
-    def organization_registry(self) -> Registry:
-        """The run's organization registry (built-in data, configuration and plugins; see inputs.py)."""
-        return self.inputs.organization_registry
-
-    @cached_property
-    def organization_mentions(self) -> tuple[Mention, ...]:
-        """Registered organization names in the body, outside furniture and quoted titles."""
-        return parse_mentions(self.text, self.organization_registry, self.is_furniture)
-
-    @cached_property
-    def bracket_pairing(self) -> Pairing:
-        """Brackets and quotation marks paired block by block, resolution citations left out."""
-        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
-                             resolution_spans(self.text, self.references))
-
-    @cached_property
+    @structure
     def references(self) -> References:
         """Every document symbol and resolution reference outside the page furniture, parsed once."""
         return find_references(self.text, self.furniture_lines, lambda offset: self.line_index(offset) + 1)
 
-    @cached_property
+    @structure
     def footnotes(self) -> Footnotes:
         return parse_footnotes(self.lines, self._line_starts, self.furniture_lines)
 
-    @cached_property
+    @structure
     def footnote_match(self) -> FootnoteMatch:
-        return match_footnotes(self.footnotes)
+        # A masthead (its symbol or its date) says the text is a whole document, not an excerpt.
+        masthead = self.header.symbol is not None or self.header.date is not None
+        return match_footnotes(self.footnotes, whole_document=masthead)
 
-    @cached_property
+    @structure
     def toc(self) -> TableOfContents | None:
         """The table of contents (``目录``), if the document has one."""
-        return parse_toc(self.lines, self.furniture_lines)
+        return parse_toc(self.lines, self.layout_skip)
 
-    @cached_property
+    @structure
     def headings(self) -> tuple[Heading, ...]:
         """Chapter and lettered section headings (not the contents' entries)."""
         toc_lines = self.toc.lines if self.toc else frozenset()
-        return parse_headings(self.lines, self.furniture_lines | toc_lines)
+        return parse_headings(self.lines, self.layout_skip | toc_lines)
 
-    @cached_property
+    @structure
     def internal_references(self) -> tuple[InternalReference, ...]:
         """References to this document's own paragraphs, chapters, sections and annexes."""
         skip = self.furniture_lines | self.footnotes.text_lines
         skip |= {self.line_index(offset) + 1 for offset in literal_positions(self.text, " | ")}
         return parse_references(self.text, lambda offset: self.line_index(offset) + 1 in skip)
 
-    @cached_property
+    @structure
     def lettered_items(self) -> tuple[LetteredItem, ...]:
         """Sub-paragraphs ``(a)``, ``(b)`` ... at the start of lines, in order."""
-        return parse_lettered_items(self.lines, self.furniture_lines | self.footnotes.text_lines)
+        return parse_lettered_items(self.lines, self.layout_skip | self.footnotes.text_lines,
+                                    self.layout.table_lines)
+
+    # -- structure that needs the run's inputs or other structures ---------------
+
+    @property
+    def organization_registry(self) -> Registry:
+        """The run's organization registry (built-in data, configuration and plugins; see inputs.py)."""
+        return self.inputs.organization_registry
+
+    @structure
+    def organization_mentions(self) -> tuple[Mention, ...]:
+        """Registered organization names in the body, outside furniture and quoted titles."""
+        return parse_mentions(self.text, self.organization_registry, self.is_furniture)
+
+    @structure
+    def names(self) -> NameTable:
+        """The document's own name table: its ``全称(简称)`` / ``Full Name (ABBR)`` definitions."""
+        return parse_document_names(self.text, self.organization_mentions, self.is_furniture)
+
+    @structure
+    def bracket_pairing(self) -> Pairing:
+        """Brackets and quotation marks paired block by block, resolution citations left out."""
+        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
+                             resolution_spans(self.text, self.references))
+
+    # -- failures ---------------------------------------------------------------
+
+    def structure_failure(self, name: str) -> StructureFailure | None:
+        """Why the structure ``name`` could not be parsed, or None."""
+        return self._failures.get(name)
+
+    def record_failure(self, name: str, reason: str) -> StructureFailure:
+        """Remember that structure ``name`` failed (the engine calls this when its parser raises or overruns)."""
+        failure = StructureFailure(name, reason)
+        self._failures[name] = failure
+        return failure
+
+    # -- what was not checked -----------------------------------------------------
+
+    @cached_property
+    def not_checked(self) -> tuple[NotChecked, ...]:
+        """What rules leave unchecked because a structure they need is unsure (see structure/certainty.py)."""
+        return self.not_checked_by(None)
+
+    def not_checked_by(self, enabled: frozenset[str] | None) -> tuple[NotChecked, ...]:
+        """The doubts that silence one of the ``enabled`` rules (None: all), parsing only what they need.
+
+        Reports show them beside the findings, so that silence is not taken for a clean text.
+        """
+        sources: tuple[tuple[frozenset[str], Callable[[], tuple[NotChecked, ...]]], ...] = (
+            (PARAGRAPH_DOUBT_CODES, lambda: self.paragraph_structure.doubts),
+            (FOOTNOTE_DOUBT_CODES, lambda: self.footnote_match.doubts),
+            (TOC_DOUBT_CODES, lambda: self.toc.doubts if self.toc is not None else ()),
+            (BLOCK_DOUBT_CODES, lambda: block_doubts(self.text_blocks)),
+        )
+        doubts = [d for codes, found in sources if enabled is None or codes & enabled for d in found()]
+        if enabled is not None:
+            doubts = [d for d in doubts if d.applies_to(enabled)]
+        return tuple(sorted(doubts, key=lambda d: (d.line or 0, d.codes)))
+
+
+#: Every structure property, in definition order: each comes after those it reads.
+STRUCTURES: tuple[str, ...] = structure_names(Document)

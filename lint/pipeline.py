@@ -11,25 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import FindingsCache
 from .config import Config
 from .diagnostics import Diagnostic
-from .document import Document
+from .engine import lint_document, make_document
 from .files import InputError, Source, decode_source, read_bytes
 from .fixes import FixMode, FixOutcome, WriteRefused, applicable, digest, fix_text, write_fixed
 from .formats import fix_refusal
+from .funnel import Policy
 from .inputs import RunInputs
 from .parallel import Ready, RuleLoader, ordered_map
 from .plugins import RuleSet
 from .reading import encode
-from .runner import FileResult, lint_document
+from .results import FileResult
 
 if TYPE_CHECKING:
     import multiprocessing.context
+
+    from .baseline import Baseline
+    from .cache import FindingsCache
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,20 @@ class RunOptions:
     cache: FindingsCache | None = None
     #: ``"spawn"``, ``"fork"``...; ``None`` for the platform's default.
     start_method: str | None = None
-    #: What every document shares; by default derived from ``config`` and ``rules``.
-    inputs: RunInputs | None = None
+    #: Known findings the funnel absorbs (``--baseline``).
+    baseline: Baseline | None = None
+    #: Keep each document's decoded text on its result (the library API does; the CLI does not,
+    #: so that a big tree never sits in memory at once).
+    keep_text: bool = False
 
-    def __post_init__(self) -> None:
-        if self.inputs is None:
-            object.__setattr__(self, "inputs", RunInputs.of(self.config, self.rules))
+    @cached_property
+    def inputs(self) -> RunInputs:
+        """What every document of the run shares, derived once from the settings and the plugins."""
+        return RunInputs.of(self.config, self.rules)
+
+    @property
+    def policy(self) -> Policy:
+        return Policy(self.config, self.baseline)
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,11 @@ class _Task:
     source: Source
     data: bytes
     digest: str
-    config: Config
+    policy: Policy
     loader: RuleLoader | None
     fix_mode: FixMode | None
     inputs: RunInputs
+    keep_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +97,8 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
     """Check each source; results come in the order of ``sources`` whatever ``options.jobs``.
 
     A result keeps its ``decoded`` text only when a fix changed it (``fix`` is
-    set), so that a large run does not hold every document in memory.
+    set) or ``options.keep_text`` asks, so that a large run does not hold every
+    document in memory.
     """
     items = (_prepare(source, options, stdin) for source in sources)
     context = _context(options.start_method)
@@ -116,7 +129,8 @@ def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | No
         wants_fixing = options.fix_mode and any(applicable(d.fix, options.fix_mode) for d in cached or ())
         if cached is not None and not wants_fixing:
             return Ready(_Checked(FileResult(source.display, cached), content_digest, source, from_cache=True))
-    return _Task(source, data, content_digest, options.config, options.loader, options.fix_mode, options.inputs)
+    return _Task(source, data, content_digest, options.policy, options.loader, options.fix_mode, options.inputs,
+                 options.keep_text)
 
 
 def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
@@ -129,14 +143,15 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
     if rules is None:
         assert task.loader is not None
         rules = task.loader.load()
-    config = task.config
+    config = task.policy.config
 
     def lint(text: str) -> list[Diagnostic]:
-        return lint_document(Document(text, display, config.document_date, decoded.layout, task.inputs), config, rules)
+        document = make_document(text, display, config, task.inputs, decoded.layout)
+        return lint_document(document, config, rules, task.policy)
 
     diagnostics = lint(decoded.text)
     # The text goes back to the main process only when a fix must be written there.
-    result = FileResult(display, diagnostics)
+    result = FileResult(display, diagnostics, decoded=decoded if task.keep_text else None)
     if task.fix_mode and (reason := fix_refusal(decoded)) is not None:
         # Word and PDF text is a reading of the file: there is nothing to write back.
         unchanged = FixOutcome(decoded.text, decoded.text, 0, refused=f"not fixed: {reason}")
@@ -176,4 +191,4 @@ def _write(result: FileResult, checked: _Checked, options: RunOptions) -> FileRe
     return FileResult(result.path, result.diagnostics, decoded=decoded, fix=replace(outcome, written=True))
 
 
-__all__ = ["FixOutcome", "RunOptions", "check_sources"]
+__all__ = ["FileResult", "FixOutcome", "RunOptions", "check_sources"]

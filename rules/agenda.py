@@ -12,8 +12,8 @@ from unlint.structure.agenda import AgendaBlock, SectionHeading, SubItemTitle
 
 from .registry import FormKind, Mention, Registry
 
-_CONJUNCTIONS = ("和", "及", "以及")
-_ELLIPSES = ("……", "…", "至", "到", "-", "—", "–")
+_CONJUNCTIONS = ("和", "及", "以及", "and")
+_ELLIPSES = ("……", "…", "至", "到", "-", "—", "–", "to")
 #: AGD003 runs only when most titles have a section of their own.
 _SECTION_COVERAGE = 0.5
 #: Forms compared between a title and its heading; an abbreviation beside a full name is no variant.
@@ -30,10 +30,11 @@ def letter_sequence(count: int) -> list[str]:
       "Agenda sub-item letters skip, repeat or run out of order, or the last lacks its conjunction")
 def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Finding]:
     """## What it does
-    Reads the agenda line of a report (`议程项目 129(a)、(b)、……(y)和(z)`) and
+    Reads the agenda line of a report (`议程项目 129(a)、(b)、……(y)和(z)`,
+    `Item 68 (a) and (b) of the provisional agenda`) and
     checks that its sub-item letters run `(a)`, `(b)`, ... `(z)`, then `(aa)`,
     `(bb)`, ... without a repeat or a step back, and that the last one is
-    joined by `和` (or `及`). A gap is reported where a title is listed for
+    joined by `和` (or `及`; `and` in English). A gap is reported where a title is listed for
     each sub-item (a consolidated report); a document issued under only some
     sub-items (`议程项目 20(a)和(c)`) may skip letters. An ellipsis (`……`) or a
     range (`至`) between two letters stands for the letters between them.
@@ -55,7 +56,8 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
         return
     # A document may answer only some sub-items (议程项目 20(a)和(c)); a gap is an
     # error only where a title follows for every letter, as in a consolidated report.
-    check_gaps = bool(agenda.titles)
+    # Titles that carry their letters (or a single one) say which sub-items the document answers.
+    check_gaps = len(agenda.titles) > 1 and not any(t.letter for t in agenda.titles)
     expected = letter_sequence(len(agenda.sub_items) + 52)
     index = 0
     seen: set[str] = set()
@@ -77,8 +79,9 @@ def agenda_sub_item_sequence(document: Document, config: Config) -> Iterator[Fin
         index = max(index, place + 1)
     last = agenda.sub_items[-1]
     if len(agenda.sub_items) > 1 and not _joins_last(last.separator):
+        conjunction = "and" if document.text[agenda.start:agenda.start + 1].isascii() else "和"
         yield Finding(last.start, last.end, f"the last sub-item ({last.letter}) of agenda item {agenda.item} "
-                      f"should follow `和`, not `{last.separator or 'nothing'}`")
+                      f"should follow `{conjunction}`, not `{last.separator or 'nothing'}`")
 
 
 def sub_item_count(agenda: AgendaBlock) -> int:
@@ -103,7 +106,7 @@ def _joins_last(separator: str) -> bool:
     return separator.endswith(_CONJUNCTIONS) or separator in _RANGES
 
 
-_RANGES = ("至", "到", "-", "—", "–")
+_RANGES = ("至", "到", "-", "—", "–", "to")
 
 
 @rule("AGD002", "agenda-title-count", "The number of agenda sub-items differs from the number of their titles")
@@ -111,7 +114,9 @@ def agenda_title_count(document: Document, config: Config) -> Iterator[Finding]:
     """## What it does
     Counts the sub-items of the agenda line and the titles listed under the
     item's title (`联合国同非洲联盟的合作`, one per sub-item) and reports a
-    difference.
+    difference. Where each title line gives its letter (`(a) 执行……`), it
+    reports a title whose letter the agenda line does not list, and a listed
+    sub-item without a title.
 
     ## Why is this bad?
     Each sub-item has one title; a missing or extra title means the list and
@@ -130,6 +135,21 @@ def agenda_title_count(document: Document, config: Config) -> Iterator[Finding]:
     """
     agenda = document.agenda
     if agenda is None or not agenda.titles:
+        return
+    listed = [s.letter for s in agenda.sub_items]
+    lettered = [t for t in agenda.titles if t.letter]
+    if lettered and not any(_is_ellipsis(s.separator) for s in agenda.sub_items):
+        for title in lettered:
+            if title.letter not in listed:
+                yield Finding(title.start, title.end,
+                              f"the title of sub-item ({title.letter}) follows agenda item {agenda.item}, "
+                              f"whose line lists ({'), ('.join(listed)})")
+        if [t.letter for t in lettered] != listed and all(t.letter in listed for t in lettered):
+            missing = [letter for letter in listed if letter not in {t.letter for t in lettered}]
+            if missing:
+                yield Finding(agenda.start, agenda.end,
+                              f"agenda item {agenda.item} lists sub-item ({'), ('.join(missing)}) but no title "
+                              f"for it follows (lines {agenda.titles[0].line}-{agenda.titles[-1].line})")
         return
     letters, titles = sub_item_count(agenda), len(agenda.titles)
     if letters != titles:
@@ -165,7 +185,8 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
     """## What it does
     In a report with one section per agenda sub-item, matches each sub-item
     title's organization with the section headings, through the organization
-    registry, and reports:
+    registry (titles that name no organization are matched with headings that
+    repeat them word for word), and reports:
 
     - a title whose organization has no section heading;
     - a section heading naming an organization that no sub-item title names;
@@ -194,6 +215,9 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
         return
     registry = document.organization_registry
     titles = [_named(registry, t) for t in agenda.titles]
+    if not any(t.organizations for t in titles):
+        yield from _sections_by_title(agenda)
+        return
     headings = [h for h in (_named(registry, h) for h in agenda.headings) if h.organizations]
     by_title = {i: [h for h in headings if h.organizations & t.organizations] for i, t in enumerate(titles)}
     if sum(1 for found in by_title.values() if found) < _SECTION_COVERAGE * len(titles):
@@ -212,6 +236,49 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
             yield Finding(heading.start, heading.end,
                           f"section heading `{heading.text}` names an organization that no sub-item title names "
                           f"(titles on lines {titles[0].line}-{titles[-1].line})")
+
+
+def _sections_by_title(agenda: AgendaBlock) -> Iterator[Finding]:
+    """Sub-item titles that name no organization, compared with the headings that repeat them.
+
+    Only where most titles (two at least) have a heading written exactly like
+    them is the document taken to be organized by sub-item; then a title
+    without such a heading is reported, as a variant when a heading is within
+    a few characters of it.
+    """
+    if len(agenda.titles) < 2:
+        return
+    headings = {_normal(h.text): h for h in agenda.headings}
+    matched = [t for t in agenda.titles if _normal(t.text) in headings]
+    if len(matched) < max(2, _SECTION_COVERAGE * len(agenda.titles)):
+        return
+    for title in agenda.titles:
+        if title in matched or any(_normal(title.text) in key or key in _normal(title.text) for key in headings):
+            continue  # a heading that shortens or extends the title is its section
+        near = min(agenda.headings, key=lambda h: edit_distance(_normal(h.text), _normal(title.text)))
+        distance = edit_distance(_normal(near.text), _normal(title.text))
+        if distance <= max(1, len(_normal(title.text)) // 10) and near.line > title.line:
+            yield Finding(near.start, near.end,
+                          f"section heading `{near.text}` is written differently from the sub-item title "
+                          f"`{title.text}` (line {title.line})")
+        else:
+            yield Finding(title.start, title.end,
+                          f"sub-item title `{title.text}` has no section, where the other sub-items have one")
+
+
+def _normal(text: str) -> str:
+    return "".join(text.split()).rstrip("。.:：").casefold()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
 
 
 def _form_differences(document: Document, title: _Named, heading: _Named) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unlint import Finding, hookimpl, rule
 from unlint.structure.headings import label_value
 from unlint.structure.paragraphs import BODY
-from unlint.structure.references import InternalReference, ReferenceKind
+from unlint.structure.crossrefs import InternalReference, ReferenceKind
 from unlint.structure.toc import normalize
 
 
@@ -60,6 +60,10 @@ def paragraph_numbering(document, config):
                 if paragraph.number in seen:
                     message = (f"paragraph {paragraph.number}{where} repeats the number of line "
                                f"{seen[paragraph.number]}; expected {expected}")
+                elif previous is None and part.label == BODY and structure.starts_inside:
+                    # The text may start inside a document (Document.not_checked says so).
+                    seen[paragraph.number], previous = paragraph.line, paragraph
+                    continue
                 elif previous is None:
                     message = f"the first numbered paragraph{where} is {paragraph.number}; expected 1"
                 else:
@@ -110,7 +114,13 @@ def dangling_paragraph_reference(document, config):
         paragraphs = {p.number: p for p in structure.in_part(part)}
         if not paragraphs:
             continue
-        missing = [n for n in map(int, reference.targets) if n not in paragraphs]
+        first = min(paragraphs)
+        if part == BODY and structure.starts_inside:
+            # Paragraphs before the first one of the text may exist in the part the text lacks.
+            targets = [n for n in map(int, reference.targets) if n >= first]
+        else:
+            targets = list(map(int, reference.targets))
+        missing = [n for n in targets if n not in paragraphs]
         where = "this document" if part == BODY else part
         if missing:
             yield Finding(reference.start, reference.end,
@@ -123,7 +133,7 @@ def dangling_paragraph_reference(document, config):
 
 def _direction_problem(document, reference: InternalReference, paragraphs) -> str | None:
     line = document.line_index(reference.start) + 1
-    for number in map(int, reference.targets):
+    for number in (n for n in map(int, reference.targets) if n in paragraphs):
         target = paragraphs[number].line
         if reference.direction == "above" and target > line:
             return f"paragraph {number} is said to be above but is below (line {target})"
@@ -195,7 +205,9 @@ def toc_entry_without_heading(document, config):
     Matches each entry of the table of contents (``目录``, ``Contents``) with a
     heading after it, comparing the words (numbering, page numbers, spaces,
     punctuation and footnote markers aside), and reports an entry that matches
-    none, naming the heading with the same number when there is one.
+    none, naming the heading with the same number when there is one. A
+    contents without page numbers whose end is not sure is not checked, and
+    the run says so (UNL004).
 
     ## Why is this bad?
     The contents is how readers find their way; an entry whose heading was
@@ -210,8 +222,8 @@ def toc_entry_without_heading(document, config):
     automatic fix: which of the two is right is an editor's decision.
     """
     toc = document.toc
-    if toc is None:
-        return
+    if toc is None or not toc.sure:
+        return  # an unsure contents block: Document.not_checked says so
     chapters = {h.label: h for h in document.headings if h.level == 1}
     for entry in toc.entries:
         if entry.target is not None:
@@ -242,8 +254,8 @@ def heading_missing_from_toc(document, config):
     Regenerate the contents. No automatic fix.
     """
     toc = document.toc
-    if toc is None:
-        return
+    if toc is None or not toc.sure:
+        return  # an unsure contents block: Document.not_checked says so
     titles = {normalize(e.title) for e in toc.entries}
     labels = {e.label for e in toc.entries if e.label}
     for heading in document.headings:
@@ -259,7 +271,9 @@ def subparagraph_letters(document, config):
     """## What it does
     Follows the lettered sub-paragraphs ``(a)``, ``(b)``, ... at the start of
     lines; a list starts again at ``(a)``. Reports a letter that is not the one
-    after the previous item: a skipped or repeated letter.
+    after the previous item: a skipped or repeated letter. An item more than
+    40 lines below the one before, or past a table, is not compared: lettered
+    rows of different tables, or a list whose start is not in the text.
 
     ## Why is this bad?
     Sub-paragraphs are cited as "paragraph 94 (c)"; a gap or a repeat makes
@@ -273,15 +287,17 @@ def subparagraph_letters(document, config):
     """
     previous = None
     for item in document.lettered_items:
+        if not item.continues:
+            # Far from the item before, or past a table: another list, whose start may not be
+            # in this text (a table's rows, a text that starts mid-list). Not compared.
+            previous = item
+            continue
         if item.letter != "a" and previous is not None and ord(item.letter) != ord(previous.letter) + 1:
             expected = chr(ord(previous.letter) + 1)
             problem = "repeats" if item.letter == previous.letter else "follows"
             yield Finding(*_span(document, item.line, item.column, 3),
                           f"sub-paragraph ({item.letter}) {problem} ({previous.letter}) at line {previous.line}; "
                           f"expected ({expected})")
-        elif item.letter != "a" and previous is None:
-            yield Finding(*_span(document, item.line, item.column, 3),
-                          f"the first lettered sub-paragraph is ({item.letter}); expected (a)")
         previous = item
 
 

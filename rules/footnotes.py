@@ -41,6 +41,8 @@ def footnote_without_text(document, config):
     Restore the missing footnote text, or remove the marker. No automatic fix.
     """
     footnotes = document.footnotes
+    if document.footnote_match.notes_left_out:
+        return  # no footnote area in a text without masthead: Document.not_checked says so
     for marker in document.footnote_match.unmatched_markers:
         if marker.label.isalpha():
             yield Finding(marker.start, marker.end, f"table note {marker.label} has no text under the table")
@@ -71,7 +73,9 @@ def footnote_text_without_marker(document, config):
     """## What it does
     Finds a footnote text (``957 关于会议形式……`` after a separator line,
     ``* A/73/150。``, ``[^2]: ...``) whose number or asterisk appears nowhere in
-    the running text as a marker.
+    the running text as a marker. When numbered texts exist and not one
+    numbered marker, the markers were lost with the text's conversion, not
+    deleted: that is not checked, and the run says so (UNL004).
 
     ## Why is this bad?
     The note documents nothing: the sentence it belonged to lost its marker, so
@@ -85,7 +89,10 @@ def footnote_text_without_marker(document, config):
     note. No automatic fix.
     """
     markers = document.footnotes.numbered_markers
+    lost = document.footnote_match.markers_left_out  # Document.not_checked says so
     for text in document.footnote_match.unmatched_texts:
+        if lost and text.number is not None:
+            continue
         nearby = [m for m in markers if m.line <= text.line][-3:]
         context = f"; the markers before it are {_numbers(nearby)}" if nearby else ""
         yield Finding(text.start, text.end, f"footnote text {text.label} has no marker in the text{context}")
@@ -180,6 +187,8 @@ def asterisk_without_note(document, config):
     ## Fix
     Add the note, e.g. ``** A/61/150。`` for a provisional agenda. No automatic fix.
     """
+    if document.footnote_match.notes_left_out:
+        return  # no footnote area in a text without masthead: Document.not_checked says so
     notes = sorted({t.label for t in document.footnotes.texts if t.label.startswith("*")})
     for marker in document.footnote_match.unmatched_markers:
         if not marker.label.startswith("*"):

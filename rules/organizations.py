@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
-
 from unlint import Applicability, Finding, Fix, hookimpl, rule
 from unlint.config import Config
 from unlint.diagnostics import Edit
 from unlint.document import Document
-from unlint.structure.mentions import overlaps, quoted_titles
+from unlint.structure.mentions import quoted_titles
+from unlint.structure.names import UN_PREFIX, near_variants
 
-from .registry import FormKind, Mention, Organization, Registry, after_boundary, trie_pattern
+from .registry import FormKind, Mention, Organization
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
-#: Near-misses are searched only for names this long; shorter ones collide with ordinary words.
-_NEAR_MISS_MIN_CHARS = 5
-_TWO_EDIT_MIN_CHARS = 8
 #: Words that mark a sentence as history, where a former name is right.
 _HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
 
@@ -89,7 +84,6 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
     and for entries whose official form the registry marks unverified. A
     near-miss gets no fix: only a person knows which spelling is meant.
     """
-    registry = document.organization_registry
     mentions = body_mentions(document)
     yield from _registered_variants(document, mentions)
     yield from _near_misses(document, mentions)
@@ -102,14 +96,15 @@ def _registered_variants(document: Document, mentions: list[Mention]) -> Iterato
             by_organization.setdefault(mention.organization.id, []).append(mention)
     for group in by_organization.values():
         forms = _by_form(group)
-        if len(forms) < 2:
-            continue
+        if len({text.removeprefix(UN_PREFIX) for text in forms}) < 2:
+            continue  # 裁军审议委员会 and 联合国裁军审议委员会: the UN writes its bodies with or without the prefix
         organization = group[0].organization
         reference = forms.get(organization.zh) or group[0:1]
         for text, uses in forms.items():
-            if text == reference[0].form.text:
+            if text.removeprefix(UN_PREFIX) == reference[0].form.text.removeprefix(UN_PREFIX):
                 continue
-            first_other = next(m for m in group if m.form.text != text)
+            first_other = next(m for m in group
+                               if m.form.text.removeprefix(UN_PREFIX) != text.removeprefix(UN_PREFIX))
             # Sub-item titles quote the General Assembly's agenda, which may keep an older form.
             safe = not organization.unverified and not any(_in_agenda_titles(document, m) for m in uses)
             yield Finding(
@@ -127,135 +122,40 @@ def _in_agenda_titles(document: Document, mention: Mention) -> bool:
 
 
 def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
-    text = document.text
-    taken = [(m.start, m.end) for m in mentions]
-    quoted = _quoted_titles(text)
-    names = {m.form.text: m for m in mentions if m.form.kind is not FormKind.ERROR}
-    targets = _near_miss_targets(names)
-    spans = _fuzzy_spans(text, list(targets))
-    reported: set[str] = set()
-    for name, first in targets.items():
-        for start, end in spans.get(name, ()):
-            candidate = text[start:end]
-            if candidate in names or candidate in reported or _has_space(candidate):
-                continue
-            if _overlaps((start, end), taken) or _overlaps((start, end), quoted):
-                continue
-            if document.is_furniture(start) or not after_boundary(text, start):
-                continue
-            reported.add(candidate)
-            yield Finding(
-                start, end,
-                f"`{candidate}` looks like a misspelling of `{name}`, which names {_label(first.organization)} "
-                f"({_where(document, first)})",
-            )
-
-
-def _fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """For each target, the spans ``_fuzzy(target).finditer(text)`` yields, found in one scan of the text.
-
-    A match starts with the target's first two characters, so one regex finds
-    every place any target may start. What follows such a place decides the
-    matches there, so it is looked at once per distinct text (names recur) for
-    all targets sharing the prefix; the costly fuzzy engine runs only where a
-    target is not written exactly but could be near.
-    """
-    by_prefix: dict[str, list[str]] = {}
-    for name in targets:
-        by_prefix.setdefault(name[:2], []).append(name)
-    if not by_prefix:
-        return {}
-    reach = max(map(len, targets)) + 2
-    places: dict[str, list[int]] = {}
-    for start in _prefix_starts(text, by_prefix.keys()):
-        places.setdefault(text[start:start + reach], []).append(start)
-    hits: dict[str, list[tuple[int, int]]] = {}
-    for following, starts in places.items():
-        for name, size in _matches_at(text, starts[0], following, by_prefix[following[:2]]):
-            hits.setdefault(name, []).extend((start, start + size) for start in starts)
-    return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
-
-
-def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
-    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
-    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
-    if any(first[1] == second[0] for first in prefixes for second in prefixes):
-        # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
-        starts.sort()
-    return starts
-
-
-def _matches_at(text: str, start: int, following: str, names: list[str]) -> list[tuple[str, int]]:
-    """Which of ``names`` (sharing a prefix) ``_fuzzy`` matches at ``start``, and how long the match is.
-
-    Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
-    match ends with the name's last character within two characters of its length and
-    keeps all but ``edits`` of its middle characters: cheap tests that spare the fuzzy
-    engine most places.
-    """
-    matched = []
-    for name in names:
-        size = len(name)
-        if following.startswith(name):
-            matched.append((name, size))
-        elif name[-1] in following[size - 2:size + 2] and _keeps_middle(name, following[2:size + 1]):
-            match = _fuzzy(name).match(text, start)
-            if match is not None:
-                matched.append((name, match.end() - start))
-    return matched
-
-
-def _keeps_middle(name: str, window: str) -> bool:
-    # Each edit loses at most one of the middle's characters, so at most ``edits``
-    # of its distinct characters can be missing from a match.
-    middle = set(name[2:-1])
-    return len(middle.intersection(window)) >= len(middle) - _edits(name)
-
-
-def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    # finditer resumes where its last match ended.
-    kept, position = [], 0
-    for start, end in spans:
-        if start >= position:
-            kept.append((start, end))
-            position = end
-    return kept
-
-
-def _near_miss_targets(names: dict[str, Mention]) -> dict[str, Mention]:
-    """Names to search near-misses of: each used name, and a UN body's name without its ``联合国`` prefix."""
-    targets: dict[str, Mention] = {}
-    for name, mention in names.items():
-        for target in (name, name.removeprefix("联合国")):
-            if len(target) >= _NEAR_MISS_MIN_CHARS:
-                targets.setdefault(target, mention)
-    return targets
-
-
-@lru_cache(maxsize=1024)
-def _fuzzy(name: str) -> regex.Pattern[str]:
-    # The first two and the last characters must match exactly: edits at the
-    # ends would turn "东南亚国家联盟成员" into a near-miss of the union's name.
-    # Short names allow one edit: with two, 欧洲委员会 would "match" 欧洲议会.
-    edits = _edits(name)
-    middle = regex.escape(name[2:-1])
-    return regex.compile(
-        f"{regex.escape(name[:2])}(?:{middle}){{i<=2,d<=1,s<=1,e<={edits}}}{regex.escape(name[-1])}"
-    )
-
-
-def _edits(name: str) -> int:
-    return 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
-
-
-def _has_space(text: str) -> bool:
-    # A name broken by a line or page break is the same name, not a misspelling.
-    return any(char.isspace() for char in text)
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return overlaps(span, taken)
+    """Near variants of a name the document uses (a registry match) or defines (``全称(简称)``)."""
+    table = document.names
+    used: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.form.kind is not FormKind.ERROR:
+            used.setdefault(mention.form.text, mention)
+    names = {name: mention.start for name, mention in used.items()}
+    renamed = table.renamed()
+    defined = {name: d for name, d in table.first_definition().items() if name not in renamed}
+    for name, definition in defined.items():
+        names.setdefault(name, definition.start)
+    # Known names are no variants; a short form inside a slip (技术库 in 最不发达国家的技术库) does not hide it.
+    taken = [(m.start, m.end) for m in mentions if m.form.kind is not FormKind.ABBREVIATION]
+    # Every defined form, full or short, is a name in its own right (中亚经济体方案 abbreviates
+    # 联合国中亚经济体特别方案; it is not a slip for it).
+    accept = {*defined, *(d.short for d in table.definitions)}
+    for variant in near_variants(document.text, names, taken, table.quoted, accept=accept, reorder=defined):
+        if document.is_furniture(variant.start):
+            continue
+        known = used.get(variant.name)
+        where = known.start if known is not None else defined[variant.name].start
+        if known is None and variant.start < where:
+            continue  # before the definition: perhaps another document of a compilation
+        line = document.position(where).line
+        if known is not None:
+            whose = f"which names {_label(known.organization)} (line {line})"
+        else:
+            definition = defined[variant.name]
+            space = " " if definition.english else ""
+            whose = f"defined on line {line} as `{definition.full}{space}({definition.short})`"
+        yield Finding(
+            variant.start, variant.end,
+            f"`{variant.text}` looks like a misspelling of `{variant.target}` ({variant.how}), {whose}",
+        )
 
 
 # -- ORG002 ---------------------------------------------------------------------------
@@ -291,19 +191,20 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     Replace the other abbreviation with the defined one. Unsafe: the
     definition may be the form to change.
     """
-    registry = document.organization_registry
     mentions = body_mentions(document)
     definitions = _definitions(document.text, mentions)
     abbreviations: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.form.kind is FormKind.ABBREVIATION:
             abbreviations.setdefault(mention.organization.id, []).append(mention)
+    reported: set[int] = set()
     for definition in definitions.values():
         later = [
             m for m in abbreviations.get(definition.organization.id, ())
             if m.start > definition.end and m.form.text != definition.short
         ]
         for text, uses in _by_form(later).items():
+            reported.update(m.start for m in uses)
             yield Finding(
                 uses[0].start, uses[0].end,
                 f"`{text}` abbreviates {_label(definition.organization)}, whose abbreviation was defined as "
@@ -311,6 +212,16 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
                 + (f" ({len(uses)} uses)" if len(uses) > 1 else ""),
                 fix=_replace_all(uses, definition.short, safe=False),
             )
+    for first, later in document.names.redefinitions():
+        if later.short_start in reported:
+            continue
+        end = later.short_start + len(later.short)
+        yield Finding(
+            later.short_start, end,
+            f"`{later.full}` is given the abbreviation `{later.short}` here and `{first.short}` on line "
+            f"{document.position(first.start).line}; keep one",
+            fix=Fix.replace(later.short_start, end, first.short, safe=False),
+        )
 
 
 def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
@@ -373,7 +284,6 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     date = document.date
     if date is None:
         return
-    registry = document.organization_registry
     mentions = body_mentions(document)
     for mention in mentions:
         former = mention.form.former
@@ -441,7 +351,6 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     Replace it with the closest registered form, the official name or its
     abbreviation (safe).
     """
-    registry = document.organization_registry
     mentions = body_mentions(document)
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:

@@ -21,11 +21,11 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
+from unlint.structure.names import after_zh_boundary as after_boundary
+from unlint.structure.names import trie_pattern
+
 DATA_FILE = "organizations.toml"
 
-# Characters after which a `bounded` form may start: anything that is not a
-# Chinese character, and the function words that end a phrase before a name.
-_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使")
 
 
 class RegistryError(ValueError):
@@ -138,39 +138,6 @@ class Registry:
             found.append(Mention(match.start(), match.end(), form))
             position = match.end()
         return found
-
-
-def after_boundary(text: str, offset: int) -> bool:
-    """Whether a name may start at ``offset``: not in the middle of a longer run of name characters."""
-    if offset == 0:
-        return True
-    before = text[offset - 1]
-    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, factored by prefix so that each position costs a few steps.
-
-    At every node the longer continuations come before ending there, so the
-    match at a given start is the longest word.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(trie) or "(?!)"
-
-
-def _node_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
 
 
 # -- loading --------------------------------------------------------------------

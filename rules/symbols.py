@@ -205,7 +205,10 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
     """## What it does
     Reports a symbol whose first component (`A`, `S`, `CRC`, `UNEP`...) is
     not a series in unlint's registry (rules/data/symbol-series.csv) nor in
-    the `known-series` setting.
+    the `known-series` setting, when the rest of it says it is a symbol: a
+    subsidiary body, a session or year, a special component, a suffix, or a
+    joint partner. A series and a bare number (`CONCLU/131`, `SEA/15`) may be
+    a code of something else and is left alone.
 
     ## Why is this bad?
     An unknown series is most often a typo (`SS/2016/621`) or a component
@@ -227,8 +230,19 @@ def unknown_symbol_series(document, config) -> Iterator[Finding]:
     known = known_series() | frozenset(config.known_series)
     for symbol in document.references.symbols:
         for part in symbol.parts:
-            if part.series not in known:
+            if part.series not in known and (len(symbol.parts) > 1 or _more_than_a_number(part)):
                 yield Finding(symbol.start, symbol.end, f"{part.text}: unknown document series '{part.series}/'")
+
+
+def _more_than_a_number(part: SymbolPart) -> bool:
+    """Whether the part has more than a series and a number (``CONCLU/131``, ``SEA/15``).
+
+    A series and a number alone may be a code of anything (a conclusion, a route);
+    with a body, a session or year, a special component or a suffix it is a symbol
+    of a series the registry does not know.
+    """
+    return bool(part.bodies or part.session is not None or part.year is not None or part.kind
+                or part.record or part.suffixes)
 
 
 @hookimpl

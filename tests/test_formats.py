@@ -44,10 +44,10 @@ def test_without_the_extra_the_error_names_it_and_the_exit_code_is_2(small_docx,
 
 
 def test_without_the_pdf_extra_the_error_names_it(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "pdfminer", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
     [result] = lint_paths([tmp_path / "a.pdf"])
-    assert str(result.error).endswith("needs pdfminer.six: pip install 'unlint[pdf]'")
+    assert str(result.error).endswith("needs pypdfium2: pip install 'unlint[pdf]'")
 
 
 def test_standard_input_named_docx_is_read_as_word(small_docx):

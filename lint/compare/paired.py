@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..document import Document
+from ..structure.parsed import structure
 from .compare import Comparison, compare
 
 
@@ -15,8 +15,9 @@ class PairedDocument(Document):
 
     original: Document | None = field(default=None, kw_only=True)
 
-    @cached_property
+    @structure
     def comparison(self) -> Comparison | None:
+        """The alignment of this translation with its original, parsed once like any structure."""
         return None if self.original is None else compare(self.original, self)
 
 

@@ -8,7 +8,9 @@ from ..config import Config
 from ..document import Document
 from ..files import InputError, read_source
 from ..plugins import RuleSet
-from ..runner import FileResult, lint_document
+from ..engine import lint_document
+from ..funnel import Policy
+from ..results import FileResult
 from .pairs import SourcePair
 from .paired import PairedDocument
 
@@ -22,7 +24,7 @@ def compare_rules(rules: RuleSet) -> RuleSet:
     return RuleSet(chosen, {code: rules.origins.get(code, "") for code in chosen}, rules.organizations)
 
 
-def compare_pair(pair: SourcePair, config: Config, rules: RuleSet) -> FileResult:
+def compare_pair(pair: SourcePair, config: Config, rules: RuleSet, policy: Policy | None = None) -> FileResult:
     """The CMP findings on ``pair.translation``, or the reason one of the two could not be read."""
     try:
         original = read_source(pair.original)
@@ -32,12 +34,14 @@ def compare_pair(pair: SourcePair, config: Config, rules: RuleSet) -> FileResult
     document = PairedDocument(translation.text, pair.translation.display, config.document_date, translation.layout,
                               original=Document(original.text, pair.original.display, config.document_date,
                                                 original.layout))
-    return FileResult(pair.translation.display, lint_document(document, config, compare_rules(rules)))
+    return FileResult(pair.translation.display, lint_document(document, config, compare_rules(rules), policy))
 
 
-def compare_pairs(pairs: Iterable[SourcePair | InputError], config: Config, rules: RuleSet) -> Iterator[FileResult]:
+def compare_pairs(pairs: Iterable[SourcePair | InputError], config: Config, rules: RuleSet,
+                  policy: Policy | None = None) -> Iterator[FileResult]:
+    """Compare each pair; ``policy`` is the funnel's (the baseline), by default ``config`` alone."""
     for pair in pairs:
         if isinstance(pair, InputError):
             yield FileResult(pair.path, error=pair)
         else:
-            yield compare_pair(pair, config, rules)
+            yield compare_pair(pair, config, rules, policy)

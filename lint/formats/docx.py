@@ -23,7 +23,8 @@ the document's ``numStart``. A note no reference points to keeps its place in
 that order, so it is the footnote text that has no marker.
 
 Pages come from the page breaks Word recorded when it last laid the document
-out (``lastRenderedPageBreak``); a file without them has no pages.
+out (``lastRenderedPageBreak``), trusted only when they make the page count
+Word stored with the file (``docProps/app.xml``); else the pages are unknown.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ _FOOTNOTES_REL = _RELS + "footnotes"
 _NUMBERING_REL = _RELS + "numbering"
 _STYLES_REL = _RELS + "styles"
 _SETTINGS_REL = _RELS + "settings"
+_APP_REL = _RELS + "extended-properties"
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 # Subtrees that hold no visible text of this paragraph: properties, tracked
 # deletions, field codes, the VML copy of a text box, and text boxes (whose
@@ -62,6 +65,8 @@ _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
 _LEADING_MARK = regex.compile(r"^\s*(\*{1,3})\s*")
 #: A framed paragraph that is a cover-page note: its mark, then its text.
 _COVER_NOTE = regex.compile(r"^\s*\*{1,3}\s+\S")
+_CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
+_PAGE_HEAD = regex.compile(r"(?:Contents\s+)?(?:Page|页次)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +98,7 @@ def read_docx(data: bytes) -> Reading:
         masthead = package.by_id(rel_id) if rel_id else None
         start = _number_start(body, package.related(_SETTINGS_REL))
         reader = _Reader(_numbers(notes, start), Counter(numbering))
-        return reader.read(body, masthead, notes)
+        return reader.read(body, masthead, notes, _page_count(package.package_related(_APP_REL)))
     except (zipfile.BadZipFile, KeyError) as err:
         raise FormatError(
             f"not a readable .docx package ({_reason(err)}): a damaged file, or an old .doc or encrypted document "
@@ -118,6 +123,13 @@ def _footnotes(root) -> list[_Note]:
         text = " ".join(t for p in note.iter(_W + "p") if (t := plain.paragraph_text(p).strip()))
         notes.append(_Note(note.get(_W + "id", ""), text, custom=next(note.iter(_W + "footnoteRef"), None) is None))
     return notes
+
+
+def _page_count(app) -> int | None:
+    """The page count Word stored when it saved the file (``docProps/app.xml``), or None."""
+    pages = None if app is None else app.find(_APP + "Pages")
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isdigit() else None
 
 
 def _number_start(body, settings) -> int:
@@ -155,12 +167,14 @@ class _Reader:
     #: Footnote id -> page of its reference.
     note_pages: dict[str, int] = field(default_factory=dict)
     cover_notes: list[_Line] = field(default_factory=list)
+    #: The last body line with text so far (what a table follows).
+    last_text: str = ""
 
     @property
     def page(self) -> int:
         return self.breaks + 1
 
-    def read(self, body, masthead, notes: list[_Note]) -> Reading:
+    def read(self, body, masthead, notes: list[_Note], page_count: int | None = None) -> Reading:
         lines: list[_Line] = []
         if masthead is not None:
             # In the layout of text exports: a table row on a line, "United Nations<tab>A/80/628".
@@ -175,7 +189,10 @@ class _Reader:
         text = "\n".join(line.text for line in lines) + "\n"
         table_lines = frozenset(number for number, line in enumerate(lines, start=1) if line.table)
         # The final newline starts one more (empty) line: it is on the last page.
-        pages = tuple(line.page for line in lines) + ((lines[-1].page,) if lines else ()) if self.breaks else ()
+        # Word leaves its page break marks out of many files, or keeps stale ones: the pages are
+        # known only when the marks make exactly the page count Word stored when it saved the file.
+        known = self.breaks and page_count == self.breaks + 1
+        pages = tuple(line.page for line in lines) + ((lines[-1].page,) if lines else ()) if known else ()
         return Reading(text, Layout(table_lines=table_lines, pages=pages))
 
     def _lines(self, container, *, table: bool) -> Iterator[_Line]:
@@ -188,11 +205,19 @@ class _Reader:
                 if not table and _is_cover_note(child, text):
                     self.cover_notes.append(_Line(_LEADING_MARK.sub(r"\1 ", text), line.page))
                 else:
+                    if text.strip() and not table:
+                        self.last_text = text
                     yield line
                 for box in _text_boxes(child):
                     yield from self._lines(box, table=table)
             elif child.tag == _W + "tbl":
-                yield from self._table(child)
+                rows = list(self._table(child))
+                # A contents laid out as a table (entry, page number) is the contents, not table content.
+                contents = not table and _is_contents(rows, self.last_text)
+                for row in rows:
+                    yield _Line(row.text, row.page, table=row.table and not contents)
+                self.last_text = next((row.text for row in reversed(rows) if row.text.strip()), self.last_text)
+                continue
             elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
                 yield from self._lines(child, table=table)
 
@@ -201,10 +226,8 @@ class _Reader:
             if next(row.iterancestors(_W + "tbl")) is not table:
                 continue
             page = self.page
-            cells = [
-                " ".join(line.text for line in self._lines(cell, table=True) if line.text.strip())
-                for cell in row.iterchildren(_W + "tc")
-            ]
+            cells = [_join_cell([line.text for line in self._lines(cell, table=True) if line.text.strip()])
+                     for cell in row.iterchildren(_W + "tc")]
             yield _Line("\t".join(cells), page, table=True)
 
     def _note_line(self, note: _Note) -> _Line:
@@ -229,7 +252,7 @@ class _Reader:
             elif tag == _W + "tab":
                 parts.append("\t")
             elif tag in (_W + "br", _W + "cr"):
-                parts.append("" if child.get(_W + "type") in ("page", "column") else " ")
+                parts.append("" if child.get(_W + "type") in ("page", "column") or _ends_open(parts) else " ")
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
             elif tag == _W + "footnoteReference":
@@ -248,6 +271,25 @@ class _Reader:
             return ""  # the mark itself is the text run that follows
         number = self.numbers.get(note_id)
         return f"[^{number}]" if number is not None else ""
+
+
+def _is_contents(rows: list[_Line], before: str) -> bool:
+    """Whether a table is the contents: it follows the ``Contents`` title or opens with the ``Page`` column head."""
+    first = next((row.text.strip() for row in rows if row.text.strip()), "")
+    return _CONTENTS_TITLE.fullmatch(before) is not None or _PAGE_HEAD.fullmatch(first) is not None
+
+
+def _ends_open(parts: list[str]) -> bool:
+    """Whether the text so far ends inside a symbol broken to fit a narrow cell (``ECE/EX/2023/``, break, ``L.1``)."""
+    return bool(parts) and parts[-1].endswith("/")
+
+
+def _join_cell(paragraphs: list[str]) -> str:
+    """A cell's paragraphs on one line: a space between them, none after a symbol's ``/``."""
+    text = ""
+    for paragraph in paragraphs:
+        text += paragraph if not text or text.endswith("/") else " " + paragraph
+    return text
 
 
 def _is_cover_note(paragraph, text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import FormatError
@@ -74,6 +74,8 @@ class Package:
     #: Relationship id of the main part -> (type, target part name), internal targets only.
     relations: dict[str, tuple[str, str]]
     etree: Any
+    #: The package's own relationships (main part, properties), as ``relations``.
+    package_relations: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def root(self, name: str):
         """The XML root of part ``name``; KeyError when the package has no such part."""
@@ -86,6 +88,11 @@ class Package:
     def related(self, reltype: str):
         """The XML root of the main part's first relationship of this type, or None."""
         name = next((target for kind, target in self.relations.values() if kind == reltype), None)
+        return None if name is None else self._optional_root(name)
+
+    def package_related(self, reltype: str):
+        """The XML root of the package's part of this relationship type (``docProps/app.xml``), or None."""
+        name = next((target for kind, target in self.package_relations.values() if kind == reltype), None)
         return None if name is None else self._optional_root(name)
 
     def by_id(self, rel_id: str):
@@ -109,7 +116,7 @@ def open_package(data: bytes, etree) -> Package:
     folder, _, base = main.rpartition("/")
     rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
     relations = _relations(archive, rels_name, folder, etree) if rels_name in archive.namelist() else {}
-    return Package(archive, main, relations, etree)
+    return Package(archive, main, relations, etree, package_rels)
 
 
 def _relations(archive: zipfile.ZipFile, name: str, folder: str, etree) -> dict[str, tuple[str, str]]:

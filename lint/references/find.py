@@ -24,8 +24,11 @@ _SINGLE_SYMBOL = r"""
 """
 # Not after a Latin letter, digit or symbol character; right after a Chinese one it is
 # a symbol (UN Chinese writes no space there: 见A/76/214).
+# A joint partner that lost its series (A/76/871-2022/493 for A/76/871-S/2022/493) is
+# proposed too, so that it fails to parse and is reported.
 SYMBOL_CANDIDATE = regex.compile(
-    rf"(?<![A-Za-z0-9_/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*{_SINGLE_SYMBOL})*\*?", regex.VERBOSE
+    rf"(?<![A-Za-z0-9_/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*(?:{_SINGLE_SYMBOL}|(?:19|20)\d\d/\d+(?![\d/])))*\*?",
+    regex.VERBOSE,
 )
 
 _ZH_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -94,12 +97,14 @@ _HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Co
                    "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 _EN_ORGAN_LOOKBACK = 40
 _HAS_DIGIT = regex.compile(r"\d")
+_JOINT = regex.compile(r"[A-Za-z0-9][ \t]*[-–][ \t]*[A-Z]")
+_SINGLE_COMPONENT = regex.compile(r"\d+|[A-Z]+\.\d+")
 _ZH_MARKER = regex.compile(r"[第号/(（]")
 
 
 _JUEYI = regex.compile(r"决\s*[议定]")
 #: How far before "决议" a Chinese reference may start, and after it its pinpoints may run.
-_ZH_LOOKBACK, _ZH_LOOKAHEAD = 200, 80
+_ZH_LOOKBACK, _ZH_LOOKAHEAD = 600, 80
 
 
 def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -> References:
@@ -143,7 +148,7 @@ def _parse(kind: str, text: str, hint: Organ | None):
 def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple]:
     """``(kind, start, end, language, organ named by a heading)`` of every candidate outside ``skip_lines``."""
     found = [("symbol", m.start(), m.end(), "", None) for m in SYMBOL_CANDIDATE.finditer(text)
-             if _HAS_DIGIT.search(m.group())]
+             if _HAS_DIGIT.search(m.group()) and _symbol_shaped(m.group())]
     found += [("resolution", m.start(), m.end(), "zh", None) for m in _zh_candidates(text)
               if _ZH_MARKER.search(m.group())]
     found += [("resolution", _with_organ(text, m.start()), m.end(), "en", None)
@@ -152,6 +157,22 @@ def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator
     for candidate in found:
         if not (skip_lines and line_of(candidate[1]) in skip_lines):
             yield candidate
+
+
+def _symbol_shaped(candidate: str) -> bool:
+    """Whether a slashed span has the shape of a document symbol, not of a name with a slash.
+
+    Joint symbols and symbols of two or more components are (``A/73/150``, ``CRC/C/15``);
+    so is one component that is a number or a record (``S/24111``, ``CONCLU/131``: whether
+    the series is known is SYM005's question). One other component is a symbol only
+    after a one- or two-letter series (``S/2O17``, a slip to report): ``AFC/M23`` is a name.
+    """
+    if _JOINT.search(candidate):
+        return True
+    series, *components = candidate.rstrip("*").split("/")
+    if len(components) != 1:
+        return True
+    return bool(_SINGLE_COMPONENT.fullmatch(components[0])) or len(series) <= 2
 
 
 def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:

@@ -56,7 +56,7 @@ class LalrSyntaxError(ValueError):
         self.text, self.position, self.expected = text, position, expected
 
 
-class _Scanner:
+class _StateLexer:
     """The terminals one parser state accepts, as one alternation tried in Lark's order.
 
     A plain class, not a dataclass: it is defined at import, on the start-up path.
@@ -79,9 +79,9 @@ def _alternation(terminals: list[list[str]]) -> str:
     return "|".join(f"(?P<{name}>{regexp})" for name, regexp in terminals)
 
 
-def _scanner(lexer: dict) -> _Scanner:
+def _scanner(lexer: dict) -> _StateLexer:
     retype = {kind: re.compile(_alternation(strings)) for kind, strings in lexer["retype"].items()}
-    return _Scanner(_alternation(lexer["terminals"]), frozenset(lexer["ignore"]), retype)
+    return _StateLexer(_alternation(lexer["terminals"]), frozenset(lexer["ignore"]), retype)
 
 
 def _rule_callback(rule: dict, transformer: object) -> Callable[[list], Any]:

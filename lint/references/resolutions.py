@@ -242,9 +242,9 @@ def _takes_di(ident: _Identifier) -> bool:
 
 
 def _issues(text: str, start: int, items: list[_Item], language: str):
-    # One 第 and one 号 may cover a whole list; where 第 is repeated for each item,
-    # 号 is too (第 1540（2004）号和第 1673（2006）号决议), and so is 第 where 号 is.
-    di_repeated = any(item.has_di for item in items[1:])
+    # One 第 and one 号 may cover a run of items (第70/291、71/291和72/284号决议); each 第
+    # opens such a run, and the run ends in 号 (第 1540（2004）号和第 1673（2006）号决议,
+    # 第70/132号以及第70/213和70/219号决议). So an item needs 号 when it ends its run.
     for index, item in enumerate(items):
         ident = item.identifier
         if ident.open_bracket is not None and _MATCHING_CLOSE[str(ident.open_bracket)] != str(ident.close_bracket):
@@ -257,14 +257,15 @@ def _issues(text: str, start: int, items: list[_Item], language: str):
         if language != "zh":
             continue
         last = index == len(items) - 1
-        if not item.has_hao and (last or (di_repeated and item.has_di)):
+        ends_run = last or items[index + 1].has_di
+        if not item.has_hao and ends_run:
             # After the spaces that follow the number: "第 58/316 决议" becomes "第 58/316 号决议".
-            # Before 决议 the 号 is wanted whatever the list; inside a list with 第 repeated,
-            # dropping the later 第 mends it as well, so the fix is not safe there.
+            # Before 决议 the 号 is wanted whatever the list; inside a list, dropping the
+            # next item's 第 mends it as well, so the fix is not safe there.
             after = start + _skip_spaces(text, ident.last.end_pos)
             yield ReferenceIssue(IssueKind.MISSING_HAO, after, after, "号",
                                  f"'第 {text[ident.first.start_pos:ident.last.end_pos]}' lacks '号'", safe=last)
-        if (index == 0 or (di_repeated and item.has_hao)) and not item.has_di and _takes_di(ident):
+        if index == 0 and not item.has_di and _takes_di(ident):
             before = start + ident.first.start_pos
             yield ReferenceIssue(IssueKind.MISSING_DI, before, before, None,
                                  f"'{text[ident.first.start_pos:ident.last.end_pos]}号' lacks '第' before the number")

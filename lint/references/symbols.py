@@ -75,6 +75,10 @@ class _ToParts:
         leading, kind, number = children
         return "designation", {"leading": leading, "late_kind": _component(kind), "number": int(_component(number))}
 
+    def session_body_numbered(self, children):
+        leading, body, number = children
+        return "designation", {"leading": leading, "late_body": _component(body), "number": int(_component(number))}
+
     def record(self, children):
         return "designation", {"record": _component(children[0])}
 
@@ -131,7 +135,8 @@ def _make_part(text: str, fields: dict) -> SymbolPart:
         problems.append(f"{series}/{kind}/ symbols need a year and a number ({series}/{kind}/YEAR/N)")
     if fields.get("resolution_year") is not None and not FIRST_YEAR <= fields["resolution_year"] <= LAST_YEAR:
         problems.append(f"{fields['resolution_year']} is not a year of adoption")
+    bodies = tuple(fields["bodies"]) + ((fields["late_body"],) if "late_body" in fields else ())
     return SymbolPart(
-        text, series, tuple(fields["bodies"]), kind, session, year, fields.get("number"), fields.get("record"),
+        text, series, bodies, kind, session, year, fields.get("number"), fields.get("record"),
         tuple(fields["suffixes"]), fields.get("resolution_year"), tuple(problems),
     )

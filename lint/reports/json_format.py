@@ -4,7 +4,10 @@ Each object: ``path``, ``line``, ``column``, ``end_line``, ``end_column``
 (1-based, columns in characters, the end exclusive), ``code``, ``rule``,
 ``severity``, ``message``, ``fix`` (``null`` or ``{"applicability", "edits"}``,
 each edit with ``line``, ``column``, ``end_line``, ``end_column``,
-``replacement``).
+``replacement``). For Word and PDF input, also ``page`` (or null),
+``paragraph`` (the number of the paragraph the finding is in, or null),
+``heading`` (else the heading it falls under, or null) and ``quote`` (the
+text of the span).
 """
 
 from __future__ import annotations
@@ -28,7 +31,14 @@ def diagnostic_to_dict(diagnostic: Diagnostic) -> dict:
         "severity": str(diagnostic.severity),
         "message": diagnostic.message,
         "fix": _fix_to_dict(diagnostic.fix) if diagnostic.fix else None,
+        **(_where_to_dict(diagnostic) if diagnostic.where else {}),
     }
+
+
+def _where_to_dict(diagnostic: Diagnostic) -> dict:
+    where = diagnostic.where
+    return {"page": where.page, "paragraph": where.paragraph, "heading": where.heading,
+            "quote": diagnostic.span_text}
 
 
 def _fix_to_dict(fix: Fix) -> dict:

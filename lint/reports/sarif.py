@@ -110,6 +110,12 @@ def _results(diagnostics: Sequence[Diagnostic], index: dict[str, int], context: 
             # The n-th identical finding in a file keeps its own identity.
             "partialFingerprints": {"unlintFinding/v1": _hash(f"{identity}\0{seen[identity]}")},
         }
+        if d.where is not None:
+            # Word/PDF: the quoted span as the region's snippet, the page and paragraph as properties.
+            result["locations"][0]["physicalLocation"]["region"]["snippet"] = {"text": d.span_text}
+            result["properties"] = {key: value for key, value in (
+                ("page", d.where.page), ("paragraph", d.where.paragraph), ("heading", d.where.heading)
+            ) if value is not None}
         if d.code in index:
             result["ruleIndex"] = index[d.code]
         results.append(result)

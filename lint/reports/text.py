@@ -26,7 +26,9 @@ def _one(diagnostic: Diagnostic, context: ReportContext) -> str:
         location = click.style(location, bold=True)
         code = click.style(code, fg=_COLORS[diagnostic.severity], bold=True)
     fixable = " [*]" if diagnostic.fix is not None else ""
-    line = f"{location} {code}{fixable} {printable(diagnostic.message)}\n"
+    # A Word or PDF finding also says where it is in the document's own terms (page, paragraph).
+    where = f" [{printable(diagnostic.where.describe(diagnostic.span_text))}]" if diagnostic.where else ""
+    line = f"{location} {code}{fixable} {printable(diagnostic.message)}{where}\n"
     if context.show_source and diagnostic.source_line:
         line += _source_excerpt(diagnostic)
     return line

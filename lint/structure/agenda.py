@@ -1,11 +1,15 @@
-"""The agenda block of a consolidated report and the section headings after it.
+"""The agenda block of a document issued under agenda sub-items, and the section headings after it.
 
-A General Assembly report answering several sub-items carries, under the
-masthead, ``议程项目 129(a)、(b)、……(y)和(z)`` (wrapping over lines), the
-item's title ending in a colon, one title per sub-item
-(``联合国同非洲联盟的合作``), and then, in the body, one short heading per
-organization. This module finds those pieces; which organization a title or
-heading names is for the rules to decide (through the registry).
+A document answering sub-items of an agenda item carries, under the
+masthead, ``议程项目 129(a)、(b)、……(y)和(z)`` (wrapping over lines), or in
+English ``Agenda item 70 (b)`` / ``Item 68 (a) and (b) of the provisional
+agenda``, then the item's title. The sub-item titles follow in one of three
+shapes: one line per sub-item in the cooperation reports
+(``联合国同非洲联盟的合作``), one line per sub-item led by its letter
+(``(a) 执行《21世纪议程》``), or, for a single sub-item, the item's title and
+the sub-item's on one line (``社会和人权问题：社会发展``). In the body come the
+section headings. This module finds those pieces; which organization a title
+or heading names is for the rules to decide (through the registry).
 """
 
 from __future__ import annotations
@@ -16,10 +20,20 @@ from dataclasses import dataclass
 
 import regex
 
-_AGENDA_START = regex.compile(r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])")
+_AGENDA_START = regex.compile(
+    r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])"
+    # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
+    r"|(?m:^)[ \t]*(?:(?i:agenda)[ \t]+items?|Items?)[ \t]+(?P<item>\d{1,3})[ \t]*(?=\([a-z]{1,2}\))"
+)
 _SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
-_SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–)*")
+_SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")
+# What may end an English agenda line after its sub-items.
+_EN_LINE_END = regex.compile(r"[ \t]*(?:of[ \t]+the[ \t]+(?:provisional[ \t]+|preliminary[ \t]+)?agenda)?[ \t]*\**[ \t]*$",
+                             regex.M)
+_LETTERED_TITLE = regex.compile(r"\s*[(（](?P<letter>[a-z]{1,2})[)）]\s*(?P<title>\S.*?)\s*")
+# "社会和人权问题：社会发展", "Social and human rights questions: social development".
+_INLINE_TITLE = regex.compile(r"\s*(?P<item>[^:：。.;；]{2,80}?)\s*[:：]\s*(?P<title>[^:：。;；]{2,120}?)\s*")
 _ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
 _SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
 _TITLE_OPENING = regex.compile(r"\s*联合国(?:同|与|和|、)")
@@ -43,12 +57,16 @@ class SubItem:
 
 @dataclass(frozen=True, slots=True)
 class SubItemTitle:
-    """A sub-item title; one wrapped over two lines has its parts joined in ``text``."""
+    """A sub-item title; one wrapped over two lines has its parts joined in ``text``.
+
+    ``letter`` is the sub-item's letter when the title line gives it (``(a) 执行……``).
+    """
 
     text: str
     line: int
     start: int
     end: int
+    letter: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +107,7 @@ def parse_agenda(
     paragraph): in the body, ``议程项目 68(a)和(c)`` cites sub-items, it does
     not list them.
     """
-    match = _AGENDA_START.search(text, 0, len(text) if masthead_end is None else masthead_end)
+    match = _agenda_line(text, len(text) if masthead_end is None else masthead_end)
     if match is None:
         return None
     sub_items, end = _sub_items(text, match.end())
@@ -98,8 +116,21 @@ def parse_agenda(
     starts = _line_starts(lines)
     first_line = _line_of(starts, end) + 1
     item_title, titles, after = _titles(lines, starts, first_line + 1, skip)
+    if not titles:
+        item_title, titles, after = _lettered_titles(lines, starts, first_line + 1, skip, len(sub_items))
     headings = _headings(lines, starts, after, skip) if titles else ()
     return AgendaBlock(int(match["item"]), match.start(), end, sub_items, item_title, titles, headings)
+
+
+def _agenda_line(text: str, end: int) -> regex.Match[str] | None:
+    """The first agenda line before ``end``; an English one must hold nothing but the item and its sub-items."""
+    for match in _AGENDA_START.finditer(text, 0, end):
+        if match.group().lstrip().startswith("议程项目"):
+            return match
+        _, after = _sub_items(text, match.end())
+        if after > match.end() and _EN_LINE_END.match(text, after):
+            return match
+    return None
 
 
 def _sub_items(text: str, position: int) -> tuple[tuple[SubItem, ...], int]:
@@ -142,6 +173,40 @@ def _titles(
         titles.append(found[0])
         number += found[1]
     return item_title, tuple(titles), number
+
+
+def _lettered_titles(
+    lines: Sequence[str], starts: list[int], first: int, skip: frozenset[int], count: int
+) -> tuple[str, tuple[SubItemTitle, ...], int]:
+    """The item title, then either lines led by the sub-item letters or, for one sub-item, ``item: sub-item``.
+
+    Anything else after the agenda line leaves the titles unknown (empty): the
+    rules then say nothing about them.
+    """
+    numbers = [n for n in range(first, min(len(lines), first + 3 + count * 2) + 1)
+               if lines[n - 1].strip() and n not in skip and not lines[n - 1].strip().startswith("*")]
+    if not numbers:
+        return "", (), first
+    head = lines[numbers[0] - 1]
+    inline = _INLINE_TITLE.fullmatch(head)
+    if count == 1 and inline is not None:
+        start = starts[numbers[0] - 1] + inline.start("title")
+        title = SubItemTitle(inline["title"], numbers[0], start, start + len(inline["title"]))
+        return inline["item"], (title,), numbers[0] + 1
+    titles: list[SubItemTitle] = []
+    item_title = ""
+    for index, number in enumerate(numbers):
+        found = _LETTERED_TITLE.fullmatch(lines[number - 1])
+        if found is None:
+            if index == 0 and not titles:
+                item_title = lines[number - 1].strip().rstrip(":：")
+                continue
+            break
+        start = starts[number - 1] + found.start("title")
+        titles.append(SubItemTitle(found["title"], number, start, start + len(found["title"]), found["letter"]))
+    if len(titles) < 2 and count > 1:
+        return "", (), first
+    return item_title, tuple(titles), (titles[-1].line + 1 if titles else first)
 
 
 def _title_at(lines: Sequence[str], starts: list[int], number: int) -> tuple[SubItemTitle, int] | None:

@@ -15,6 +15,14 @@ run of lines from one paragraph start to the next, where a paragraph starts at
   whole paragraphs rather than wraps (a Word export: the median line is
   longer than a PDF column holds).
 
+A text is wrapped (a PDF export) when its lines are short and most of them
+stop mid-sentence; a text of short lines that mostly end a sentence (a corpus
+with one sentence per line) has lines that are paragraphs or sentences.
+
+A block of more lines than any paragraph has (``MAX_PARAGRAPH_LINES``) is not
+sure to be one paragraph: the layout was not understood. Rules that need a
+paragraph read such a block line by line and say so (``block_doubts``).
+
 Furniture lines and footnote rules belong to no block. Rules that need "the
 same paragraph" (bracket balance) use these blocks rather than lines, since a
 quotation or a parenthesis often runs over a wrap.
@@ -28,17 +36,30 @@ from itertools import count
 
 import regex
 
+from .certainty import NotChecked
 from .paragraphs import ParagraphStructure
 
 _SUBPARAGRAPH = regex.compile(r"\s*\(?[a-z]{1,2}\)\s*\S")
 _FOOTNOTE_RULE = regex.compile(r"\s*_{5,}\s*")
 # A footnote's number: alone on its line ("1", "*") or before the note ("957 关于...").
 _FOOTNOTE_MARKER = regex.compile(r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|月|日)\S)")
-_SENTENCE_END = "。；：！？"
+_SENTENCE_END = "。；：！？.;:!?"
+_SENTENCE_END_SET = frozenset(_SENTENCE_END)
+# A sentence that ends inside a quotation or a bracket: "。”", "。）".
+_CLOSING = "”’）)」』"
 #: Share of text lines followed by a blank line above which a text counts as double-spaced.
 _DOUBLE_SPACED = 0.6
 #: A PDF column of Chinese text holds about 40 characters; Word exports keep a paragraph on one line.
 _WRAPPED_LINE_MAX = 60
+# A wrap falls after a clause's end by chance only; a text of sentences or clauses ends most lines there.
+_CLAUSE_END = _SENTENCE_END + "，,"
+#: Share of text lines ending a sentence above which short lines are sentences, not wraps.
+_SENTENCE_LINES = 0.5
+_SENTENCE_LINES_MIN = 20
+#: A paragraph wrapped into 40-character lines runs to some 40 lines; 100 is past any paragraph.
+MAX_PARAGRAPH_LINES = 100
+#: The rules a doubt about a paragraph block silences.
+BLOCK_DOUBT_CODES = frozenset({"TYP002"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +67,9 @@ class TextBlock:
     """A paragraph of running text: 1-based line numbers, furniture left out."""
 
     lines: tuple[int, ...]
+    #: The block starts only because the line before ended a sentence, in a text of whole lines
+    #: (no blank line, number, marker or indent says a paragraph starts): it may go on a paragraph.
+    soft_start: bool = False
 
     @property
     def first_line(self) -> int:
@@ -54,6 +78,21 @@ class TextBlock:
     @property
     def last_line(self) -> int:
         return self.lines[-1]
+
+    @property
+    def sure(self) -> bool:
+        """Whether the block is short enough to be one paragraph (see the module docstring)."""
+        return len(self.lines) <= MAX_PARAGRAPH_LINES
+
+
+def block_doubts(blocks: Sequence[TextBlock]) -> tuple[NotChecked, ...]:
+    """One doubt per block too long to be a paragraph: TYP002 reads it line by line and may miss a slip."""
+    return tuple(
+        NotChecked(tuple(sorted(BLOCK_DOUBT_CODES)), "paragraphs",
+                   f"lines {b.first_line}-{b.last_line} read as one block of {len(b.lines)} lines, more than a "
+                   f"paragraph has: brackets and quotation marks left open there are not reported", b.first_line)
+        for b in blocks if not b.sure
+    )
 
 
 def parse_blocks(
@@ -66,6 +105,7 @@ def parse_blocks(
     blank_ends_block = not _double_spaced(text_lines, stripped)
     # In a double-spaced text blank lines are layout, not paragraph ends: read only the text lines.
     numbers = [n for n in range(1, len(lines) + 1) if n not in furniture] if blank_ends_block else text_lines
+    soft: set[int] = set()
     blocks = _split(
         numbers,
         lines,
@@ -73,8 +113,9 @@ def parse_blocks(
         _structural_starts(structure),
         blank_ends_block=blank_ends_block,
         line_is_paragraph=not _wrapped(text_lines, stripped),
+        soft=soft,
     )
-    return tuple(TextBlock(tuple(block)) for block in sorted(blocks, key=lambda block: block[0]))
+    return tuple(TextBlock(tuple(block), block[0] in soft) for block in sorted(blocks, key=lambda block: block[0]))
 
 
 def _split(
@@ -85,6 +126,7 @@ def _split(
     *,
     blank_ends_block: bool,
     line_is_paragraph: bool,
+    soft: set[int],
 ) -> list[list[int]]:
     """Read the lines ``numbers`` in order into blocks of line numbers.
 
@@ -133,9 +175,11 @@ def _split(
         ):
             if current:
                 blocks.append(current)
+                if number not in starts and not text[:1].isspace() and not _SUBPARAGRAPH.match(text):
+                    soft.add(number)
             current = []
         current.append(number)
-        after_sentence = bare[-1] in _SENTENCE_END
+        after_sentence = bare[-1] in _SENTENCE_END or (bare[-1] in _CLOSING and bare[-2:-1] in _SENTENCE_END_SET)
     if current:
         blocks.append(current)
     if suspended is not None and suspended[0]:
@@ -144,13 +188,19 @@ def _split(
 
 
 def _structural_starts(structure: ParagraphStructure) -> frozenset[int]:
-    numbered = {p.line for p in structure.paragraphs} | {h.line for h in structure.numbered_headings}
+    numbered = {p.line for p in (*structure.paragraphs, *structure.side_items)}
+    numbered |= {h.line for h in structure.numbered_headings}
     return frozenset(numbered | {p.line for p in structure.parts if p.line > 1})
 
 
 def _wrapped(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:
     lengths = sorted([len(stripped[number - 1]) for number in text_lines])
-    return not lengths or lengths[len(lengths) // 2] <= _WRAPPED_LINE_MAX
+    if lengths and lengths[len(lengths) // 2] > _WRAPPED_LINE_MAX:
+        return False
+    if len(text_lines) < _SENTENCE_LINES_MIN:
+        return True  # too few lines to tell sentences from wraps
+    ends = sum(stripped[number - 1][-1] in _CLAUSE_END for number in text_lines)
+    return ends <= _SENTENCE_LINES * len(text_lines)
 
 
 def _double_spaced(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:

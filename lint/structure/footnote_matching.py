@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .certainty import NotChecked
 from .footnotes import FootnoteMarker, Footnotes, FootnoteText
+
+
+#: The rules a doubt about the footnote area silences.
+FOOTNOTE_DOUBT_CODES = frozenset({"FTN001", "FTN002", "FTN005"})
+
+
+#: Fewer numbered texts without any marker may be slips; this many is a text that lost its markers.
+_LOST_MARKERS_MIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +40,46 @@ class FootnoteMatch:
     unmatched_markers: tuple[FootnoteMarker, ...]
     unmatched_texts: tuple[FootnoteText, ...]
     breaks: tuple[NumberingBreak, ...]
+    #: The document holds no footnote text of any kind.
+    no_notes: bool = False
+    #: The text begins with its masthead (symbol, Distr.): a whole document, not an excerpt.
+    whole_document: bool = True
+    #: Numbered footnote texts and not one numbered marker: the markers were lost (superscripts
+    #: dropped by a conversion, a corpus that strips them), not deleted one by one.
+    markers_left_out: bool = False
+
+    @property
+    def notes_left_out(self) -> bool:
+        """No note at all in a text that is not sure to be a whole document: its notes were
+        probably left out (a corpus that strips them, a copy of the body), so a marker
+        without a text says nothing about the document."""
+        return self.no_notes and not self.whole_document
+
+    @property
+    def doubts(self) -> tuple[NotChecked, ...]:
+        doubts = []
+        if self.notes_left_out and self.unmatched_markers:
+            first = self.unmatched_markers[0]
+            doubts.append(NotChecked(("FTN001", "FTN005"), "footnote area",
+                                     f"{len(self.unmatched_markers)} footnote marker(s) and no footnote text at all: "
+                                     "the notes may have been left out of this text", first.line))
+        if self.markers_left_out:
+            first = next(t for t in self.unmatched_texts if t.number is not None)
+            count = sum(t.number is not None for t in self.unmatched_texts)
+            doubts.append(NotChecked(("FTN002",), "footnote markers",
+                                     f"{count} numbered footnote texts and not one numbered marker in the text: the "
+                                     "markers may have been lost in conversion", first.line))
+        return tuple(doubts)
 
 
-def match_footnotes(footnotes: Footnotes) -> FootnoteMatch:
+def match_footnotes(footnotes: Footnotes, whole_document: bool = True) -> FootnoteMatch:
+    """Pair markers and texts; ``whole_document``: the text has its masthead (see ``notes_left_out``)."""
     unmatched_markers, unmatched_texts = _pair(footnotes)
     textless = {t.number for t in unmatched_texts if t.number is not None}
-    return FootnoteMatch(unmatched_markers, unmatched_texts, _numbering_breaks(footnotes.numbered_markers, textless))
+    breaks = _numbering_breaks(footnotes.numbered_markers, textless)
+    lost = len(textless) >= _LOST_MARKERS_MIN and not footnotes.numbered_markers
+    return FootnoteMatch(unmatched_markers, unmatched_texts, breaks, no_notes=not footnotes.texts,
+                         whole_document=whole_document, markers_left_out=lost)
 
 
 def _pair(footnotes: Footnotes) -> tuple[tuple[FootnoteMarker, ...], tuple[FootnoteText, ...]]:

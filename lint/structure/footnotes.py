@@ -132,14 +132,14 @@ _IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
 
 def parse_footnotes(lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> Footnotes:
     """Find footnote markers and texts; ``skip`` holds the 1-based furniture lines."""
-    scanner = _Scanner(lines, line_starts, skip)
+    scanner = _NoteScanner(lines, line_starts, skip)
     scanner.scan()
     markers = sorted(scanner.markers, key=lambda m: m.start)
     texts = sorted(scanner.texts, key=lambda t: t.start)
     return Footnotes(tuple(markers), tuple(texts), tuple(scanner.separators))
 
 
-class _Scanner:
+class _NoteScanner:
     """One pass over the lines; keeps the state of the current separator block."""
 
     def __init__(self, lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> None:

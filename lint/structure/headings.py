@@ -3,7 +3,9 @@
 Chapters carry Chinese or Roman numerals, their sections capital letters
 (UN Editorial Manual, "Headings"). A chapter heading is accepted only in
 sequence (一, 二, 三 ...), so that a numbered table row or a list item that
-happens to start with ``I.`` is not taken for a chapter. Lettered section
+happens to start with ``I.`` is not taken for a chapter; nor is a line
+whose title is followed by figures in cells (a financial table's row label),
+nor a line the reader marked as a table line. Lettered section
 headings belong to the chapter above them.
 """
 
@@ -25,6 +27,8 @@ _SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
 # Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
 _GATE = re.compile(rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
 _SENTENCE_END = regex.compile(r"[。；;]\s*$")
+# A row of a table read as text: a label and title, then figures in cells ("II.\tPosts\t1 234.5\t(12.0)").
+_FIGURE_CELLS = regex.compile(r"(?:\t| {2,})[-–(]?\d[\d\s,.()%–-]*$")
 _MAX_TITLE = 120
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -99,7 +103,7 @@ def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> 
 
 
 def _title_like(title: str) -> bool:
-    return len(title) <= _MAX_TITLE and not _SENTENCE_END.search(title)
+    return len(title) <= _MAX_TITLE and not _SENTENCE_END.search(title) and not _FIGURE_CELLS.search(title)
 
 
 def _clean(title: str) -> str:

@@ -7,6 +7,18 @@ mixed width is a slip of its own), and ``“”``, ``‘’``, ``《》``, ``〈
 What is left on a stack at the end of the block was never closed; a closer
 that finds its stack empty opened nothing.
 
+Quotations run over paragraph ends, and the UN writes a quotation of several
+paragraphs with an opening mark at the start of each paragraph and one closing
+mark at the end of the last (UN Editorial Manual, "Quotations"). So, after the
+blocks are paired, a quotation mark left open at the start of a block whose
+next block starts with the same mark is that convention, not a slip; and an
+opening mark left open is paired with a closing mark that closes nothing a few
+lines later when only sentence ends separate them (a text with one sentence
+per line splits a quoted paragraph); a blank line, a number, a marker or an
+indent in between is a sure paragraph end. A block longer than a paragraph
+(``TextBlock.sure`` is false) is paired line by line for the width check, and
+nothing left open in it is reported.
+
 Brackets inside resolution citations are left out (``第 1373（2001)号``: the
 RES family owns slips there). Parsed once per document
 (``Document.bracket_pairing``); TYP001 and TYP002 read it.
@@ -14,6 +26,7 @@ RES family owns slips there). Parsed once per document
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -61,6 +74,12 @@ def resolution_spans(text: str, references: References) -> list[tuple[int, int]]
     return spans
 
 
+_NEWLINE = re.compile("\n")
+_QUOTES = {"“": "”", "‘": "’"}
+#: How many lines a quotation may run over paragraph or sentence breaks.
+_QUOTATION_SPAN_LINES = 40
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     family: str
@@ -98,10 +117,71 @@ def pair_brackets(text: str, blocks: Sequence[TextBlock], line_start: Callable[[
     pairs: list[Pair] = []
     unmatched: list[Unmatched] = []
     brackets = _brackets_by_block(text, blocks, line_start, _masked_offsets(text, masked_spans))
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     for index, block in enumerate(blocks):
-        if index in brackets:
+        if index not in brackets:
+            continue
+        if block.sure:
             _pair_block(text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
-    return Pairing(tuple(pairs), tuple(unmatched))
+        else:
+            # Longer than a paragraph: where the paragraph ends is unknown (Document.not_checked says so).
+            for line, offsets in _by_line(line_starts, brackets[index]).items():
+                _pair_block(text, offsets, (line, line), pairs, [])
+    return Pairing(tuple(pairs), tuple(_across_blocks(text, blocks, line_starts, unmatched)))
+
+
+def _by_line(line_starts: list[int], offsets: list[int]) -> dict[int, list[int]]:
+    lines: dict[int, list[int]] = {}
+    for offset in offsets:
+        lines.setdefault(bisect.bisect_right(line_starts, offset), []).append(offset)
+    return lines
+
+
+def _across_blocks(text: str, blocks: Sequence[TextBlock], line_starts: list[int],
+                   unmatched: list[Unmatched]) -> list[Unmatched]:
+    """Drop the quotation marks that pair across blocks (see the module docstring)."""
+    block_starts = sorted(_first_offset(text, line_starts, block.first_line) for block in blocks)
+    starting = frozenset(block_starts)
+    hard_starts = [block.first_line for block in blocks if not block.soft_start]
+    kept: list[Unmatched] = []
+    open_quotes: dict[str, list[Unmatched]] = {}
+    for item in sorted(unmatched, key=lambda u: u.offset):
+        char = text[item.offset]
+        if item.opener and char in _QUOTES:
+            if item.offset in starting and _next_block_starts_with(text, block_starts, item.offset, char):
+                continue  # a paragraph of a quotation that goes on in the next paragraph
+            open_quotes.setdefault(_QUOTES[char], []).append(item)
+            continue
+        waiting = open_quotes.get(char)
+        if not item.opener and waiting:
+            line = bisect.bisect_right(line_starts, item.offset)
+            opened = bisect.bisect_right(line_starts, waiting[-1].offset)
+            # A sure paragraph start in between (not one a sentence end guessed): the marks are two slips.
+            if line - opened <= _QUOTATION_SPAN_LINES and not _starts_between(hard_starts, opened, line):
+                waiting.pop()  # the quotation closes a few sentences or paragraphs later
+                continue
+        kept.append(item)
+    kept.extend(item for items in open_quotes.values() for item in items)
+    return sorted(kept, key=lambda u: u.offset)
+
+
+def _starts_between(starts: list[int], first: int, last: int) -> bool:
+    """Whether one of the sorted block ``starts`` is a line after ``first`` up to ``last``."""
+    index = bisect.bisect_right(starts, first)
+    return index < len(starts) and starts[index] <= last
+
+
+def _first_offset(text: str, line_starts: list[int], line: int) -> int:
+    """Offset of the first character of 1-based ``line`` that is not white space."""
+    offset = line_starts[line - 1]
+    while offset < len(text) and text[offset] in " \t\u3000":
+        offset += 1
+    return offset
+
+
+def _next_block_starts_with(text: str, starts: list[int], offset: int, char: str) -> bool:
+    index = bisect.bisect_right(starts, offset)
+    return index < len(starts) and text[starts[index]] == char
 
 
 def _pair_block(

@@ -5,6 +5,12 @@ UN documents number their paragraphs ``1.``, ``2.``, ... (Chinese text also
 A numbered line that reads like a heading (``1. 自然灾害救灾工作``: short, no
 sentence punctuation, out of sequence or followed at once by another numbered
 line) is a sub-heading, not a paragraph.
+
+Numbered items that restart at 1 inside a part (the outputs of a table, a
+numbered list in a box) have a numbering of their own: they are kept apart as
+``side_items`` and do not break the paragraph sequence around them. A body
+whose first numbered paragraph is not 1 may be a text that starts inside a
+document; the parser records that doubt rather than an error.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .certainty import NotChecked
 from .scan import lines_matching
 
 # "12. text", "10．text"; not "3.1", "3.I.1" (budget fascicle numbering) or "0.2%".
@@ -30,6 +37,8 @@ _GATE = re.compile(r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Ann
 _SENTENCE_PUNCTUATION = regex.compile(r"[。，；：！？,;:!?]")
 _HEADING_MAX_CHARS = 40
 
+#: The rules a doubt about the paragraph sequence silences.
+PARAGRAPH_DOUBT_CODES = frozenset({"XRF001", "XRF002"})
 #: The label of the main body, before any annex.
 BODY = "body"
 
@@ -71,6 +80,28 @@ class ParagraphStructure:
     parts: tuple[Part, ...]
     paragraphs: tuple[NumberedParagraph, ...]
     numbered_headings: tuple[NumberedHeading, ...]
+    #: Numbered items of a sequence of their own (restarting at 1 inside a part): not paragraphs.
+    side_items: tuple[NumberedParagraph, ...] = ()
+
+    def first_number(self, label: str) -> int | None:
+        """The number of the first paragraph of part ``label``, None when it has none."""
+        return next((p.number for p in self.paragraphs if p.part == label), None)
+
+    @property
+    def starts_inside(self) -> bool:
+        """Whether the body's numbering starts above 1: the text may begin inside a document."""
+        first = self.first_number(BODY)
+        return first is not None and first > 1
+
+    @property
+    def doubts(self) -> tuple[NotChecked, ...]:
+        if not self.starts_inside:
+            return ()
+        first = next(p for p in self.paragraphs if p.part == BODY)
+        return (NotChecked(tuple(sorted(PARAGRAPH_DOUBT_CODES)), "paragraph numbering",
+                           f"the first numbered paragraph is {first.number}, so the text may start inside a "
+                           f"document; its start and references to paragraphs before {first.number} are not checked",
+                           first.line),)
 
     def in_part(self, label: str) -> tuple[NumberedParagraph, ...]:
         return tuple(p for p in self.paragraphs if p.part == label)
@@ -81,6 +112,8 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
     parts = [Part(BODY, 1)]
     paragraphs: list[NumberedParagraph] = []
     headings: list[NumberedHeading] = []
+    side: list[NumberedParagraph] = []
+    side_next = 0  # the number the current side sequence expects next; 0: none open
     candidates = lines_matching(lines, _GATE)
     part_lines = _real_parts(lines, skip, candidates)
     expected = 1
@@ -91,7 +124,7 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
             continue
         if number in part_lines:
             parts.append(Part(part_lines[number], number))
-            expected = 1
+            expected, side_next = 1, 0
             continue
         match = _NUMBERED.match(text)
         if not match or (rest := match[_REST]) is None or " | " in text:  # " | ": a flattened table row
@@ -103,9 +136,15 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
             continue
         # Between the number and the text: white space and the stop (no copy of the long rest).
         fullwidth = "．" in text[match.end(_NUMBER):match.start(_REST)]
-        paragraphs.append(NumberedParagraph(value, number, match.end(_INDENT) + 1, parts[-1].label, fullwidth))
+        paragraph = NumberedParagraph(value, number, match.end(_INDENT) + 1, parts[-1].label, fullwidth)
+        if value != expected and (value == side_next or (value == 1 and expected > 2)):
+            side.append(paragraph)  # a list numbered on its own, inside the part
+            side_next = value + 1
+            continue
+        side_next = 0
+        paragraphs.append(paragraph)
         expected = value + 1
-    return ParagraphStructure(tuple(parts), tuple(paragraphs), tuple(headings))
+    return ParagraphStructure(tuple(parts), tuple(paragraphs), tuple(headings), tuple(side))
 
 
 def _real_parts(lines: Sequence[str], skip: frozenset[int], candidates: Sequence[int]) -> dict[int, str]:

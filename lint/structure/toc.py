@@ -1,7 +1,19 @@
 """The table of contents (``目录`` / ``Contents``) and the lines its entries name.
 
-The contents is the block of lines after the ``目录`` line, up to the first
-blank line: ``一. 导言<TAB>4`` or ``Mandate | 6``. Each entry is matched with
+The contents is the block of lines after the ``目录`` line: ``一. 导言<TAB>4``
+or ``Mandate | 6``. It ends where the contents end, whichever comes first:
+
+- a blank line;
+- page numbers stopping: in a contents whose entries carry page numbers, two
+  lines in a row without one (a title may wrap onto a second line);
+- a line that repeats an entry: the body's first heading;
+- the body's first numbered paragraph, or a line of running text (longer
+  than any contents entry).
+
+A contents without page numbers that ends only at a numbered paragraph,
+running text or the end of the text (a summary record's list of items, with
+the body right after it) is not sure: its rules stay silent and
+``doubts`` says why. Each entry is matched with
 the first later line whose words are the entry's words (numbering, page
 numbers, footnote markers, spaces and punctuation aside); a title broken over
 two lines (``Subprogramme 1`` / ``Prevention, ...``) also matches.
@@ -14,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .certainty import NotChecked
 from .headings import CHINESE_NUMERALS
 
 _TOC_TITLE = regex.compile(r"\s*(?:目\s*录|Contents)\s*")
@@ -26,6 +39,14 @@ _MARKUP = regex.compile(r"\[\^\d+\]|\*+")
 _NUMBERING = regex.compile(rf"\s*(?:[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z]|\d{{1,3}})\s*[.．、]\s*")
 #: How far from the top a contents may start.
 _TOC_SEARCH_LINES = 200
+# A body paragraph: "12. text ..." ending a sentence (a contents entry is a title: no full stop).
+_PARAGRAPH = regex.compile(r"\s*\d{1,3}\s*[.．]\s*\S.{20,}[。；;.]\s*")
+#: A contents entry is a title: a line longer than this is running text.
+_ENTRY_MAX_CHARS = 160
+#: The rules a doubt about the contents silences.
+TOC_DOUBT_CODES = frozenset({"XRF004", "XRF005"})
+#: How the block ended (``TableOfContents.ending``); the first three are sure ends.
+SURE_ENDINGS = frozenset({"blank line", "page numbers stop", "heading repeats an entry"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +67,21 @@ class TableOfContents:
     #: The last line of the contents block.
     end: int
     entries: tuple[TocEntry, ...]
+    #: What ended the block: one of SURE_ENDINGS, "numbered paragraph", "running text" or "end of text".
+    ending: str = "blank line"
+
+    @property
+    def sure(self) -> bool:
+        """Whether the block is known to end where the contents end (see the module docstring)."""
+        return self.ending in SURE_ENDINGS or any(e.page is not None for e in self.entries)
+
+    @property
+    def doubts(self) -> tuple[NotChecked, ...]:
+        if self.sure:
+            return ()
+        return (NotChecked(tuple(sorted(TOC_DOUBT_CODES)), "table of contents",
+                           f"a contents without page numbers that ends only at the {self.ending}: where the "
+                           "entries end is not sure", self.line),)
 
     @property
     def lines(self) -> frozenset[int]:
@@ -69,11 +105,7 @@ def parse_toc(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> Table
     index = start + 1
     while index < len(lines) and (not lines[index].strip() or _PAGE_HEADER.fullmatch(lines[index])):
         index += 1
-    raw: list[tuple[int, regex.Match]] = []
-    while index < len(lines) and lines[index].strip():
-        if index + 1 not in skip and (match := _ENTRY.fullmatch(lines[index])) and match["title"]:
-            raw.append((index, match))
-        index += 1
+    raw, index, ending = _block(lines, index, skip)
     if not raw:
         return None
     end = index
@@ -85,7 +117,39 @@ def parse_toc(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> Table
                  targets.find(m["title"]))
         for i, m in raw
     )
-    return TableOfContents(start + 1, end, entries)
+    return TableOfContents(start + 1, end, entries, ending)
+
+
+def _block(lines: Sequence[str], index: int, skip: frozenset[int]) -> tuple[list[tuple[int, regex.Match]], int, str]:
+    """The entries from line ``index`` on, the index after the block and what ended it."""
+    raw: list[tuple[int, regex.Match]] = []
+    seen: set[str] = set()
+    paged = unpaged_run = 0
+    while index < len(lines):
+        text = lines[index]
+        if not text.strip():
+            return raw, index, "blank line"
+        if index + 1 in skip:
+            index += 1
+            continue
+        if len(text) > _ENTRY_MAX_CHARS:
+            return raw, index, "running text"
+        if _PARAGRAPH.fullmatch(text):
+            return raw, index, "numbered paragraph"
+        match = _ENTRY.fullmatch(text)
+        if match and match["title"]:
+            words = normalize(match["title"])
+            if words and words in seen and not match["page"]:  # a paged entry may repeat a title
+                return raw, index, "heading repeats an entry"
+            unpaged_run = 0 if match["page"] else unpaged_run + 1
+            if paged and unpaged_run == 2:
+                # The previous line was no wrapped title either: the contents ended before it.
+                return raw[:-1], raw[-1][0], "page numbers stop"
+            paged += bool(match["page"])
+            seen.add(words)
+            raw.append((index, match))
+        index += 1
+    return raw, index, "end of text"
 
 
 class _Targets:

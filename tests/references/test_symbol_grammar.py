@@ -51,7 +51,9 @@ FORMS = [
     ("UNEP/EA.5/1", "UNEP b=EA.5 n=1"),
     ("DP/2020/1", "DP y=2020 n=1"),
     ("DP/FPA/2020/1", "DP b=FPA y=2020 n=1"),
-    ("TPNW/MSP/2022/INF/1", None),  # INF after the year is not a form the grammar knows: see MALFORMED note
+    # A component after the year: meeting documents of treaty bodies and Executive Boards.
+    ("TPNW/MSP/2022/INF/1", "TPNW b=MSP,INF y=2022 n=1"),
+    ("UNICEF/2022/EB/9", "UNICEF b=EB y=2022 n=9"),
     # special components
     ("S/RES/2553(2020)", "S k=RES n=2553 ry=2020"),
     ("S/RES/1325 (2000)", "S k=RES n=1325 ry=2000"),
@@ -116,11 +118,10 @@ def test_form_parses_into_its_fields(text, expected):
     assert (symbol.start, symbol.end, symbol.text) == (0, len(text), text)
 
 
-def test_a_form_outside_the_grammar_does_not_parse():
-    # Found in the research notes (TPNW/MSP/2022/INF/1); the grammar has INF before
-    # the year only. Recorded so that widening the grammar is a deliberate act.
+def test_a_component_after_the_year_needs_a_number_after_it():
+    # UNICEF/2022/EB/9 and TPNW/MSP/2022/INF/1 are symbols; a body after the year with nothing after is not.
     with pytest.raises(SymbolSyntaxError):
-        parse_symbol("TPNW/MSP/2022/INF/1")
+        parse_symbol("UNICEF/2022/EB")
 
 
 @pytest.mark.parametrize("text", MALFORMED)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from unlint import Config, Document
 from unlint.rules.agenda import (
     agenda_section_mismatch,
@@ -177,3 +176,89 @@ def test_2010_report():
 )
 def test_other_corpus_documents_are_silent(name):
     assert corpus_findings(name) == []
+
+
+# -- any agenda item, any sub-item titles ---------------------------------------------------
+
+LETTERED = (
+    "大会\n议程项目19(a)、(b)和(c)\n可持续发展：\n(a) 执行《21世纪议程》\n(b) 小岛屿发展中国家\n(c) 减少灾害风险\n\n"
+    "秘书长的报告\n一. 导言\n二. 执行《21世纪议程》\n三. 小岛屿发展中国家\n四. 减少灾害风险\n1. 正文。\n"
+)
+
+
+def all_agd(text: str) -> list[tuple[str, str]]:
+    document = Document(text)
+    return [(r.code, text[f.start:f.end]) for r in ALL_AGD for f in r.check(document, Config())]
+
+
+def test_lettered_titles_of_any_item_with_one_section_each_are_silent():
+    assert all_agd(LETTERED) == []
+
+
+def test_a_lettered_title_whose_letter_the_agenda_line_does_not_list():
+    text = LETTERED.replace("(c) 减少灾害风险\n\n", "(d) 减少灾害风险\n\n")
+    assert ("AGD002", "减少灾害风险") in all_agd(text)
+
+
+def test_a_listed_sub_item_without_its_title():
+    text = LETTERED.replace("(b) 小岛屿发展中国家\n", "")
+    assert ("AGD002", "议程项目19(a)、(b)和(c)"[4:]) not in all_agd(text)
+    assert [code for code, _ in all_agd(text)] == ["AGD002"]
+
+
+def test_a_heading_written_differently_from_its_sub_item_title():
+    text = LETTERED.replace("四. 减少灾害风险", "四. 减少灾难风险")
+    assert all_agd(text) == [("AGD003", "减少灾难风险")]
+
+
+def test_a_heading_that_extends_the_title_is_its_section():
+    assert all_agd(LETTERED.replace("三. 小岛屿发展中国家", "三. 小岛屿发展中国家问题")) == []
+
+
+def test_a_title_without_a_section_where_the_others_have_one():
+    text = LETTERED.replace("四. 减少灾害风险\n", "四. 结论\n")
+    assert all_agd(text) == [("AGD003", "减少灾害风险")]
+
+
+def test_headings_that_do_not_repeat_the_titles_leave_the_sections_alone():
+    text = LETTERED.replace("二. 执行《21世纪议程》", "二. 进展").replace("三. 小岛屿发展中国家", "三. 挑战")
+    assert all_agd(text) == []
+
+
+ENGLISH = (
+    "Item 68 (a) and (b) of the provisional agenda*\nPromotion and protection of the rights of children\n"
+    "(a) Promotion and protection of the rights of children\n(b) Follow-up to the outcome of the special session on "
+    "children\n\nReport of the Secretary-General\nI. Introduction\n1. Text.\n"
+)
+
+
+def test_an_english_agenda_line_and_its_lettered_titles():
+    document = Document(ENGLISH)
+    agenda = document.agenda
+    assert (agenda.item, [s.letter for s in agenda.sub_items]) == (68, ["a", "b"])
+    assert [t.letter for t in agenda.titles] == ["a", "b"]
+    assert all_agd(ENGLISH) == []
+
+
+def test_an_english_last_sub_item_without_and():
+    text = ENGLISH.replace("Item 68 (a) and (b)", "Item 68 (a), (b)")
+    assert all_agd(text) == [("AGD001", "(b)")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Under agenda item 70 (b), the Assembly took note.\n",  # a citation in the body
+        "Agenda item 70 (b) was discussed at length\n",  # a sentence, not the agenda line
+        "议程项目19(b)\n社会和人权问题：社会发展\n2023年6月7日经济及社会理事会决议\n",  # one sub-item, inline title
+        "Agenda item 19 (b)\nSocial and human rights questions: social development\nResolution adopted\n",
+    ],
+)
+def test_single_sub_items_and_citations_are_silent(text):
+    assert all_agd(text) == []
+
+
+def test_a_single_sub_item_with_its_title_on_the_item_line():
+    agenda = Document("Agenda item 19 (b)\nSocial and human rights questions: social development\n").agenda
+    assert (agenda.item_title, [t.text for t in agenda.titles]) == ("Social and human rights questions",
+                                                                    ["social development"])

@@ -4,6 +4,7 @@ import pytest
 
 from unlint import Config, lint_text
 from tests.corpus import corpus_findings
+from tests.structure.realdocs import realdoc_text
 
 XRF = Config(select=("XRF",))
 
@@ -175,3 +176,60 @@ def test_repeated_letter():
 def test_roman_sub_items_and_agenda_sub_items():
     text = "议程项目 129(a)、(b)、\n(c)、(d)和(e)\n\n1. 如下：\n(a) 甲：\n(i) 子项；\n(ii) 子项；\n(b) 乙。\n"
     assert xrf(text) == []
+
+
+# -- unsure structure: silent, and said so (UNL004) ----------------------------------
+
+
+def test_text_starting_inside_a_document_is_not_checked_real_excerpt():
+    text = realdoc_text("starts-inside.zh.txt")
+    assert codes_and_lines(text) == [("UNL004", text.split("\n").index(next(
+        line for line in text.split("\n") if line.startswith("110."))) + 1)]
+
+
+def test_a_gap_after_a_mid_document_start_still_fires():
+    text = "110. 第一段，内容。\n111. 第二段，内容。\n113. 第三段，内容。\n见上文第 12 段。\n"
+    assert codes_and_lines(text) == [("UNL004", 1), ("XRF001", 3)]
+
+
+def test_reference_past_the_end_fires_even_when_the_text_starts_inside():
+    text = "110. 第一段，内容。\n111. 第二段，见上文第 150 段。\n"
+    assert [c for c, _ in codes_and_lines(text)] == ["UNL004", "XRF002"]
+
+
+def test_numbered_outputs_of_tables_are_not_paragraphs():
+    # Each table numbers its outputs from 1; the paragraphs around them go on.
+    table = ["1. 出版物：年度报告一份，供大会审议。", "2. 技术材料：数据库一个，供会员国使用。"]
+    text = "\n".join(["1. 第一段，内容。", "2. 第二段，内容。", "3. 第三段，内容。", *table, "4. 第四段，内容。",
+                      *table, "5. 第五段，内容。"]) + "\n"
+    assert xrf(text) == []
+    assert codes_and_lines(text.replace("5. 第五段", "6. 第五段")) == [("XRF001", 9)]
+
+
+def test_a_table_row_label_with_figures_is_not_a_chapter_missing_from_the_contents():
+    text = ("Contents\nI. Overview | 3\nII. Mandate | 4\n\nI. Overview\n1. Text of the overview here.\n"
+            "II. Mandate\n2. Text of the mandate here.\nIII.\tOperational costs\t1 234.5\t1 100.0\n")
+    assert xrf(text) == []
+    assert codes_and_lines(text.replace("\t1 234.5\t1 100.0", "")) == [("XRF005", 9)]
+
+
+def test_summary_record_contents_without_page_numbers_ends_at_the_body():
+    text = ("Contents\nOpening of the session\nAdoption of the agenda\n"
+            "Opening of the session\n1. The meeting was called to order at 10 a.m. by the Chair.\n"
+            "Adoption of the agenda\n2. The agenda was adopted.\n")
+    assert xrf(text) == []
+    assert codes_and_lines(text.replace("Adoption of the agenda\n2.", "Agenda\n2.")) == [("XRF004", 3)]
+
+
+def test_unsure_contents_is_not_checked():
+    # No page numbers, no blank line, no repeated heading: where the entries end is unknown.
+    text = ("Contents\nOpening of the session\nOther matters\n"
+            "1. The meeting was called to order at 10 a.m. by the Chair.\n2. The agenda was adopted.\n")
+    assert codes_and_lines(text) == [("UNL004", 1)]
+
+
+def test_lettered_rows_of_two_tables_are_not_one_list():
+    filler = ["正文。"] * 45
+    text = "\n".join(["(a) 员额", "(b) 非员额", *filler, "(b) 非员额", "(c) 其他"]) + "\n"
+    assert xrf(text) == []
+    assert codes_and_lines("(a) 一\n(b) 二\n(d) 四\n") == [("XRF006", 3)]

@@ -2,8 +2,9 @@
 
 import pytest
 
-from unlint import Config, lint_text
+from unlint import Config, Document, lint_text
 from tests.corpus import corpus_findings
+from tests.structure.realdocs import realdoc_text
 from tests.rules.footnote_layouts import inline_layout, line_of, markdown_layout, pdf_layout, word_cover
 
 FTN = Config(select=("FTN",))
@@ -116,9 +117,29 @@ def test_cover_asterisk_with_note_is_silent():
 
 
 def test_cover_asterisk_without_note():
-    found = ftn(word_cover(note=None))
+    # The text has a footnote area (a numbered note), so the asterisk note's absence is a slip.
+    text = word_cover(note=None) + "2. 见报告。[^1]\n\n[^1]: A/73/150。\n"
+    found = ftn(text)
     assert [(c, l) for c, l, _ in found] == [("FTN005", 3)]
     assert found[0][2].startswith("the provisional agenda's * marker has no * note")
+
+
+def test_text_without_any_note_is_not_checked():
+    # No footnote text of any kind and no masthead: the notes were left out of this text (a corpus
+    # strips them). With a masthead the text is a whole document: see test_2018_agenda_note_deleted.
+    text = word_cover(note=None)
+    ((code, line, message),) = ftn(text)  # the rule is silent; the run says what it left out
+    assert (code, line) == ("UNL004", 3) and message.startswith("FTN001/FTN005 not checked: footnote area")
+    (doubt,) = Document(text).not_checked
+    assert doubt.codes == ("FTN001", "FTN005") and doubt.line == 3
+    assert "no footnote text at all" in str(doubt)
+
+
+def test_markers_without_any_note_are_not_checked():
+    text = "1. 见报告。[^1] 另见[^2]。\n2. 结束。\n"
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
+    assert lint_text(text, config=Config(select=("FTN",), ignore=("UNL004",))) == []
+    assert [d.codes for d in Document(text).not_checked] == [("FTN001", "FTN005")]
 
 
 def test_asterisk_note_without_marker():
@@ -167,3 +188,24 @@ def test_table_note_without_text():
 def test_run_of_ibid_is_reported_once():
     found = ftn(repertoire_notes("南非、尼日尔。", "同上，第五段。", "同上，第六段。"))
     assert [(c, l) for c, l, _ in found] == [("FTN004", 4)]
+
+
+def test_title_asterisks_whose_notes_the_corpus_removed_real_excerpt():
+    text = realdoc_text("cover-asterisks.zh.txt")
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
+    # The same text with its note is checked, and silent.
+    assert ftn(text + "\n* 本报告迟交。\n") == []
+
+
+def test_numbered_notes_without_a_single_marker_are_not_checked():
+    # A conversion that drops superscripts loses every marker at once; the notes stay.
+    text = markdown_layout(count=3)
+    for number in (1, 2, 3):
+        text = text.replace(f"[^{number}]", "", 1)
+    assert [code for code, _, _ in ftn(text)] == ["UNL004"]
+    assert "FTN002 not checked: footnote markers" in ftn(text)[0][2]
+
+
+def test_one_marker_dropped_among_others_still_fires():
+    text = markdown_layout(count=3).replace("[^2]", "", 1)
+    assert [code for code, _, _ in ftn(text)] == ["FTN002"]

@@ -8,7 +8,6 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from unlint import Config, lint_paths, lint_text
 from unlint.plugins import RuleSet
 from unlint.rules import organizations as org_rules
@@ -205,3 +204,62 @@ def test_every_sub_item_title_of_the_corpus_names_a_registered_organization(name
     registry = load_registry()
     unnamed = [t.text for t in document.agenda.titles if not registry.find(t.text)]
     assert unnamed == []
+
+
+# -- the data file: coverage, sources, uniqueness ----------------------------------------------
+
+def test_the_registry_covers_at_least_300_bodies_each_with_a_checkable_source():
+    organizations = builtin_organizations()
+    assert len(organizations) >= 300
+    # A checkable source other than the five corpus documents: a UN page address, or a line of a
+    # real UN document (realdocs/...) that writes the name.
+    checkable = [o for o in organizations if re.search(r"https?://|realdocs/\S+ line \d+", o.source)]
+    assert len(checkable) >= 0.9 * len(organizations)
+    for organization in organizations:
+        assert "UNTERM" in organization.source or "http" in organization.source, organization.id
+
+
+def test_an_entry_marked_verified_names_the_un_text_that_writes_it():
+    # verified (the default) means the Chinese name was seen in a UN document: realdocs or the corpus
+    for organization in builtin_organizations():
+        if not organization.unverified:
+            assert re.search(r"UN usage: |corpus", organization.source), organization.id
+
+
+def test_no_form_chinese_or_english_names_two_bodies():
+    seen: dict[str, str] = {}
+    for organization in builtin_organizations():
+        forms = {text for text, _, _ in organization.forms()} | {organization.en, *organization.en_abbreviations}
+        for form in forms - {""}:
+            assert seen.setdefault(form, organization.id) == organization.id, (form, seen[form], organization.id)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"zh": "某组织", "abbreviation": ["某组"]}, "unknown key 'abbreviation'"),
+        ({"zh": "某组织", "abbreviations": "某组", "verified": "no"}, "'verified' must be true or false"),
+        ({"zh": "某组织", "abbreviations": [1]}, "'abbreviations' must be a list of non-empty strings"),
+        ({"zh": "某组织", "en": ["x"]}, "'en' must be a string"),
+        ({"zh": "某组织", "former": {"zh": "旧组织", "until": "2001-01-01"}}, "'former' must be an array of tables"),
+        ({"zh": "某组织", "former": [{"zh": "旧组织", "untill": "2001-01-01"}]}, "unknown key 'untill'"),
+        ({"zh": "某组织", "en": "World Health Organization"}, "English form 'World Health Organization'"),
+    ],
+)
+def test_an_ill_formed_entry_is_refused_with_a_clear_message(entry, message):
+    with pytest.raises(RegistryError, match=re.escape(message)):
+        load_registry([entry])
+
+
+def test_a_bad_configured_entry_stops_the_run_at_start_up_with_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.unlint]\n[[tool.unlint.organizations]]\nzh = "某某组织"\nabbreviation = ["某组"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("某某组织开会。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "unlint", "check", "a.txt"], cwd=tmp_path, capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "unknown key 'abbreviation'" in done.stderr
+    assert "Traceback" not in done.stderr

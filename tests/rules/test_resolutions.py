@@ -196,3 +196,63 @@ def test_corpus_findings_are_exactly_the_real_errors():
 def test_english_corpus_is_silent():
     results = lint_paths([EXAMPLES / "en"], Config(select=("RES", "SYM")))
     assert [d for r in results for d in r.diagnostics] == []
+
+
+# -- issue 12: lists, decisions, other bodies ----------------------------------------------
+
+def test_res003_silent_on_a_run_that_one_hao_closes_after_a_dated_item():
+    # Each 第 opens a run closed by one 号: 第70/213和70/219号 is one run.
+    text = "大会2015年12月17日第70/132号以及2015年12月22日第70/213和70/219号决议"
+    assert findings(resolution_missing_hao, text) == []
+    assert findings(malformed_resolution_reference, text) == []
+
+
+def test_res003_fires_on_the_dated_item_that_lacks_its_hao_before_juei():
+    text = "2019年12月19日第74/229号和2021年12月17日第76/213决议"
+    assert [message for _, message in findings(resolution_missing_hao, text)] == ["'第 76/213' lacks '号'"]
+    assert apply_fixes("RES003", text) == "2019年12月19日第74/229号和2021年12月17日第76/213号决议"
+
+
+def test_res001_missing_di_only_for_the_first_item():
+    assert len(findings(malformed_resolution_reference, "安理会在其 1631（2005）号决议中")) == 1
+    assert findings(malformed_resolution_reference, "第1325(2000)号、1820(2008)号和1888(2009)号决议") == []
+
+
+@pytest.mark.parametrize("text", ["大会S-30/1号决议，附件。", "大会S-23/2号决议，附件；S-23/3号决议，附件。",
+                                  "大会第ES-11/1号和ES-11/4号决议"])
+def test_res001_silent_on_special_session_numbers_without_di(text):
+    # Edited UN Chinese writes both 大会S-30/1号决议 and 第S-26/2号: no 第 is no slip, in any item.
+    assert findings(malformed_resolution_reference, text) == []
+
+
+@pytest.mark.parametrize("text", ["世界卫生大会第62.14号决议", "第1/CP.\n21号决定，附件", "第3/CP.25号决议"])
+def test_numbers_of_other_bodies_are_silent(text):
+    for rule in (malformed_resolution_reference, resolution_missing_hao, resolution_after_document_date):
+        assert findings(rule, text, AUGUST_2018) == []
+
+
+@pytest.mark.parametrize("text", ["大会第 80/506 号决定", "General Assembly decision 80/506",
+                                  "经济及社会理事会第2019/201号决定"])
+def test_res005_checks_decisions_too(text):
+    assert len(findings(resolution_after_document_date, text, AUGUST_2018)) == 1
+
+
+@pytest.mark.parametrize("text", ["大会第 72/555 号决定", "Economic and Social Council decision 2018/201"])
+def test_res005_silent_on_decisions_that_existed(text):
+    assert findings(resolution_after_document_date, text, AUGUST_2018) == []
+
+
+def test_res005_on_another_body_checks_only_the_year():
+    # A Commission's 42/1 is not the General Assembly's 42nd session; a year after the date still is wrong.
+    assert findings(resolution_after_document_date, "the Commission, in its resolution 75/1", AUGUST_2018) == []
+    assert len(findings(resolution_after_document_date, "执行局第2019/6号决定", AUGUST_2018)) == 1
+
+
+def test_res004_checks_bare_list_items():
+    text = "Security Council resolutions\n\n1325 (2000)\n1820 (2006)\n"
+    assert [span for span, _ in findings(resolution_year_mismatch, text)] == ["1820 (2006)"]
+
+
+def test_res006_roman_session_without_organ():
+    text = "Recalling its resolution 1514 (XV) and its resolution 1514 (XVI)"
+    assert len(findings(inconsistent_resolution_year, text)) == 1

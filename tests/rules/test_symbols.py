@@ -152,3 +152,34 @@ def test_corpus_findings_are_exactly_the_real_errors():
         ("A-61-204-S-2006-590.zh.txt", 999, "SYM001"),
         ("A-61-204-S-2006-590.zh.txt", 999, "SYM004"),
     ]
+
+
+# -- issue 12: symbols right after Chinese, names with a slash ------------------------------
+
+def test_a_symbol_right_after_a_chinese_character_is_read():
+    document = Document("见A/76/214和A/76/214/Corr.1，以及见A/50/60-S/1995/1。")
+    assert [s.text for s in document.references.symbols] == ["A/76/214", "A/76/214/Corr.1", "A/50/60-S/1995/1"]
+
+
+@pytest.mark.parametrize("text", [
+    "AFC/M23 armed group", "刚果河联盟/M23 (AFC/M23)", "see CONCLU/131", "route SEA/15", "(XYZ/12)",
+])
+def test_names_with_a_slash_are_not_symbols_to_report(text):
+    for rule in (malformed_symbol, unknown_symbol_series):
+        assert findings(rule, text) == []
+
+
+@pytest.mark.parametrize("text", ["(见 SS/2016/621)", "见 XYZ/C.2/15", "UNFOO/2020/EB/3"])
+def test_sym005_fires_on_an_unknown_series_with_a_symbol_shape(text):
+    assert len(findings(unknown_symbol_series, text)) == 1
+
+
+@pytest.mark.parametrize("text", ["UNICEF/2022/EB/9", "ECE/EB.AIR/2022/3", "ST/CS/SER.A/29/Rev.1",
+                                  "UNCTAD/DTL/STICT/2019/4", "S/24111"])
+def test_real_symbol_shapes_parse_and_are_known(text):
+    for rule in (malformed_symbol, unknown_symbol_series):
+        assert findings(rule, text) == []
+
+
+def test_sym001_fires_on_a_joint_partner_that_lost_its_series():
+    assert [span for span, _ in findings(malformed_symbol, "报告，A/76/871-2022/493，联合国")] == ["A/76/871-2022/493"]

@@ -19,6 +19,8 @@ from unlint.rules.typography import (
     unlint_rules,
 )
 
+from tests.structure.realdocs import realdoc_text
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -356,3 +358,49 @@ def test_chinese_corpus_findings_are_the_real_slips():
     ]
     found = [f for f in corpus_findings(EXAMPLES) if not f[0].endswith(".en.txt")]
     assert found == sorted(expected)
+
+
+# -- TYP002 on real text with one sentence per line, and over-long blocks ----------------
+
+
+def test_quotation_of_several_paragraphs_opens_each_and_closes_once_real_excerpt():
+    # Sub-paragraphs (a)-(c) of a quoted resolution each open with “; only the last closes.
+    # The one finding: the quoted paragraph before them lost its opening mark with its
+    # number when the corpus stripped paragraph numbers (an artifact, listed in bench/verified).
+    text = realdoc_text("quotation-paragraphs.zh.txt")
+    assert spans(unbalanced_bracket, text) == ["”"]
+    assert [line.startswith("“(") for line in text.split("\n")].count(True) >= 3
+
+
+def test_quotation_closed_in_a_later_sentence_line_is_balanced():
+    lines = ["他说：“第一句在这里。", "第二句也在引文之中。”", "下一句。"] * 8
+    assert spans(unbalanced_bracket, "\n".join(lines) + "\n") == []
+
+
+def test_quotation_marks_turned_the_wrong_way_fire_real_excerpt():
+    text = realdoc_text("turned-quotes.zh.txt")
+    found = check(unbalanced_bracket, text)
+    assert [text[f.start] for f in found] == ["“", "“"]
+    assert {Document(text).position(f.start).line for f in found} == {
+        n for n, line in enumerate(text.split("\n"), 1) if "教育+" in line}
+
+
+def test_bracket_never_closed_fires_real_excerpt():
+    text = realdoc_text("open-bracket.zh.txt")
+    assert spans(unbalanced_bracket, text) == ["("]
+
+
+def test_a_numbered_paragraph_between_two_marks_keeps_both_slips():
+    text = "\n".join(["1. 题为“大自由的报告。"] + ["正文一句。"] * 25 + ["2. 另一份报告”已经分发。"]) + "\n"
+    assert spans(unbalanced_bracket, text) == ["“", "”"]
+
+
+def test_block_longer_than_a_paragraph_reports_nothing_left_open_but_checks_widths():
+    line = "这是没有句号的一行文字"
+    text = "\n".join(["“开始", *[line] * 120, "（伊加特)"]) + "\n"
+    assert spans(unbalanced_bracket, text) == []
+    assert spans(mixed_bracket_width, text) == [")"]
+
+
+def test_doubled_he_in_a_heading_real_excerpt():
+    assert spans(doubled_character, realdoc_text("doubled-he.zh.txt")) == ["和和"]

@@ -65,14 +65,14 @@ def test_gate_passes_every_line_its_parser_accepts(name, words):
 
 from pathlib import Path  # noqa: E402
 
-from unlint.structure import references  # noqa: E402
+from unlint.structure import crossrefs as references  # noqa: E402
 from unlint.structure.scan import finditer_near, literal_positions  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _near(name: str, text: str):
-    """The anchored search references.py runs for the pattern ``name``."""
+    """The anchored search crossrefs.py runs for the pattern ``name``."""
     if name == "_ZH_PARAGRAPHS":
         anchors = [m.start() for m in references._NUMBER_AFTER_DI.finditer(text)]
         return finditer_near(references._ZH_PARAGRAPHS, text, anchors, lead_words=references._ZH_OWN)

@@ -1,7 +1,7 @@
 """Internal references in the corpus, as read in the documents; external ones stay out."""
 
 from unlint.document import Document
-from unlint.structure.references import ReferenceKind
+from unlint.structure.crossrefs import ReferenceKind
 from tests.corpus import A_60_341, A_61_204, REPERTOIRE, REPORT_2010, REPORT_2018, corpus_document
 
 

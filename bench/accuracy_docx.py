@@ -1,0 +1,139 @@
+"""Accuracy of unlint on the UN's own Word files: findings, unverified ones, masthead, CPU time.
+
+    python bench/accuracy_docx.py [FOLDER]
+
+FOLDER defaults to ../shared/realdocs/word-pdf-en (the .docx files of 2025-2026
+UN reports; the benchmark says so and stops when it is absent). For each file
+it prints the symbol and date read from the masthead, checked against the
+symbol in the file name (``A-81-6-Sect.10.docx`` is ``A/81/6 (Sect. 10)``) and
+the date on the first page of the PDF beside it; then every finding not in
+bench/verified/word-pdf-en-docx.toml, and the totals: findings per document
+and unverified findings per document (the target is at most 0.5), and the CPU
+time of checking all files in one process (reading included).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from unlint import lint_paths
+from unlint.document import Document
+from unlint.formats import read_document
+from unlint.structure.header import parse_date
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_FOLDER = ROOT.parent.parent / "shared" / "realdocs" / "word-pdf-en"
+VERIFIED = ROOT / "bench" / "verified" / "word-pdf-en-docx.toml"
+TARGET_PER_DOCUMENT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    file: str
+    code: str
+    text: str
+    kind: str  # "error" or "artifact"
+
+
+def load_verified(path: Path = VERIFIED) -> list[Entry]:
+    """The verified real errors (and artifacts) of the set, matched by file, code and quoted text."""
+    if not path.exists():
+        return []
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Entry(e["file"], e["code"], e["text"], kind) for kind in ("error", "artifact") for e in data.get(kind, [])]
+
+
+def symbol_from_name(name: str) -> str:
+    """``A-81-6-Sect.10`` -> ``A/81/6 (Sect. 10)``; ``A-80-604-Add.1`` -> ``A/80/604/Add.1``."""
+    stem, _, section = name.partition("-Sect.")
+    symbol = stem.replace("-", "/")
+    return f"{symbol} (Sect. {section})" if section else symbol
+
+
+def pdf_date(pdf: Path) -> str:
+    """The date under ``Distr.`` on the PDF's first page, or why there is none."""
+    if not pdf.exists():
+        return "no PDF"
+    try:
+        from pdfminer.high_level import extract_text
+    except ImportError:
+        return "pdfminer not installed"
+    lines = [line.strip() for line in extract_text(str(pdf), maxpages=1).splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        if line.startswith("Distr."):
+            for candidate in lines[index:index + 4]:
+                if (date := parse_date(candidate)) is not None:
+                    return date.isoformat()
+    return "no date on page 1"
+
+
+def masthead_rows(files: Iterable[Path]) -> int:
+    """Print each file's masthead symbol and date; return how many are wrong."""
+    wrong = 0
+    for path in files:
+        decoded = read_document(".docx", path.read_bytes())
+        header = Document(decoded.text, str(path), layout=decoded.layout).header
+        symbol = (header.symbol or "").rstrip("*")
+        date = header.date.isoformat() if header.date else "-"
+        expected_date = pdf_date(path.with_suffix(".pdf"))
+        symbol_ok = symbol == symbol_from_name(path.stem) or symbol.startswith(symbol_from_name(path.stem) + "/")
+        date_ok = date == expected_date
+        wrong += not (symbol_ok and date_ok)
+        mark = "ok " if symbol_ok and date_ok else "BAD"
+        print(f"{mark} {path.name:28s} {symbol or '-':28s} {date:10s}  (PDF page 1: {expected_date})")
+    return wrong
+
+
+def main(folder: Path) -> int:
+    files = sorted(folder.glob("*.docx"))
+    if not files:
+        print(f"no .docx files in {folder}: nothing to measure")
+        return 0
+    print(f"Masthead of {len(files)} Word files (symbol and date read; date on the PDF's first page):")
+    wrong = masthead_rows(files)
+    verified = load_verified()
+    began = time.process_time()
+    results = lint_paths(files)
+    cpu = time.process_time() - began
+    total = unverified = real = 0
+    print("\nFindings not in", VERIFIED.relative_to(ROOT), ":")
+    for result in results:
+        name = Path(result.path).name
+        if result.error is not None:
+            print(f"  {name}: ERROR {result.error}")
+            continue
+        for d in result.diagnostics:
+            total += 1
+            match = next((e for e in verified if (e.file, e.code, _norm(e.text)) == (name, d.code, _norm(d.span_text))), None)
+            if match is None:
+                unverified += 1
+                print(f"  {name}:{d.start.line}:{d.start.column}: {d.code} {_short(d.message)} [{_short(d.span_text)}]")
+            elif match.kind == "error":
+                real += 1
+    count = len(files)
+    print(f"\n{count} documents, {total} findings ({total / count:.2f} per document), "
+          f"{real} verified real errors, {unverified} not verified ({unverified / count:.2f} per document; "
+          f"target <= {TARGET_PER_DOCUMENT})")
+    print(f"masthead symbol and date right for {count - wrong} of {count}")
+    print(f"CPU time to check all {count} (one process, reading included): {cpu:.2f} s")
+    return 0
+
+
+def _norm(text: str) -> str:
+    """A quoted span with its white space (tabs of a table or contents line) as single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_FOLDER))

@@ -1,0 +1,200 @@
+"""Linting one document: parse its structure once, run the rules, pass every finding through the funnel.
+
+Data flows one way: :class:`Document` -> structure (parsed once, here, before
+the rules) -> rules (read-only) -> :class:`Diagnostic` -> :func:`funnel`.
+Failures are contained per document: a rule that raises or returns an invalid
+finding becomes one ``UNL001``, one that overruns ``rule-timeout`` one
+``UNL002``, and a structure parser that fails one ``UNL003`` while the rules
+that read that structure are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .codes import ENGINE_CODES, ENGINE_SEVERITIES
+from .config import Config
+from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity
+from .document import Document
+from .funnel import Policy, funnel
+from .inputs import RunInputs
+from .layout import EMPTY, Layout
+from .plugins import RuleSet
+from .rule import Rule
+from .structure.parsed import StructureFailure, StructureUnavailable, structure_names
+from .timelimit import RuleTimeout, time_limit
+from .where import where
+
+#: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
+#: thousands of findings would otherwise carry (and cache) the line with each.
+MAX_SOURCE_LINE = 2000
+
+
+def make_document(text: str, path: str, config: Config, inputs: RunInputs, layout: Layout = EMPTY) -> Document:
+    """The Document of one decoded text, with the run's settings and inputs."""
+    return Document(text, path, config.document_date, layout, inputs)
+
+
+def lint_document(document: Document, config: Config, rules: RuleSet, policy: Policy | None = None) -> list[Diagnostic]:
+    """Run every enabled rule on ``document``; the funnel's diagnostics, sorted by position."""
+    prepare(document, config.rule_timeout)
+    skipped = _Skipped()
+    raw: list[Diagnostic] = []
+    for rule in rules:
+        if config.is_enabled(rule.code, document.path):
+            raw.extend(_run_rule(rule, document, config, skipped))
+    raw.extend(_structure_errors(document, skipped))
+    raw.extend(_not_checked(document, config, rules))
+    raw.sort(key=lambda d: d.sort_key)
+    return funnel(raw, policy or Policy(config))
+
+
+def prepare(document: Document, limit: float | None) -> None:
+    """Parse every structure of ``document`` once, each under its own time limit; failures are remembered."""
+    for name in structure_names(type(document)):
+        if name in vars(document) or document.structure_failure(name) is not None:
+            continue
+        try:
+            with time_limit(limit):
+                getattr(document, name)
+        except StructureUnavailable:
+            pass  # the document has it recorded
+        except RuleTimeout:
+            document.record_failure(name, f"took longer than {limit:g} s (rule-timeout)")
+
+
+@dataclass
+class _Skipped:
+    """Rules skipped on one document, by the root structure failure that made them skip."""
+
+    by_failure: dict[StructureFailure, list[str]] = field(default_factory=dict)
+
+    def add(self, failure: StructureFailure, rule: Rule) -> None:
+        self.by_failure.setdefault(failure.root, []).append(rule.code)
+
+
+def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]:
+    names = structure_names(type(document))
+    roots = {f.root for name in names if (f := document.structure_failure(name)) is not None}
+    diagnostics = []
+    for failure in sorted(roots, key=lambda f: names.index(f.name)):
+        codes = skipped.by_failure.get(failure, [])
+        skipped_text = f"; rules skipped: {', '.join(codes)}" if codes else "; no rule that ran needed it"
+        diagnostics.append(_engine(document, f"the {failure.name} structure could not be parsed: "
+                                             f"{failure.reason}{skipped_text}", "UNL003"))
+    return diagnostics
+
+
+_INFO = Severity.parse(ENGINE_SEVERITIES["UNL004"])
+
+
+def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+    """One info ``UNL004`` per check an enabled rule left out (``Document.not_checked_by``).
+
+    Silence on an unsure structure must not read as a clean text; the funnel
+    shows these unless UNL004 is ignored by code.
+    """
+    enabled = frozenset(code for code in rules.rules if config.is_enabled(code, document.path))
+    try:
+        doubts = document.not_checked_by(enabled)
+    except StructureUnavailable:
+        return []  # the structure failed outright: UNL003 says so
+    notes = []
+    for doubt in doubts:
+        position = document.position(document.offset(doubt.line, 1) if doubt.line else 0)
+        notes.append(Diagnostic(document.path, "UNL004", ENGINE_CODES["UNL004"][0], _INFO, doubt.message,
+                                position, position))
+    return notes
+
+
+def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped) -> list[Diagnostic]:
+    try:
+        with time_limit(config.rule_timeout):
+            findings = list(rule.check(document, config))
+    except StructureUnavailable as err:
+        skipped.add(err.failure, rule)
+        return []
+    except RuleTimeout:
+        return [_engine(document, f"rule {rule.code} ({rule.name}) took longer than "
+                        f"{config.rule_timeout:g} s (rule-timeout); its findings on this file are dropped", "UNL002")]
+    # SystemExit too: a plugin calling sys.exit() must not end the whole run.
+    except (Exception, SystemExit) as err:  # noqa: BLE001 - contain any failure of a rule
+        return [_engine(document, f"rule {rule.code} ({rule.name}) failed: {type(err).__name__}: {err}")]
+    valid = [f for f in findings if _valid(f, document)]
+    diagnostics = [_diagnostic(rule, f, document) for f in valid]
+    if len(valid) < len(findings):
+        bad = next(f for f in findings if not _valid(f, document))
+        diagnostics.append(
+            _engine(document, f"rule {rule.code} ({rule.name}) returned an invalid finding: {bad!r:.200}")
+        )
+    return diagnostics
+
+
+def _valid(finding: object, document: Document) -> bool:
+    return (
+        isinstance(finding, Finding)
+        and _valid_span(finding.start, finding.end, document)
+        and isinstance(finding.message, str)
+        and (finding.severity is None or isinstance(finding.severity, Severity))
+        and (finding.fix is None or _valid_fix(finding.fix, document))
+    )
+
+
+def _valid_span(start: object, end: object, document: Document) -> bool:
+    return (
+        type(start) is int  # noqa: E721 - bool and int subclasses are not offsets
+        and type(end) is int  # noqa: E721
+        and 0 <= start <= end <= len(document.text)
+    )
+
+
+def _valid_fix(fix: object, document: Document) -> bool:
+    # A fix is applied to the user's file: its edits must lie in the text and not overlap.
+    if not isinstance(fix, Fix) or not isinstance(fix.edits, tuple):
+        return False
+    if not all(isinstance(e, Edit) and _valid_span(e.start, e.end, document) and isinstance(e.replacement, str)
+               for e in fix.edits):
+        return False
+    ordered = sorted(fix.edits, key=lambda e: (e.start, e.end))
+    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
+
+
+def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
+    # The severity is the finding's own or the rule's; the funnel applies the configured override.
+    return Diagnostic(
+        path=document.path,
+        code=rule.code,
+        rule=rule.name,
+        severity=finding.severity or rule.severity,
+        message=finding.message,
+        start=document.position(finding.start),
+        end=document.position(finding.end),
+        offset=finding.start,
+        end_offset=finding.end,
+        fix=_placed(finding.fix, document),
+        span_text=document.text[finding.start:finding.end],
+        source_line=_source_line(document, finding.start),
+        where=where(document, finding.start),
+    )
+
+
+def _source_line(document: Document, offset: int) -> str:
+    line = document.lines[document.line_index(offset)]
+    return line if len(line) <= MAX_SOURCE_LINE else ""
+
+
+def _placed(fix: Fix | None, document: Document) -> Fix | None:
+    if fix is None:
+        return None
+    edits = tuple(
+        replace(e, start_position=document.position(e.start), end_position=document.position(e.end)) for e in fix.edits
+    )
+    return replace(fix, edits=edits)
+
+
+def _engine(document: Document, message: str, code: str = "UNL001") -> Diagnostic:
+    position = document.position(0)
+    return Diagnostic(document.path, code, ENGINE_CODES[code][0], Severity.ERROR, message, position, position)
+
+
+__all__ = ["ENGINE_CODES", "MAX_SOURCE_LINE", "lint_document", "make_document", "prepare"]

@@ -1,0 +1,303 @@
+"""A PDF's lines into the text the Word reader gives: paragraphs, table rows, contents, footnotes.
+
+The Word reader gives one line per paragraph, a table row as its cells joined
+by tabs, ``[^N]`` at a footnote reference and ``[^N]: text`` notes after the
+body (docs/formats.md). The same document as PDF gives the same text here:
+
+- running headers and footers are left out (pdf_furniture);
+- the lines of one paragraph are joined: UN text is justified, so a line
+  that reaches the right edge goes on in the next line when that one follows
+  at the normal line distance in the same type (paragraphs, headings and list
+  items are set apart by extra space or start with their own number), or is
+  the first line of the next page;
+- a row with cells far apart starts a table; the table's row is its lines at
+  the normal line distance (cells wrapped), rows being set apart by more, and
+  each cell's lines are joined in the column it starts at (cells by tabs);
+- a wider space than between paragraphs (an empty paragraph in Word) and the
+  ends of a table are blank lines;
+- contents entries (``Title ..... 12``) read ``Title<TAB>12``, the contents
+  block ending with a blank line;
+- the notes at each page's foot (pdf_footnotes) go after the body, the raised
+  numbers paired with them become ``[^N]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..layout import Layout, Reading
+from .pdf_footnotes import Note, page_notes
+from .pdf_furniture import furniture
+from .pdf_lines import CLOSE, OPEN, Line
+
+#: Lines of one paragraph are at most this many text sizes apart.
+_LINE_PITCH = 1.4
+#: A line reaching within this many text sizes of the page's right text edge is full (the paragraph goes on).
+_FULL_LINE = 2.5
+_SIZE_TOLERANCE = 0.6
+#: A gap of this many text sizes between two lines is an empty line (Word writes them around headings and tables).
+_BLANK_GAP = 2.3
+#: A table row of one cell follows the row above at most this many text sizes below.
+_ROW_GAP = 2.2
+_ITEM_START = regex.compile(
+    r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
+)
+_MARKER = regex.compile(rf"{OPEN}([^{CLOSE}]*){CLOSE}")
+_LEADER = regex.compile(r"\s*(?:\.\s*){3,}$")
+_CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
+_CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
+_PAGE_NUMBER = regex.compile(r"\d{1,4}")
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
+@dataclass
+class _Out:
+    """The text lines being written, with their pages and which are table rows."""
+
+    lines: list[str]
+    pages: list[int]
+    tables: set[int]
+
+    def add(self, text: str, page: int, table: bool = False) -> None:
+        self.lines.append(text)
+        self.pages.append(page)
+        if table:
+            self.tables.add(len(self.lines))
+
+
+def compose(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> Reading:
+    """The reading of a PDF whose pages have these lines (top to bottom)."""
+    skipped = furniture(pages, heights)
+    body_size = _body_size(pages)
+    notes: list[Note] = []
+    body: list[Line] = []
+    expected: int | None = None
+    for lines in pages:
+        kept = [line for line in lines if id(line) not in skipped]
+        found = page_notes(kept, body_size, expected)
+        if found.continuation and notes:
+            notes[-1].lines += found.continuation
+        notes += found.notes
+        numbered = [int(n.label) for n in notes if n.label.isdigit()]
+        expected = numbered[-1] + 1 if numbered else expected
+        body += [line for line in kept if id(line) not in found.note_lines]
+    labels = {(note.page, note.label) for note in notes if note.label.isdigit()}
+    out = _Out([], [], set())
+    _write_body(body, labels, out)
+    if notes:
+        out.add("", out.pages[-1] if out.pages else 1)
+        for note in notes:
+            out.add(_note_line(note), note.page)
+    return Reading("\n".join(out.lines) + "\n", Layout(frozenset(out.tables), tuple(out.pages)))
+
+
+def _body_size(pages: Sequence[Sequence[Line]]) -> float:
+    counts: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            counts[line.size] += len(line.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> None:
+    right = _right_edges(body)
+    index = 0
+    while index < len(body):
+        line = body[index]
+        if index and _set_apart(body[index - 1], line) and out.lines and out.lines[-1]:
+            out.add("", line.page)
+        if _CONTENTS_TITLE.fullmatch(line.text):
+            out.add(_text(line, labels), line.page)
+            index = _write_contents(body, index + 1, labels, out)
+            continue
+        if len(line.cells) > 1 or _wraps_into_row(line, body[index + 1] if index + 1 < len(body) else None):
+            end = _table_end(body, index)
+            if out.lines and out.lines[-1]:
+                out.add("", line.page)
+            for row in _table_rows(body[index:end], labels):
+                out.add(row, line.page, table=True)
+            out.add("", body[end - 1].page)
+            index = end
+            continue
+        text = _text(line, labels)
+        while index + 1 < len(body) and _continues(line, body[index + 1], right) and len(body[index + 1].cells) == 1:
+            index += 1
+            line = body[index]
+            text = _join(text, _text(line, labels))
+        out.add(text, body[index].page)
+        index += 1
+
+
+def _set_apart(above: Line, below: Line) -> bool:
+    """Whether a wider space than between paragraphs stands between two lines (Word's empty paragraph)."""
+    return above.page == below.page and above.baseline - below.baseline > _BLANK_GAP * below.size
+
+
+def _right_edges(body: Sequence[Line]) -> dict[int, float]:
+    """Each page's right text edge: where most full lines end."""
+    ends: dict[int, list[float]] = {}
+    for line in body:
+        ends.setdefault(line.page, []).append(line.x1)
+    return {page: sorted(values)[int(0.9 * (len(values) - 1))] for page, values in ends.items()}
+
+
+def _continues(above: Line, below: Line, right: dict[int, float]) -> bool:
+    """Whether ``below`` is the next line of the paragraph ``above`` ends with."""
+    if len(above.cells) > 1 or len(below.cells) > 1 or abs(above.size - below.size) > _SIZE_TOLERANCE:
+        return False
+    if _ITEM_START.match(_plain(below.text)) or below.leading_label:
+        return False
+    # UN text is justified: a paragraph's lines but its last reach the right edge.
+    if above.x1 < right[above.page] - _FULL_LINE * above.size:
+        return False
+    if above.page == below.page:
+        return 0 < above.baseline - below.baseline <= _LINE_PITCH * above.size
+    # Across a page break: the paragraph goes on at the top of the next page.
+    return below.page == above.page + 1 and not _plain(above.text).rstrip().endswith((".", ":", ";"))
+
+
+def _wraps_into_row(line: Line, below: Line | None) -> bool:
+    """Whether a one-cell line is the first part of a table cell whose row is the line below."""
+    return (
+        below is not None and len(line.cells) == 1 and len(below.cells) > 1 and below.page == line.page
+        and abs(below.size - line.size) <= _SIZE_TOLERANCE
+        and 0 < line.baseline - below.baseline <= _LINE_PITCH * line.size
+    )
+
+
+def _table_end(body: Sequence[Line], start: int) -> int:
+    """The end of the table that starts at ``start``: its rows, and the lines their cells wrap onto."""
+    end = start + 1
+    while end < len(body):
+        line, above = body[end], body[end - 1]
+        if line.page != above.page or abs(line.size - body[start].size) > _SIZE_TOLERANCE:
+            break
+        gap = above.baseline - line.baseline
+        if len(line.cells) == 1 and not 0 < gap <= _LINE_PITCH * line.size and not (
+                0 < gap <= _ROW_GAP * line.size and abs(line.x0 - body[start].x0) <= 2):
+            break
+        end += 1
+    return end
+
+
+def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str]:
+    """The table's rows, each its cells joined by tabs.
+
+    A row's lines follow each other at the normal line distance (its cells
+    wrapped); rows are set apart by more. A cell belongs to the column whose
+    left edge it starts at.
+    """
+    columns = _column_starts(lines)
+    rows: list[list[str]] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or not 0 < previous.baseline - line.baseline <= _LINE_PITCH * line.size:
+            rows.append([""] * len(columns))
+        for cell, start in zip(line.cells, line.starts):
+            column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
+            rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
+        previous = line
+    return ["\t".join(cell for cell in row if cell) for row in rows]
+
+
+def _column_starts(lines: Sequence[Line]) -> list[float]:
+    """The left edges of the table's columns: where cells after a row's first start (close ones as one).
+
+    The first column starts at the table's left edge; a wrapped or indented
+    line of a first cell starts further right but left of the second column.
+    """
+    starts = sorted([min(line.x0 for line in lines)]
+                    + [start for line in lines if len(line.cells) > 1 for start in line.starts[1:]])
+    columns: list[float] = []
+    for start in starts:
+        if not columns or start - columns[-1] > lines[0].size:
+            columns.append(start)
+    return columns
+
+
+def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out) -> int:
+    """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them."""
+    pending = ""
+    wrote = False
+    while index < len(body):
+        line = body[index]
+        text = _text(line, labels)
+        if _CONTENTS_PAGE.fullmatch(text):
+            out.add(text, line.page)
+        else:
+            title, page = _entry(line, labels)
+            if page is None:
+                # A title wrapped over two lines, or the end of the contents.
+                following = body[index + 1] if index + 1 < len(body) else None
+                if pending or following is None or _entry(following, set(labels))[1] is None:
+                    break
+                pending = title
+            else:
+                out.add(f"{_join(pending, title) if pending else title}\t{page}", line.page)
+                pending, wrote = "", True
+        index += 1
+    if wrote:
+        out.add("", out.pages[-1])
+    return index
+
+
+def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
+    cells = [_markers(cell, line.page, labels) for cell in line.cells]
+    last = cells[-1].strip()
+    if len(cells) > 1 and _PAGE_NUMBER.fullmatch(last):
+        return _LEADER.sub("", " ".join(cells[:-1])).strip(), last
+    found = regex.fullmatch(r"(.*?)(?:\s*\.\s*){3,}\s*(\d{1,4})", cells[0]) if len(cells) == 1 else None
+    if found:
+        return found[1].strip(), found[2]
+    return " ".join(cells), None
+
+
+def _text(line: Line, labels: set[tuple[int, str]]) -> str:
+    return "\t".join(_markers(cell, line.page, labels) for cell in line.cells)
+
+
+def _markers(text: str, page: int, labels: set[tuple[int, str]]) -> str:
+    """Raised labels that name a note of the page as ``[^N]``; any other raised text as it is.
+
+    A note is referenced once (the pair is taken out of ``labels``): the same
+    raised number again is Word's cross-reference to the note, which the
+    Word reader reads as the plain number.
+    """
+
+    def replace(found: regex.Match) -> str:
+        parts = [part for part in found[1].split(",") if part]
+        if parts and all((page, part) in labels for part in parts):
+            labels.difference_update((page, part) for part in parts)
+            return "".join(f"[^{part}]" for part in parts)
+        return found[1]
+
+    return _MARKER.sub(replace, text)
+
+
+def _plain(text: str) -> str:
+    return text.replace(OPEN, "").replace(CLOSE, "")
+
+
+def _join(left: str, right: str) -> str:
+    """Two lines of one paragraph: Latin words need a space back, Chinese and a broken hyphenation do not."""
+    if not left or not right:
+        return left + right
+    if _CJK.match(left[-1]) and _CJK.match(right[0]):
+        return left + right
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        return left + right
+    return f"{left} {right}"
+
+
+def _note_line(note: Note) -> str:
+    text = ""
+    for part in note.lines:
+        text = _join(text, _plain(part).strip())
+    text = regex.sub(r"[ ]{2,}", " ", text).strip()
+    if note.label.isdigit():
+        return f"[^{note.label}]: {text}"
+    return f"{note.label} {text}"

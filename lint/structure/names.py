@@ -1,0 +1,528 @@
+"""The document's own name table: the names it defines, and later forms that slip from them.
+
+A UN document introduces a body once with its short form, ``南部非洲区域电力联营组织(南非电联)``
+or ``United Nations Development Programme (UNDP)``, and then keeps to those
+forms. This module reads those definitions (outside quoted titles: ``《…》``
+and quotation marks name other documents) and finds the *near variants* of a
+name: the same name with characters dropped, added or replaced inside it
+(``西非经济共同体`` for ``西非国家经济共同体``), its institution word swapped
+for a synonym (``伊斯兰合作机构`` for ``伊斯兰合作组织``), or its parts
+reordered (``经济共同体西非国家``). No registry is needed: the document's
+definition is the reference. Which names are known bodies (and so never a
+variant of another) is the caller's to say.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from .mentions import overlaps
+
+if TYPE_CHECKING:
+    from ..rules.registry import Mention
+
+# A Chinese name ends with the word for what kind of body it is.
+_ZH_INSTITUTION_ENDINGS = (
+    "组织", "机构", "联盟", "共同体", "联合体", "委员会", "理事会", "基金会", "基金", "中心", "银行", "法院",
+    "法庭", "论坛", "协会", "学会", "研究所", "研究院", "大学", "集团", "会议", "方案", "特派团", "稳定团",
+    "援助团", "部队", "机制", "平台", "联合会", "议会", "公司", "小组", "网络", "伙伴关系", "体系", "市场",
+    "署", "局", "厅", "部", "处", "司", "室", "所", "院", "团", "盟", "会", "社", "组",
+)
+#: Institution words a writer swaps by mistake; a swap *outside* these groups (银行/基金:
+#: 非洲开发银行, 非洲开发基金) usually names another body, so only these count.
+_SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("共同体", "联合体"), ("规划署", "计划署"))
+_HAN = r"\u4e00-\u9fff"
+# The short form in its brackets is found first; the full name is then read backwards from it,
+# so that each bracket costs a bounded look back and the scan stays linear.
+_ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
+_ZH_RUN = regex.compile(rf"[{_HAN}、/\-—]{{3,60}}$")
+_EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
+_EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
+_LOOK_BACK = 200
+_EN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "with", "de", "la", "du", "des", "&"})
+_QUOTED = regex.compile(r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
+#: The UN writes many of its own bodies with or without this prefix; it does not make a variant.
+UN_PREFIX = "联合国"
+_MIN_ZH_CHARS = 5
+_MIN_EN_CHARS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class NameDefinition:
+    """``full(short)`` in the text: the full name at ``start``..``end``, the short form at ``short_start``."""
+
+    full: str
+    short: str
+    start: int
+    end: int
+    short_start: int
+    english: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """A form at ``start``..``end`` that is a near variant of ``target``, which is ``name`` or ``name``
+    without its ``联合国`` prefix (``name`` is the form defined or used elsewhere)."""
+
+    text: str
+    start: int
+    end: int
+    target: str
+    name: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameTable:
+    definitions: tuple[NameDefinition, ...]
+    #: Spans of ``《…》`` titles and quotations, sorted: what they contain is another document's wording.
+    quoted: tuple[tuple[int, int], ...]
+
+    def first_definition(self) -> dict[str, NameDefinition]:
+        """The first definition of each full name."""
+        first: dict[str, NameDefinition] = {}
+        for definition in self.definitions:
+            first.setdefault(definition.full, definition)
+        return first
+
+    def redefinitions(self) -> list[tuple[NameDefinition, NameDefinition]]:
+        """(first, later) pairs where a full name is defined again with another short form."""
+        first = self.first_definition()
+        return [(first[d.full], d) for d in self.definitions if d.short != first[d.full].short]
+
+    def renamed(self) -> set[str]:
+        """Full names defined with a short form an earlier definition gave another full name.
+
+        ``Global Evaluation Reports Oversight System (GEROS)`` then ``Global Evaluation
+        Report Oversight System (GEROS)``: the second is the first written another way.
+        """
+        first_full: dict[str, str] = {}
+        renamed = set()
+        for definition in self.definitions:
+            full = first_full.setdefault(definition.short, definition.full)
+            if full != definition.full:
+                renamed.add(definition.full)
+        return renamed
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return overlaps((start, end), self.quoted)
+
+
+def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequence[tuple[int, int]] = ()) -> NameTable:
+    """The name table of ``text``.
+
+    ``known`` maps the end offset of a known name (a registry match) to its
+    start: a definition whose full name ends there takes that name whole.
+    ``skip`` are spans (page furniture, tables) where no definition is read.
+    """
+    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    known = known or {}
+    definitions = []
+    for short in _ZH_SHORT.finditer(text):
+        run = _ZH_RUN.search(text, max(0, short.start() - 60), short.start())
+        if run is not None and (definition := _zh_definition(text, run, short, known)) is not None:
+            definitions.append(definition)
+    for short in _EN_SHORT.finditer(text):
+        run = _EN_RUN.search(text, max(0, short.start() - _LOOK_BACK), short.start())
+        if run is not None and (definition := _en_definition(text, run, short)) is not None:
+            definitions.append(definition)
+    definitions.sort(key=lambda d: d.start)
+    kept = tuple(d for d in definitions
+                 if not overlaps((d.start, d.short_start), quoted) and not overlaps((d.start, d.end), skip))
+    return NameTable(kept, quoted)
+
+
+def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: Callable[[int], bool]) -> NameTable:
+    """The name table of a document, given its organization mentions (registry matches)."""
+    # A registered name just before the parenthesis is the defined name, whole.
+    known = {m.end: m.start for m in mentions if m.form.kind.value != "abbreviation"}
+    table = parse_names(text, known)
+    return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
+
+
+def _zh_definition(text: str, run: regex.Match[str], bracket: regex.Match[str],
+                   known: Mapping[int, int]) -> NameDefinition | None:
+    short, run_end = bracket["short"], run.end()
+    start = known.get(run_end)
+    if start is not None and start >= run.start():
+        full = text[start:run_end]
+    else:
+        full = _zh_full_name(run.group(), short)
+        if full is None:
+            return None
+        start = run_end - len(full)
+        if text[max(0, start - len(UN_PREFIX)):start] == UN_PREFIX:
+            start -= len(UN_PREFIX)
+            full = UN_PREFIX + full
+    if len(full) <= len(short) or short in full and len(short) >= len(full) - 1:
+        return None
+    return NameDefinition(full, short, start, run_end, bracket.start("short"), english=False)
+
+
+def _zh_full_name(run: str, short: str) -> str | None:
+    """The end of ``run`` that ``short`` abbreviates, or None when ``short`` is no abbreviation of it.
+
+    The full name starts at the latest occurrence of the short form's first
+    character from which the short form's characters still follow in order
+    (the latest, so that words before the name stay out), and ends with an
+    institution word. After a list comma the whole item is the name.
+    """
+    listed = "、" in run
+    run = run.rsplit("、", 1)[-1]
+    if not run.endswith(_ZH_INSTITUTION_ENDINGS) or not 2 <= len(short) < len(run) + 1:
+        return None
+    if listed and _is_subsequence(short, run):
+        return run  # an item of a list of bodies is a name from the comma on
+    for start in range(len(run) - 1, -1, -1):
+        if run[start] == short[0] and _is_subsequence(short, run[start:]):
+            full = run[start:]
+            return full if len(full) > len(short) else None
+    return None
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(char in chars for char in short)
+
+
+def _en_definition(text: str, run: regex.Match[str], bracket: regex.Match[str]) -> NameDefinition | None:
+    short = bracket["short"]
+    if sum(char.isupper() for char in short) < 2:
+        return None
+    words = list(re.finditer(r"\S+", run.group().rstrip()))
+    # The full name: the longest run of capitalized words (and connectors inside it) before the
+    # parenthesis that starts with the short form's first letter.
+    best = None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        if not (word[0].isupper() or word in _EN_CONNECTORS):
+            break
+        if word[0].isupper() and word[0].lower() == short[0].lower():
+            best = index
+    if best is None or len(words) - best < 2:
+        return None
+    start = run.start() + words[best].start()
+    end = run.start() + words[-1].end()
+    full = text[start:end]
+    if full.split()[-1] in _EN_CONNECTORS:
+        return None
+    return NameDefinition(full, short, start, end, bracket.start("short"), english=True)
+
+
+# -- near variants -----------------------------------------------------------------------------
+
+
+def near_variants(text: str, names: Mapping[str, int], taken: Sequence[tuple[int, int]],
+                  skip: Sequence[tuple[int, int]], accept: Collection[str] = (),
+                  reorder: Collection[str] = ()) -> list[NameVariant]:
+    """Forms in ``text`` that are near variants of one of ``names`` (name -> offset of its first use).
+
+    ``taken`` are spans of known names (never a variant), ``skip`` spans to
+    ignore (quotations, page furniture), both sorted and not overlapping;
+    ``accept`` are forms that are names in their own right (other
+    definitions). A form inside or around one of the names is no variant.
+    Reordered parts are looked for only for the names in ``reorder`` (the
+    document's own definitions: a long list of names would make that search
+    the costliest part).
+    """
+    targets = _targets(names)
+    found: list[NameVariant] = []
+    seen: set[str] = set()
+    for name, start, end, how in _candidates(text, targets, reorder, taken):
+        candidate = text[start:end]
+        if candidate in seen or candidate in names or candidate in accept or _contains_or_inside(candidate, targets):
+            continue
+        if _is_english(name) and _typographic(candidate) == _typographic(name):
+            continue  # a line break, a no-break space or a curly apostrophe changes no name
+        if any(char.isspace() for char in candidate) and not _is_english(name):
+            continue  # a Chinese name broken by a line break is the same name
+        if overlaps((start, end), taken) or overlaps((start, end), skip) or not _starts_a_name(text, start, name):
+            continue
+        if not _ends_a_name(text, end, name):
+            continue
+        seen.add(candidate)
+        found.append(NameVariant(candidate, start, end, name, targets[name], how))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def _targets(names: Mapping[str, int]) -> dict[str, str]:
+    """Strings to search near variants of, each mapped to the name it stands for."""
+    targets: dict[str, str] = {}
+    for name in names:
+        minimum = _MIN_EN_CHARS if _is_english(name) else _MIN_ZH_CHARS
+        for target in (name, name.removeprefix(UN_PREFIX)):
+            if len(target) >= minimum:
+                targets.setdefault(target, name)
+    return targets
+
+
+def _candidates(text: str, targets: Mapping[str, str], reorder: Collection[str],
+                taken: Sequence[tuple[int, int]]) -> Iterable[tuple[str, int, int, str]]:
+    known = frozenset(start for start, _ in taken)
+    for name, spans in scan_targets(text, list(targets), known, boundaries=True).items():
+        for start, end, how in spans:
+            yield name, start, end, how
+    yield from _reordered(text, [t for t in targets if not _is_english(t) and targets[t] in reorder])
+
+
+def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int, str]]:
+    """``经济共同体西非国家`` for ``西非国家经济共同体``: the name's two parts in the other order.
+
+    Where the parts meet, the name's last character stands before its first
+    (``体西``): a rare pair, so only the places it occurs are looked at.
+    """
+    by_seam: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) >= 6:
+            by_seam.setdefault(name[-1] + name[0], []).append(name)
+    if not by_seam:
+        return
+    for match in re.finditer(trie_pattern(by_seam), text):
+        seam = match.start()  # the name's last character; its first follows
+        for name in by_seam[match.group()]:
+            for cut in range(2, len(name) - 1):
+                start = seam - (len(name) - cut - 1)
+                form = name[cut:] + name[:cut]
+                if start >= 0 and text.startswith(form, start) and form != name:
+                    yield name, start, start + len(form), "parts reordered"
+
+
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
+def _typographic(text: str) -> str:
+    return " ".join(text.translate(_TYPOGRAPHIC).split())
+
+
+def _contains_or_inside(candidate: str, names: Iterable[str]) -> bool:
+    # 西非国家 inside 西非国家经济共同体, or 西非国家经济共同体委员会 around it: other words, not slips.
+    return any(candidate in name or name in candidate for name in names)
+
+
+def _is_english(name: str) -> bool:
+    return name[:1].isascii()
+
+
+def _may_start(text: str, start: int) -> bool:
+    """Whether a name may start at ``start``: after a boundary (Chinese) or a non-letter (English)."""
+    if start == 0:
+        return True
+    if text[start].isascii():
+        return not text[start - 1].isalnum()
+    return after_zh_boundary(text, start)
+
+
+def _starts_a_name(text: str, start: int, name: str) -> bool:
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if _is_english(name):
+        return not before.isalnum()
+    # Glued to the word before, it may be part of another name (伊比利亚美洲教育、科学和文化组织).
+    return after_zh_boundary(text, start)
+
+
+def _ends_a_name(text: str, end: int, name: str) -> bool:
+    # An English name ends at a word's end; a Chinese one may run into the next word.
+    return not _is_english(name) or end >= len(text) or not text[end].isalnum()
+
+
+# Characters after which a Chinese name may start: anything not a Chinese character, and the
+# function words that end a phrase before a name.
+_BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使"
+                            "据到持过助括入")  # 根据 认识到 支持 通过 协助 包括 加入
+
+
+def after_zh_boundary(text: str, offset: int) -> bool:
+    """Whether a Chinese name may start at ``offset``: not in the middle of a longer run of name characters."""
+    if offset == 0:
+        return True
+    before = text[offset - 1]
+    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
+
+
+# -- fuzzy matching ----------------------------------------------------------------------------
+
+#: Two edits only for names this long; with two, 欧洲委员会 would "match" 欧洲议会.
+_TWO_EDIT_MIN_CHARS = 8
+
+
+_EDITED = "characters dropped, added or changed"
+_SWAPPED = "institution word swapped"
+
+
+def fuzzy_spans(text: str, targets: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each target, the non-overlapping spans where it is written with a few edits inside it."""
+    return {name: [(start, end) for start, end, how in spans if how == _EDITED]
+            for name, spans in scan_targets(text, targets).items()}
+
+
+def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
+                 boundaries: bool = False) -> dict[str, list[tuple[int, int, str]]]:
+    """For each target, the places it is written with a few edits inside it, or with a synonymous ending.
+
+    ``known`` are offsets where a known name starts: no variant starts there
+    (it would overlap the name), so they are not looked at; with
+    ``boundaries``, neither are places inside a word, where no name starts.
+
+    A match starts with the target's first two characters, so one regex finds
+    every place any target may start. What follows such a
+    place decides the matches there, so it is looked at once per distinct text
+    (names recur) for all targets sharing the prefix; the costly fuzzy engine
+    runs only where a target is not written exactly but could be near.
+    """
+    groups: dict[str, list[_Target]] = {}
+    for name in targets:
+        groups.setdefault(_key(name), []).append(_Target.of(name))
+    if not groups:
+        return {}
+    reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
+    places: dict[tuple[str, str], list[int]] = {}
+    for start in _prefix_starts(text, groups.keys()):
+        if start in known or (boundaries and not _may_start(text, start)):
+            continue
+        key = text[start:start + 2]
+        places.setdefault((key, text[start:start + reach[key]]), []).append(start)
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    for (key, following), starts in places.items():
+        for name, size, how in _matches_at(text, starts[0], following, groups[key]):
+            hits.setdefault(name, []).extend((start, start + size, how) for start in starts)
+    return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _key(name: str) -> str:
+    return name[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A name to search, with what the cheap tests of :func:`_matches_at` need, computed once."""
+
+    name: str
+    size: int
+    last: str
+    #: Where its last character may stand in a near match: ``edits`` dropped or two added.
+    lowest: int
+    #: The distinct characters between the first two and the last, and how many a match must keep.
+    middle: frozenset[str]
+    kept: int
+    #: The name with its institution word swapped for a synonym (伊斯兰合作机构 for 伊斯兰合作组织),
+    #: and what those forms share (empty when there are none).
+    swaps: tuple[str, ...]
+    stem: str
+
+    @classmethod
+    def of(cls, name: str) -> _Target:
+        edits = _edits(name)
+        middle = frozenset(name[2:-1])
+        swaps = _swaps(name)
+        stem = os.path.commonprefix([name, *swaps]) if swaps else ""
+        return cls(name, len(name), name[-1], len(name) - 1 - edits, middle, len(middle) - edits, swaps, stem)
+
+
+def _swaps(name: str) -> tuple[str, ...]:
+    if _is_english(name):
+        return ()
+    forms = []
+    for group in _SYNONYM_ENDINGS:
+        ending = next((e for e in sorted(group, key=len, reverse=True) if name.endswith(e)), None)
+        if ending is not None and len(name) - len(ending) >= 4:
+            forms += [name[: -len(ending)] + other for other in group if other != ending]
+    return tuple(forms)
+
+
+def _prefix_starts(text: str, prefixes: Collection[str]) -> list[int]:
+    """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too."""
+    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    if any(first[1] == second[0] for first in prefixes for second in prefixes):
+        # A scan resumes after a two-character hit: the only start it can skip is the next character.
+        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts.sort()
+    return starts
+
+
+def _matches_at(text: str, start: int, following: str, targets: list[_Target]) -> list[tuple[str, int, str]]:
+    """Which of ``targets`` (sharing a prefix) match at ``start``, how long the match is, and how.
+
+    Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
+    match ends with the name's last character within reach of the name's length and
+    keeps all but ``edits`` of its middle characters (each edit loses at most one of
+    them): cheap tests that spare the fuzzy engine most places.
+    """
+    matched = []
+    for target in targets:
+        if target.stem and following.startswith(target.stem):
+            swapped = next((form for form in target.swaps if following.startswith(form)), None)
+            if swapped is not None:
+                matched.append((target.name, len(swapped), _SWAPPED))
+                continue
+        size = target.size
+        if target.last not in following[target.lowest:size + 2]:
+            continue  # the cheapest test first: most places are no name at all
+        if following.startswith(target.name):
+            matched.append((target.name, size, _EDITED))
+        elif len(target.middle.intersection(following[2:size + 1])) >= target.kept:
+            match = _fuzzy(target.name).match(text, start)
+            if match is not None:
+                matched.append((target.name, match.end() - start, _EDITED))
+    return matched
+
+
+def _not_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept, position = [], 0
+    for span in spans:
+        if span[0] >= position:
+            kept.append(span)
+            position = span[1]
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy(name: str) -> regex.Pattern[str]:
+    # The first two and the last characters must match exactly: edits at the
+    # ends would turn "东南亚国家联盟成员" into a near-miss of the union's name.
+    # A long name may lose a two-character word (西非经济共同体 for 西非国家经济共同体).
+    middle = regex.escape(name[2:-1])
+    edits = _edits(name)
+    return regex.compile(
+        f"{regex.escape(name[:2])}(?:{middle}){{i<=2,d<={edits},s<=1,e<={edits}}}{regex.escape(name[-1])}"
+    )
+
+
+def _edits(name: str) -> int:
+    if _is_english(name):
+        return 1 if len(name) < 20 else 2
+    return 1 if len(name) < _TWO_EDIT_MIN_CHARS else 2
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored by prefix so that each position costs a few steps.
+
+    At every node the longer continuations come before ending there, so the
+    match at a given start is the longest word.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie) or "(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

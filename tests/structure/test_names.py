@@ -1,0 +1,126 @@
+"""The document's own name table: definitions and near variants (lint/structure/names.py)."""
+
+from __future__ import annotations
+
+import pytest
+from unlint.structure.names import near_variants, parse_names
+
+
+def definitions(text: str, known: dict[int, int] | None = None) -> list[tuple[str, str]]:
+    return [(d.full, d.short) for d in parse_names(text, known).definitions]
+
+
+def variants(text: str, names: dict[str, int] | None = None, taken=(), accept=()) -> list[tuple[str, str]]:
+    table = parse_names(text)
+    if names is None:
+        names = {d.full: d.start for d in table.definitions}
+    return [(v.text, v.how) for v in near_variants(text, names, list(taken), table.quoted, accept, reorder=names)]
+
+
+# -- definitions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("与南部非洲区域电力联营组织(南非电联)合作", [("南部非洲区域电力联营组织", "南非电联")]),
+        ("根据经济合作与发展组织（经合组织）的数据", [("经济合作与发展组织", "经合组织")]),
+        # the words before the name stay out; the UN prefix comes in
+        ("在六个国家，联合国儿童基金会(儿基会)和世卫组织", [("联合国儿童基金会", "儿基会")]),
+        # an item of a list is a name from the comma on
+        ("粮农组织、国际农业发展基金(农发基金)、", [("国际农业发展基金", "农发基金")]),
+        ("the United Nations Population Fund (UNFPA) said", [("United Nations Population Fund", "UNFPA")]),
+        ("the Joint United Nations Programme on HIV/AIDS (UNAIDS)", [("United Nations Programme on HIV/AIDS", "UNAIDS")]),
+    ],
+)
+def test_a_definition_is_a_full_name_and_its_short_form(text, expected):
+    assert definitions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "理事会副主席葆拉·纳瓦埃斯(智利)",  # a country, not a short form
+        "这主要是由服务价格上涨(例如住房、保险和运输)",  # an aside
+        "财务信息(预算和支出)",  # no institution word, no abbreviation
+        "《西非国家经济共同体条约》(《条约》)",  # a title
+        "《关于设立南部非洲区域电力联营组织(南非电联)的协定》",  # inside a quoted title
+        "“Report of the United Nations Evaluation Group (UNEG)”",  # inside a quotation
+        "gross domestic product (GDP)",  # no capitalized name
+        "the figure (see annex)",
+    ],
+)
+def test_what_is_not_a_definition(text):
+    assert definitions(text) == []
+
+
+def test_a_known_name_before_the_parenthesis_is_taken_whole():
+    text = "联合国促进性别平等和增强妇女权能署(妇女署)"
+    end = text.index("(")
+    assert definitions(text, {end: 0}) == [("联合国促进性别平等和增强妇女权能署", "妇女署")]
+
+
+def test_a_full_name_given_a_second_abbreviation_is_a_redefinition():
+    table = parse_names("1. 南部非洲区域电力联营组织(南非电联)\n2. 南部非洲区域电力联营组织(南部电联)\n")
+    [(first, later)] = table.redefinitions()
+    assert (first.short, later.short) == ("南非电联", "南部电联")
+
+
+def test_one_short_form_for_two_spellings_marks_the_later_spelling():
+    text = ("the Global Evaluation Reports Oversight System (GEROS) ratings; "
+            "the Global Evaluation Report Oversight System (GEROS) reports")
+    assert parse_names(text).renamed() == {"Global Evaluation Report Oversight System"}
+
+
+# -- near variants -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("later", "how"),
+    [
+        ("西非经济共同体", "characters dropped, added or changed"),  # a two-character word dropped
+        ("西非国家经济联合体", "institution word swapped"),
+        ("经济共同体西非国家", "parts reordered"),
+        ("西非国家经济共同休", None),  # the last character is kept exact: no variant
+    ],
+)
+def test_near_variants_of_a_defined_name(later, how):
+    text = f"1. 西非国家经济共同体(西非经共体)举行会议。\n2. {later}的代表出席。\n"
+    expected = [(later, how)] if how else []
+    assert variants(text) == expected
+
+
+def test_synonymous_institution_words_only():
+    text = "1. 伊斯兰合作组织(伊合组织)开会。\n2. 伊斯兰合作机构的代表。\n3. 非洲开发银行(非行)与非洲开发基金合作。\n"
+    # 组织/机构 is a slip; 银行/基金 names another body
+    assert variants(text) == [("伊斯兰合作机构", "institution word swapped")]
+
+
+def test_a_name_inside_or_around_a_defined_name_is_no_variant():
+    text = "1. 西非国家经济共同体(西非经共体)。\n2. 西非国家的代表和西非国家经济共同体委员会。\n"
+    assert variants(text) == []
+
+
+def test_known_names_and_accepted_forms_are_no_variants():
+    text = "1. 欧洲联盟委员会(欧盟委员会)与欧洲委员会合作。\n"
+    start = text.index("欧洲委员会")
+    # 欧洲委员会 is two characters short of the defined name, but a registry knows it as another body
+    assert variants(text, taken=[(start, start + 5)]) == []
+    assert variants(text, accept={"欧洲委员会"}) == []
+
+
+def test_a_chinese_name_broken_by_a_line_break_is_the_same_name():
+    text = "1. 西非国家经济共同体(西非经共体)。\n2. 西非国家经济\n共同体的代表。\n"
+    assert variants(text) == []
+
+
+def test_english_variants_end_at_a_word_end_and_ignore_typography():
+    text = ("1. The United Nations Population Fund (UNFPA) and the United Nations Children's Fund (UNICEF).\n"
+            "2. The United Nations Populations Fund said.\n"
+            "3. The United Nations Children’s Fund and the United Nations Population Funds.\n")
+    assert variants(text) == [("United Nations Populations Fund", "characters dropped, added or changed")]
+
+
+def test_quoted_titles_hold_no_variants():
+    text = "1. 西非国家经济共同体(西非经共体)。\n2. 见《西非经济共同体条约》。\n"
+    assert variants(text) == []
