@@ -26,8 +26,9 @@ _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 #: The number that opens a numbered paragraph or footnote (``12.``, ``3)``, ``12 Text``): structure,
 #: compared as such.
 _KEYED_NUMBER = regex.compile(r"\s*(?:\[\^\d{1,4}\]:?|\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
-#: The list number that opens any other unit (``1.``, ``(3)``); ``25 July`` opens with a day.
-_LIST_NUMBER = regex.compile(r"\s*\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])")
+#: The list number that opens any other unit (``1.``, ``(3)``, a budget section's ``10.13``); ``25 July``
+#: opens with a day.
+_LIST_NUMBER = regex.compile(r"\s*(?:\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])|\d{1,3}(?:\.\d{1,3})+\.?(?=\s))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,10 @@ from .structure import structure_differences
 from .units import Unit, document_units
 
 
+#: More differences than this in one aligned pair are not reported (see ``compare``).
+_MAX_PER_PAIR = 3
+
+
 class Topic(enum.Enum):
     SYMBOL = "symbol"
     RESOLUTION = "resolution"
@@ -72,7 +76,11 @@ def compare(original: Document, translation: Document) -> Comparison:
     found: list[Difference] = list(notes.differences)
     for pair in pairs:
         if pair.sure and pair.original is not None and pair.translation is not None:
-            found.extend(_pair_differences(left, right, pair))
+            differences = list(_pair_differences(left, right, pair))
+            # Many differences in one paragraph say that the two units are not the same text (a table one
+            # reading kept in the paragraph, a pairing gone wrong) more often than that it was mistranslated.
+            if len(differences) <= _MAX_PER_PAIR:
+                found.extend(differences)
     found.extend(_unknown_symbols(left, right, pairs))
     found.extend(structure_differences(left, right, pairs))
     return Comparison(tuple(found))
