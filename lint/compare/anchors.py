@@ -26,8 +26,9 @@ _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 #: The number that opens a numbered paragraph or footnote (``12.``, ``3)``, ``12 Text``): structure,
 #: compared as such.
 _KEYED_NUMBER = regex.compile(r"\s*(?:\[\^\d{1,4}\]:?|\(?\d{1,3}[.．)]|\d{1,3}(?=\s))")
-#: The list number that opens any other unit (``1.``, ``(3)``); ``25 July`` opens with a day.
-_LIST_NUMBER = regex.compile(r"\s*\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])")
+#: The list number that opens any other unit (``1.``, ``(3)``, a budget section's ``10.13``); ``25 July``
+#: opens with a day.
+_LIST_NUMBER = regex.compile(r"\s*(?:\(?\d{1,3}[.．)](?=\s|[^\x00-\x7f])|\d{1,3}(?:\.\d{1,3})+\.?(?=\s))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +50,22 @@ class UnitAnchors:
     symbols: list[Cited] = field(default_factory=list)
     resolutions: list[Cited] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
-    #: Values of the numbers inside references and symbols, which are not compared as numbers: the other
-    #: language may write the same number outside any reference it parses (``resolution 1`` / ``决议1``).
-    hidden: set[float] = field(default_factory=set)
+    #: Spans of references and symbols in the unit, whose numbers are not compared as numbers.
+    masks: list[tuple[int, int]] = field(default_factory=list)
+    _tokens: set[tuple] | None = field(default=None, repr=False)
+
+    def hidden(self, text: str) -> set[float]:
+        """The values of the numbers inside the masks: the other language may write one of them outside
+        any reference it parses (``resolution 1`` / ``决议1``)."""
+        return {float(d) for start, end in self.masks for d in _DIGITS.findall(text, start, end)}
 
     @property
     def tokens(self) -> set[tuple]:
         """What alignment compares: values of symbols, resolutions and numbers in digits."""
-        found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
-        return found | {q.key for q in self.quantities if not q.word}
+        if self._tokens is None:
+            found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
+            self._tokens = found | {q.key for q in self.quantities if not q.word}
+        return self._tokens
 
 
 def language_of(document: Document) -> str:
@@ -108,7 +116,7 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     spans.sort()
     for start, end in spans:
         if (found := owner(start)) is not None:
-            found.hidden.update(float(d) for d in _DIGITS.findall(document.text, start, end))
+            found.masks.append((start, end))
     for quantity in masked(list(find_quantities(document.text, language, words=False)), _merged(spans)):
         if (found := owner(quantity.start)) is not None:
             found.quantities.append(quantity)

@@ -21,6 +21,10 @@ from .structure import structure_differences
 from .units import Unit, document_units
 
 
+#: More differences than this in one aligned pair are not reported (see ``compare``).
+_MAX_PER_PAIR = 3
+
+
 class Topic(enum.Enum):
     SYMBOL = "symbol"
     RESOLUTION = "resolution"
@@ -72,7 +76,11 @@ def compare(original: Document, translation: Document) -> Comparison:
     found: list[Difference] = list(notes.differences)
     for pair in pairs:
         if pair.sure and pair.original is not None and pair.translation is not None:
-            found.extend(_pair_differences(left, right, pair))
+            differences = list(_pair_differences(left, right, pair))
+            # Many differences in one paragraph say that the two units are not the same text (a table one
+            # reading kept in the paragraph, a pairing gone wrong) more often than that it was mistranslated.
+            if len(differences) <= _MAX_PER_PAIR:
+                found.extend(differences)
     found.extend(_unknown_symbols(left, right, pairs))
     found.extend(structure_differences(left, right, pairs))
     return Comparison(tuple(found))
@@ -113,10 +121,10 @@ def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Dif
 def _number_mismatches(left: Version, right: Version, pair: Pair, before: UnitAnchors,
                        after: UnitAnchors) -> list:
     """Numbers in digits first; numbers in words are read only where digits are left without a match."""
-    hidden = (before.hidden, after.hidden)
-    found = unmatched(before.quantities, after.quantities, hidden)
+    found = unmatched(before.quantities, after.quantities)
     if not found:
         return found
+    hidden = (before.hidden(left.document.text), after.hidden(right.document.text))
     return unmatched(before.quantities + _words(left, pair.original), after.quantities + _words(right, pair.translation),
                      hidden)
 
@@ -162,7 +170,7 @@ def _written(cited: Cited, text: str) -> bool:
 
 def _cited(topic: Topic, before: Sequence[Cited], after: Sequence[Cited], line: int,
            head: tuple[int, int], texts: _LazyTexts, *, multiset: bool) -> Iterator[Difference]:
-    if Counter(c.value for c in before) == Counter(c.value for c in after):
+    if not before and not after or Counter(c.value for c in before) == Counter(c.value for c in after):
         return
     # A reference the parser read on one side only, but written on the other too, is the parser's gap.
     before = [c for c in before if not (c.value not in {a.value for a in after} and _written(c, texts[1]))]

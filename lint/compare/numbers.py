@@ -29,9 +29,9 @@ class Kind(enum.Enum):
     MONTH = "month"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
-    """A number found at ``text[start:end]``."""
+    """A number found at ``text[start:end]``; not frozen only because thousands are made per document."""
 
     kind: Kind
     value: float
@@ -43,9 +43,13 @@ class Quantity:
     #: Written in words, not digits.
     word: bool = False
 
+    def __post_init__(self) -> None:
+        # Scales multiply floats (1.908 * 1e8): round once so that equal amounts compare equal.
+        self.value = round(self.value, 6)
+
     @property
     def key(self) -> tuple:
-        return (self.kind, round(self.value, 6), self.currency)
+        return (self.kind, self.value, self.currency)
 
     def describe(self) -> str:
         if self.kind is Kind.MONTH:
@@ -79,6 +83,7 @@ _EN_CURRENCY_WORD = {
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_MONTH_NUMBERS = {name.capitalize(): number for number, name in enumerate(_MONTHS, start=1)}
 _EN_WORDS = {
     w: i for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -101,9 +106,9 @@ _RANGE_START = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[\-\u2013]$")
 _EN_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£|\b(?:USD|EUR|CHF|GBP))\s?$")
 # Month names only capitalized; "May" only where no sentence starts (mid-May, in May, May 2023).
 _EN_MONTH = regex.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-    r"|(?<=[a-z,\d][\s\-]|\d\s)May\b|\bMay(?=\s+\d)"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_MAY_MONTH = regex.compile(r"(?<=[a-z,\d][\s\-]|\d\s)May|May(?=\s+\d)")
 _EN_WORD = regex.compile(
     r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
     r"seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|zero|one|two|three|four|"
@@ -129,6 +134,9 @@ _ZH_NUMBER = regex.compile(
     + r"(?P<glued>(?<=(?<!\d)(?:19|20)\d\d)(?=[\p{Han}--[年月日万亿千百多余个项名次届]]))?"
     + r"(?:\s?(?P<pct>%|个百分点)|(?P<month>月)(?!度)|\s?(?P<curword>美元|欧元|瑞士法郎|英镑)|(?P<decade>(?=年代)))?"
 )
+_EN_GROUPS = tuple(_EN_NUMBER.groupindex[name] for name in ("num", "scale", "pct", "curword", "decade"))
+_ZH_GROUPS = tuple(_ZH_NUMBER.groupindex[name] for name in ("num", "scale", "glued", "pct", "month", "curword",
+                                                             "decade"))
 _ZH_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£)\s?$")
 _ZH_WORD = regex.compile(r"百分之(?P<wpct>[" + _ZH_NUMERAL + r"点]+)|(?P<word>[" + _ZH_NUMERAL + r"]+)(?P<wscale>万亿|亿|万)?")
 
@@ -158,7 +166,10 @@ def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]
 def _en_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
     found = [_en_number(match, plain, text) for match in _EN_NUMBER.finditer(plain, start, end)]
     for match in _EN_MONTH.finditer(plain, start, end):
-        found.append(Quantity(Kind.MONTH, _MONTHS.index(match[0].lower()) + 1, match.start(), match.end(), match[0]))
+        name = match[0]
+        if name == "May" and not _MAY_MONTH.match(plain, match.start()):
+            continue
+        found.append(Quantity(Kind.MONTH, _MONTH_NUMBERS[name], match.start(), match.end(), name))
     if words:
         found.extend(_en_words(text, start, end))
     return iter(sorted(found, key=lambda q: q.start))
@@ -184,22 +195,30 @@ def _en_word_value(word: str) -> float:
 
 
 def _currency_before(pattern: regex.Pattern, plain: str, position: int) -> regex.Match | None:
+    if position == 0 or plain[position - 1] not in _BEFORE_AMOUNT:
+        return None
     return pattern.search(plain, max(0, position - 5), position)
 
 
+#: What the character before an amount's digits is when a currency precedes them.
+_BEFORE_AMOUNT = frozenset("$€£ \u00a0DRFP")
+
+
 def _en_number(match: regex.Match, plain: str, text: str) -> Quantity:
-    value = _digits(match["num"]) * _EN_SCALE.get((match["scale"] or "").lower(), 1)
+    # Groups by position: the regex module looks a name up on every access, dearer than the match.
+    number, scale, pct, curword, decade = match.group(*_EN_GROUPS)
+    value = _digits(number) * _EN_SCALE.get((scale or "").lower(), 1)
     start, end = match.start(), match.end()
-    if match["pct"]:
+    if pct:
         return Quantity(Kind.PERCENT, value, start, end, text[start:end])
     before = _currency_before(_EN_CURRENCY_BEFORE, plain, start)
     currency = _EN_CURRENCY_PREFIX.get(before[0].strip().upper(), "") if before else ""
-    if match["curword"] and not currency:
-        currency = _EN_CURRENCY_WORD.get(match["curword"].lower(), "")
+    if curword and not currency:
+        currency = _EN_CURRENCY_WORD.get(curword.lower(), "")
     if currency:
         first = before.start() if before else start
         return Quantity(Kind.MONEY, value, first, end, text[first:end], currency)
-    if match["decade"]:
+    if decade:
         # "the 2020s" is "本世纪20年代" or "2020年代": a decade is written too many ways to compare.
         return Quantity(Kind.NUMBER, value, start, end, text[start:end], word=True)
     # "2022–24": the second year of a range written short.
@@ -210,8 +229,8 @@ def _en_number(match: regex.Match, plain: str, text: str) -> Quantity:
 
 def _short_year(value: float, plain: str, start: int, end: int) -> Quantity | None:
     """``24`` in ``2022–24``, read as 2024; weak, since ``No. 2013-26`` is a serial number, not a range."""
-    if not 10 <= value < 100 or _EN_MONTH.match(plain, end + 1):  # "2022–26 July 2023": 26 is a day
-        return None
+    if not 10 <= value < 100 or plain[start - 1:start] not in ("-", "\u2013") or _EN_MONTH.match(plain, end + 1):
+        return None  # "2022–26 July 2023": 26 is a day
     year = _RANGE_START.search(plain, max(0, start - 5), start)
     if year is None:
         return None
@@ -243,22 +262,23 @@ def _zh_words(text: str, start: int, end: int) -> list[Quantity]:
 
 
 def _zh_number(match: regex.Match, plain: str, text: str) -> Quantity:
-    value = _digits(match["num"]) * _ZH_SCALE.get(match["scale"] or "", 1)
+    number, scale, glued, pct, month, curword, decade = match.group(*_ZH_GROUPS)
+    value = _digits(number) * _ZH_SCALE.get(scale or "", 1)
     start, end = match.start(), match.end()
     span = text[start:end]
-    if match["pct"]:
+    if pct:
         return Quantity(Kind.PERCENT, value, start, end, span)
-    if match["month"] and not match["scale"] and 1 <= value <= 12 and value == int(value):
+    if month and not scale and 1 <= value <= 12 and value == int(value):
         return Quantity(Kind.MONTH, value, start, end, span)
-    if match["glued"] is not None or match["decade"] is not None:
+    if glued is not None or decade is not None:
         return Quantity(Kind.NUMBER, value, start, end, span, word=True)
-    if not match["curword"] and not match["scale"] and (short := _short_year(value, plain, start, end)) is not None:
+    if not curword and not scale and (short := _short_year(value, plain, start, end)) is not None:
         return short
     before = _currency_before(_ZH_CURRENCY_BEFORE, plain, start)
-    currency = _ZH_CURRENCY.get(match["curword"] or "", "") or (_EN_CURRENCY_PREFIX.get(before[0].strip(), "")
-                                                                if before else "")
+    currency = _ZH_CURRENCY.get(curword or "", "") or (_EN_CURRENCY_PREFIX.get(before[0].strip(), "")
+                                                       if before else "")
     if currency:
-        first = before.start() if before and not match["curword"] else start
+        first = before.start() if before and not curword else start
         return Quantity(Kind.MONEY, value, first, end, text[first:end], currency)
     return Quantity(Kind.NUMBER, value, start, end, span)
 

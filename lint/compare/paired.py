@@ -11,13 +11,16 @@ from .compare import Comparison, compare
 
 @dataclass(eq=False)
 class PairedDocument(Document):
-    """The translation, checked against ``original``; the comparison is computed once, on first use."""
+    """The translation, checked against ``original``.
+
+    The comparison is a structure of the translation: parsed once, before the rules, under the
+    run's time limit; if it fails, the engine reports it once (UNL003) and skips the CMP rules.
+    """
 
     original: Document | None = field(default=None, kw_only=True)
 
     @structure
     def comparison(self) -> Comparison | None:
-        """The alignment of this translation with its original, parsed once like any structure."""
         return None if self.original is None else compare(self.original, self)
 
 

@@ -35,6 +35,8 @@ def unmatched(original: Sequence[Quantity], translation: Sequence[Quantity],
     ``hidden`` holds, for each side, the values of numbers inside its references: a number of one side
     equal to one of those of the other is no difference.
     """
+    if {q.key for q in original} == {q.key for q in translation}:
+        return []
     # A number said twice on one side ("60岁或60岁以上" for "60 or over") is one number.
     left, right = _distinct(original), _distinct(translation)
     for same in (_exact, _loose):

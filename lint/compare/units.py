@@ -24,6 +24,13 @@ _LABEL_LINE = regex.compile(r"\s*(?P<label>[IVXLC]+|[一二三四五六七八九
 _LABELLED_HEADING = regex.compile(r"\s*(?P<label>[IVXLC]+|[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*\S")
 
 
+_PART = regex.compile(r"\s*(?P<kind>Annex|Appendix|附件|附录)\s*(?P<number>[IVXLC]+|[一二三四五六七八九十]+)?")
+#: A document with this many numbered paragraphs is aligned paragraph by paragraph.
+_NUMBERED = 3
+#: Longer lines are no headings.
+_HEADING_MAX = 300
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """Lines ``first_line..last_line`` (1-based) of a document, ``text[start:end]``."""
@@ -47,16 +54,31 @@ def document_units(document: Document) -> tuple[Unit, ...]:
     keys.update({note.line: ("fn", note.label) for note in document.footnotes.texts})
     units: list[Unit] = []
     chapter = 0
+    lines, tables = document.lines, document.layout.table_lines
+    numbered = len(document.paragraphs) >= _NUMBERED
+    toc = document.toc
+    contents = (toc.line, toc.end) if toc is not None else (0, -1)
     for first, last in _line_runs(document, keys):
-        line = document.line(first)
+        if first in tables or contents[0] <= first <= contents[1]:
+            # Two readings of one table (Word, PDF) split its cells differently, and the contents' page
+            # numbers differ between language versions: neither is compared.
+            continue
+        text = lines[first - 1]
         key = keys.get(first)
-        if key is None and first not in document.layout.table_lines:
-            heading = _heading_key(line.text.strip(), chapter)
+        if key is None and len(text) <= _HEADING_MAX:
+            heading = _heading_key(text.strip(), chapter)
             if heading is not None:
                 chapter = heading[1]
                 key = heading
-        start = line.start + (len(line.text) - len(line.text.lstrip()))
-        units.append(Unit(len(units), first, last, start, document.line(last).end, key))
+        end = document.offset(last, 1) + len(lines[last - 1])
+        if key is None and numbered and units and units[-1].key is not None and units[-1].key[0] == "p":
+            # In a document of numbered paragraphs, what follows a paragraph up to the next numbered
+            # paragraph, heading or note is part of it (its sub-items, its rest after a page break).
+            previous = units[-1]
+            units[-1] = Unit(previous.index, previous.first_line, last, previous.start, end, previous.key)
+            continue
+        start = document.offset(first, 1) + len(text) - len(text.lstrip())
+        units.append(Unit(len(units), first, last, start, end, key))
     return tuple(_unique_keys(units))
 
 
@@ -68,7 +90,7 @@ def _line_runs(document: Document, starts: dict[int, tuple]) -> list[tuple[int, 
     sentence end, or a line that starts a numbered paragraph or footnote.
     """
     wrapped = bool(document.layout.pages)
-    skip = document.furniture_lines
+    skip, tables = document.furniture_lines, document.layout.table_lines
     runs: list[tuple[int, int]] = []
     open_run: list[int] = []
     for number, text in enumerate(document.lines, start=1):
@@ -78,7 +100,8 @@ def _line_runs(document: Document, starts: dict[int, tuple]) -> list[tuple[int, 
                 runs.append((open_run[0], open_run[-1]))
                 open_run = []
             continue
-        if open_run and (not wrapped or number in starts or document.lines[open_run[-1] - 1].rstrip()[-1:] in _ENDS):
+        if open_run and (not wrapped or number in starts or number in tables or open_run[-1] in tables
+                         or document.lines[open_run[-1] - 1].rstrip()[-1:] in _ENDS or _OPENING.match(text)):
             runs.append((open_run[0], open_run[-1]))
             open_run = []
         open_run.append(number)
@@ -87,18 +110,28 @@ def _line_runs(document: Document, starts: dict[int, tuple]) -> list[tuple[int, 
     return runs
 
 
+#: A line that opens a paragraph of its own in wrapped text: ``10.13 Text``, ``(a) Text``, ``V. Title``.
+_OPENING = regex.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(?[a-z]{1,2}\)|[IVXLC]+\.)\s")
 _ENDS = frozenset(".。:：;；!！?？")
 
 
 def paragraph_key(document: Document, paragraph: NumberedParagraph) -> tuple:
-    """``("p", part, number)``; the part is its rank (0 the body, 1 the first annex): labels differ by language."""
-    labels = [part.label for part in document.paragraph_structure.parts]
-    return ("p", labels.index(paragraph.part) if paragraph.part in labels else 0, paragraph.number)
+    """``("p", part, number)``: the part as both languages name it (``Annex II`` and ``附件二`` are
+    ``("annex", 2)``), so that a part one reading misses does not shift the others."""
+    return ("p", part_key(paragraph.part), paragraph.number)
+
+
+def part_key(label: str) -> tuple:
+    match = _PART.match(label)
+    if match is None:
+        return ("body", 0)
+    kind = "appendix" if match["kind"] in ("Appendix", "附录") else "annex"
+    return (kind, label_value(match["number"]) if match["number"] else 1)
 
 
 def _heading_key(line: str, chapter: int) -> tuple | None:
     """``("h", chapter, section)`` for a chapter or section heading line; ``None`` otherwise."""
-    match = _LABEL_LINE.fullmatch(line) or (_LABELLED_HEADING.match(line) if len(line) <= 120 else None)
+    match = _LABEL_LINE.fullmatch(line) or _LABELLED_HEADING.match(line)
     if match is None:
         return None
     label = match["label"]
