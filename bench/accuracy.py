@@ -4,7 +4,7 @@
     python bench/accuracy.py --no-recall        # findings only
     python bench/accuracy.py --copies 5 --seed 7
 
-Document sets: ``ecosoc-2023`` (``/work/shared/realdocs`` or ``--realdocs``,
+Document sets: ``ecosoc-2023`` (``../shared/realdocs`` or ``--realdocs``,
 when present; run with document date 2023-07-31, as the corpus lost its
 mastheads), ``examples-en`` (``examples/en``), ``corpus`` (``examples/*.zh.txt``)
 and ``regression`` (the real excerpts under ``tests/data/realdocs``).
@@ -48,7 +48,7 @@ from accuracy_planting import KINDS, Plant, choose, target  # noqa: E402
 from accuracy_verified import Entry, VerifiedListError, load_verified  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-REALDOCS = Path("/work/shared/realdocs")
+REALDOCS = ROOT.parent / "shared" / "realdocs"
 KB100 = 100 * 1024
 NOT_CHECKED = "UNL004"
 
@@ -191,8 +191,10 @@ def optional_section(name: str, sets: list[DocSet]) -> None:
         if hasattr(module, "section"):
             module.section(sets)
         elif hasattr(module, "main"):
-            # main() or main(argv): no arguments means the module's own default inputs.
-            module.main(*([[]] if inspect.signature(module.main).parameters else []))
+            # main(), main(argv) or main(folder=default): no arguments means the module's own default inputs.
+            parameters = list(inspect.signature(module.main).parameters.values())
+            needs_argument = parameters and parameters[0].default is inspect.Parameter.empty
+            module.main(*([[]] if needs_argument else []))
         else:
             print(f"bench/{name}.py has neither section(sets) nor main(); skipped")
     except SystemExit:

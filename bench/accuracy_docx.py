@@ -28,7 +28,7 @@ from unlint.formats import read_document
 from unlint.structure.header import parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDER = ROOT.parent.parent / "shared" / "realdocs" / "word-pdf-en"
+DEFAULT_FOLDER = ROOT.parent / "shared" / "realdocs" / "word-pdf-en"
 VERIFIED = ROOT / "bench" / "verified" / "word-pdf-en-docx.toml"
 TARGET_PER_DOCUMENT = 0.5
 
@@ -90,7 +90,7 @@ def masthead_rows(files: Iterable[Path]) -> int:
     return wrong
 
 
-def main(folder: Path) -> int:
+def main(folder: Path = DEFAULT_FOLDER) -> int:
     files = sorted(folder.glob("*.docx"))
     if not files:
         print(f"no .docx files in {folder}: nothing to measure")

@@ -1,6 +1,6 @@
 """The PDF reader on real UN PDFs, and against the Word files of the same documents.
 
-    python bench/accuracy_pdf.py [FOLDER]      (default: /work/shared/realdocs/word-pdf-en)
+    python bench/accuracy_pdf.py [FOLDER]      (default: ../shared/realdocs/word-pdf-en)
 
 For each ``.pdf``: its findings, and those not listed as verified in
 bench/verified/word-pdf-en-pdf.toml (matched by file, code and quoted text).
@@ -27,7 +27,8 @@ from unlint.document import Document
 from unlint.references.listing import reference_rows
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = Path("/work/shared/realdocs/word-pdf-en")
+#: ``../shared`` beside the repository, as CI and the sessions lay it out.
+DEFAULT = ROOT.parent / "shared" / "realdocs" / "word-pdf-en"
 VERIFIED = ROOT / "bench" / "verified" / "word-pdf-en-pdf.toml"
 #: Share of citations the two readings must have in common.
 REFS_IN_COMMON = 0.95
@@ -93,7 +94,7 @@ def compare(pdf: Facts, docx: Facts) -> dict[str, bool]:
     }
 
 
-def main(folder: Path) -> int:
+def main(folder: Path = DEFAULT) -> int:
     pdfs = sorted(folder.glob("*.pdf"))
     if not pdfs:
         print(f"no PDF files in {folder}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Benchmark ``unlint compare`` against checking both documents.
 
     python bench/bench_compare.py [ORIGINAL TRANSLATION]
-    (default: the five ecosoc-2023 runs of /work/shared/realdocs, or $UNLINT_REALDOCS, joined into one English and one Chinese
+    (default: the five ecosoc-2023 runs of ../shared/realdocs, or $UNLINT_REALDOCS, joined into one English and one Chinese
     document of about 250 pages each, and the largest run alone, about 100 pages)
 
 For each pair, reports the median CPU time (so that other processes on a busy
@@ -39,7 +39,7 @@ from unlint.files import Source, read_source
 from unlint.runner import default_rules, lint_document
 
 ROOT = Path(__file__).resolve().parents[1]
-REALDOCS = Path(os.environ.get("UNLINT_REALDOCS", "/work/shared/realdocs")) / "ecosoc-2023"
+REALDOCS = Path(os.environ.get("UNLINT_REALDOCS", Path(__file__).resolve().parents[2] / "shared" / "realdocs")) / "ecosoc-2023"
 RUNS = 3
 PAGE = 3000
 

@@ -2,8 +2,8 @@
 
     python bench/citations.py [--list-missed] [FILES...]
 
-Default files: ``/work/shared/realdocs/ecosoc-2023/*.txt`` (when present),
-``examples/en/*.txt`` and the Word files of ``/work/shared/realdocs/word-pdf-en/``.
+Default files: ``../shared/realdocs/ecosoc-2023/*.txt`` (when present),
+``examples/en/*.txt`` and the Word files of ``../shared/realdocs/word-pdf-en/``.
 
 Two measures:
 
@@ -37,7 +37,7 @@ from pathlib import Path
 import regex
 
 ROOT = Path(__file__).resolve().parents[1]
-REALDOCS = Path("/work/shared/realdocs")
+REALDOCS = ROOT.parent / "shared" / "realdocs"
 SAMPLE = ROOT / "bench" / "citations-sample.toml"
 
 # -- candidate patterns (independent of lint/references) --------------------
