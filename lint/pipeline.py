@@ -140,6 +140,10 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         decoded = decode_source(task.source, task.data)
     except InputError as err:
         return _Checked(FileResult(display, error=err), task.digest)
+    finally:
+        # Only the digest is needed from here on: a 50 MB file must not sit in memory
+        # as bytes beside its text while it is checked (the caller still holds the task).
+        object.__setattr__(task, "data", b"")
     if rules is None:
         assert task.loader is not None
         rules = task.loader.load()

@@ -34,7 +34,8 @@ def test_a_finding_in_a_word_file_knows_its_page_and_paragraph(planted):
 
 def test_text_report_json_and_sarif_carry_the_place(planted, tmp_path):
     text = unlint_process("check", "--select", "SYM002", "--no-cache", str(planted)).stdout.decode()
-    assert text.rstrip().endswith('[page 4, paragraph 15: "S/2027/15"]')
+    # The finding's line (the summary line follows it).
+    assert text.splitlines()[0].endswith('[page 4, paragraph 15: "S/2027/15"]')
     [item] = json.loads(unlint_process("check", "--select", "SYM002", "--format", "json", str(planted)).stdout)
     assert (item["page"], item["paragraph"], item["heading"], item["quote"]) == (4, "15", None, "S/2027/15")
     sarif = json.loads(unlint_process("check", "--select", "SYM002", "--format", "sarif", str(planted)).stdout)
