@@ -63,3 +63,17 @@ AGENDA_HEADING_MAX_CHARS = 60
 #: A chapter or section title (``三. 结论和建议``) may run long in English; longer is running text
 #: (structure/headings.py).
 TITLE_MAX_CHARS = 120
+
+
+# -- near-miss spellings ----------------------------------------------------------
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: how many characters to drop, add or change to turn ``a`` into ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]

@@ -9,6 +9,7 @@ from unlint import Finding, hookimpl, rule
 from unlint.config import Config
 from unlint.document import Document
 from unlint.structure.agenda import AgendaBlock, SectionHeading, SubItemTitle
+from unlint.text import edit_distance
 
 from .registry import FormKind, Mention, Registry
 
@@ -268,17 +269,6 @@ def _sections_by_title(agenda: AgendaBlock) -> Iterator[Finding]:
 
 def _normal(text: str) -> str:
     return "".join(text.split()).rstrip("。.:：").casefold()
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 def _form_differences(document: Document, title: _Named, heading: _Named) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ from unlint.diagnostics import Edit
 from unlint.document import Document
 from unlint.structure.mentions import quoted_titles
 from unlint.structure.names import UN_PREFIX, near_variants
+from unlint.text import edit_distance
 
 from .registry import FormKind, Mention, Organization
 
@@ -374,17 +375,6 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
 def _closest_form(wrong: str, organization: Organization) -> str:
     candidates = (organization.zh, *organization.abbreviations)
     return min(candidates, key=lambda form: (edit_distance(wrong, form), candidates.index(form)))
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 @hookimpl
