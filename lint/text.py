@@ -65,6 +65,11 @@ AGENDA_HEADING_MAX_CHARS = 60
 TITLE_MAX_CHARS = 120
 
 
+# -- contents ---------------------------------------------------------------------
+
+#: The title line of a table of contents, as the Word and PDF readers recognise it (``fullmatch``).
+CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
+
 # -- near-miss spellings ----------------------------------------------------------
 
 

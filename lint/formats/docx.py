@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..layout import Layout, Reading
+from ..text import CONTENTS_TITLE
 from . import FormatError, missing_extra
 from .docx_masthead import masthead_part_id
 from .docx_numbering import NO_NUMBERING, Counter, Numbering, parse_numbering
@@ -72,7 +73,6 @@ _WRAPPED_SYMBOL = regex.compile(
     r"(?<![\w/.])([A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)*+/) (?=[A-Z0-9])"
     r"|(?<![\w/.])([A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*)*?/[A-Z]+\.) (?=[A-Z][A-Z0-9.]*+/)"
 )
-_CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _PAGE_HEAD = regex.compile(r"(?:Contents\s+)?(?:Page|页次)")
 
 
@@ -283,7 +283,7 @@ class _Reader:
 def _is_contents(rows: list[_Line], before: str) -> bool:
     """Whether a table is the contents: it follows the ``Contents`` title or opens with the ``Page`` column head."""
     first = next((row.text.strip() for row in rows if row.text.strip()), "")
-    return _CONTENTS_TITLE.fullmatch(before) is not None or _PAGE_HEAD.fullmatch(first) is not None
+    return CONTENTS_TITLE.fullmatch(before) is not None or _PAGE_HEAD.fullmatch(first) is not None
 
 
 def _ends_open(parts: list[str]) -> bool:

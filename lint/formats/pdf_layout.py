@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from ..layout import Layout, Reading
+from ..text import CONTENTS_TITLE
 from .pdf_footnotes import Note, page_notes
 from .pdf_furniture import furniture
 from .pdf_lines import CLOSE, OPEN, Line
@@ -60,7 +61,6 @@ _MARKER = regex.compile(rf"{OPEN}([^{CLOSE}]*){CLOSE}")
 _LEADER = regex.compile(r"\s*(?:\.\s*){3,}$")
 # Dot leaders and the page: three dots or more, or one set apart when the title fills the line.
 _LEADER_AND_PAGE = regex.compile(r"(.*?)(?:(?:\s*\.\s*){3,}|\s+\.\s*)\s*(\d{1,4})")
-_CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
 _CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
 _PAGE_NUMBER = regex.compile(r"\d{1,4}")
 # A line that is nothing but resolution or decision numbers: a row of a mandates table whose
@@ -127,7 +127,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
         line = body[index]
         if index and _set_apart(body[index - 1], line) and out.lines and out.lines[-1]:
             out.add("", line.page)
-        if _CONTENTS_TITLE.fullmatch(line.text):
+        if CONTENTS_TITLE.fullmatch(line.text):
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
