@@ -9,6 +9,8 @@ the document's own.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,7 +34,8 @@ _MASTHEAD_SYMBOL = regex.compile(
 _EN_DATE = regex.compile(rf"(?<!\d){EN_DATE}(?!\d)")
 _ZH_DATE = regex.compile(ZH_DATE)
 _DISTR = regex.compile(r"Distr\.\s*:\s*\w+")
-_LATIN = regex.compile(r"[A-Za-z]")
+#: A superset of ``\p{Han}``: every character from the CJK radicals on.
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,12 @@ def _language(top: Sequence[str], text: str) -> str:
         if stripped == "English":
             return "en"
     sample = text[:20_000]
-    return "zh" if len(HAN.findall(sample)) >= len(_LATIN.findall(sample)) / 4 else "en"
+    latin = sum(map(sample.count, string.ascii_letters))
+    # Han characters are all at U+2E80 or later: when even those are too few, no need to count Han
+    # (``re`` counts them several times faster than ``regex`` scans for \p{Han}).
+    if len(_WIDE.findall(sample)) < latin / 4:
+        return "en"
+    return "zh" if len(HAN.findall(sample)) >= latin / 4 else "en"
 
 
 def parse_date(line: str) -> dt.date | None:
