@@ -246,7 +246,7 @@ def test_the_specific_locator_count_sees_only_specific_locators():
 
 
 def test_every_seen_clause_names_the_form_and_where_it_was_seen():
-    clause = re.compile(r"seen \((UN|UN, via copy|UN, via mirror|own site)\): ([^ ;]+) at ([^;]+)")
+    clause = re.compile(r"seen \((UN|UN, via copy|UN, via mirror|UN, own site)\): ([^ ;]+) at ([^;]+)")
     for organization in builtin_organizations():
         for part in re.findall(r"seen \([^)]*\): [^;]*", organization.source):
             found = clause.match(part)
