@@ -14,7 +14,6 @@ fall back to ``importlib.metadata``; a malformed ``entry_points.txt`` raises
 
 from __future__ import annotations
 
-import configparser
 import importlib
 import os
 import re
@@ -116,14 +115,25 @@ def _read_group(metadata_dir: str, group: str) -> Iterator[EntryPoint]:
     path = os.path.join(metadata_dir, "entry_points.txt")
     if not os.path.isfile(path):
         return
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as err:
+        raise EntryPointError(f"{path}: malformed: {err}") from None
+    except OSError:
+        return  # as ConfigParser.read, which skips a file it cannot open
+    # Most distributions do not provide the group: a header the text does not
+    # contain needs no parsing (nor the configparser module).
+    if f"[{group}]" not in text:
+        return
+    import configparser
+
     parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
     parser.optionxform = str  # entry-point names are case-sensitive
     try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, UnicodeDecodeError) as err:
+        parser.read_string(text, source=path)
+    except configparser.Error as err:
         raise EntryPointError(f"{path}: malformed: {str(err).splitlines()[0]}") from None
-    except OSError as err:
-        raise _Unusual(path) from err
     if parser.has_section(group):
         for name, value in parser.items(group):
             yield EntryPoint(name, value, group, metadata_dir)
