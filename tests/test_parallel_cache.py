@@ -133,7 +133,7 @@ def test_the_fingerprint_follows_configuration_version_and_rules(date_plugin, mo
     assert fingerprint(Config(), rules) == base
     assert fingerprint(Config(ignore=("EXD001",)), rules) != base
     assert fingerprint(Config(), RuleLoader(entry_point_plugins=False).load()) != base
-    monkeypatch.setattr("unlint.cache.__version__", __version__ + ".post1")
+    monkeypatch.setattr("unlint.__version__", __version__ + ".post1")  # read when the fingerprint is made
     assert fingerprint(Config(), rules) != base
 
 
