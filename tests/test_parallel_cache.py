@@ -310,3 +310,18 @@ def test_computing_fixes_without_writing_keeps_the_file_and_its_findings(tmp_pat
     assert result.fix.changed and not result.fix.written and result.fix.applied == 49
     assert sum(d.code == "EXD001" for d in result.diagnostics) == 49
 
+
+def test_a_diagnostic_crosses_between_processes_whole():
+    import pickle
+
+    from unlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity, Where
+
+    edit = Edit(3, 5, "（", Position(1, 4), Position(1, 6))
+    diagnostic = Diagnostic("a.docx", "TYP001", "some-rule", Severity.ERROR, "message", Position(1, 4),
+                            Position(1, 6), 3, 5, Fix((edit,), Applicability.UNSAFE), span_text="((",
+                            source_line="ab((cd", where=Where(page=2, paragraph="12"))
+    copy = pickle.loads(pickle.dumps(diagnostic))
+    assert copy == diagnostic and copy is not diagnostic
+    # The fields equality ignores travel too.
+    assert (copy.span_text, copy.source_line, copy.where) == ("((", "ab((cd", Where(page=2, paragraph="12"))
+    assert copy.fix.edits[0].start_position == Position(1, 4) and copy.severity is Severity.ERROR
