@@ -288,11 +288,32 @@ def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int,
     for match in _trie(frozenset(by_seam)).finditer(text):
         seam = match.start()  # the name's last character; its first follows
         for name in by_seam[match.group()]:
-            for cut in range(2, len(name) - 1):
-                start = seam - (len(name) - cut - 1)
+            # The form name[cut:] + name[:cut] is written here when the text after the seam
+            # starts with name[:cut] and the text up to it ends with name[cut:].
+            size = len(name)
+            after = _common_prefix(text, seam + 1, name, size - 2)
+            before = _common_suffix(text, seam + 1, name, size - 2)
+            for cut in range(max(2, size - before), min(size - 2, after) + 1):
+                start = seam - (size - cut - 1)
                 form = name[cut:] + name[:cut]
-                if start >= 0 and text.startswith(form, start) and form != name:
-                    yield name, start, start + len(form), "parts reordered"
+                if form != name:
+                    yield name, start, start + size, "parts reordered"
+
+
+def _common_prefix(text: str, offset: int, name: str, limit: int) -> int:
+    """How many of ``name``'s first characters (at most ``limit``) ``text`` has from ``offset`` on."""
+    count = 0
+    while count < limit and offset + count < len(text) and text[offset + count] == name[count]:
+        count += 1
+    return count
+
+
+def _common_suffix(text: str, end: int, name: str, limit: int) -> int:
+    """How many of ``name``'s last characters (at most ``limit``) ``text`` has just before ``end``."""
+    count = 0
+    while count < limit and end - count - 1 >= 0 and text[end - count - 1] == name[-1 - count]:
+        count += 1
+    return count
 
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
@@ -453,13 +474,28 @@ def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False
     """
     starts = [match.start() for match in _trie(prefixes).finditer(text)]
     if boundaries:
-        starts = [start for start in starts if _may_start(text, start)]
+        starts = _name_starts(text, starts)
     if _may_overlap(prefixes):
         # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes
-                   and (not boundaries or _may_start(text, start + 1))]
+        hidden = [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts += _name_starts(text, hidden) if boundaries else hidden
         starts.sort()
     return starts
+
+
+def _name_starts(text: str, offsets: list[int]) -> list[int]:
+    """The ``offsets`` where a name may start (:func:`_may_start`), tested in one loop: there are many."""
+    kept = []
+    for offset in offsets:
+        if offset:
+            before = text[offset - 1]
+            if text[offset].isascii():
+                if before.isalnum():
+                    continue
+            elif "\u4e00" <= before <= "\u9fff" and before not in _BOUNDARY_CHARS:
+                continue
+        kept.append(offset)
+    return kept
 
 
 @lru_cache(maxsize=256)
