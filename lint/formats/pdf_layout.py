@@ -65,7 +65,8 @@ _CONTENTS_PAGE = regex.compile(r"(?:Page|页次)")
 _PAGE_NUMBER = regex.compile(r"\d{1,4}")
 # A line that is nothing but resolution or decision numbers: a row of a mandates table whose
 # title cell is empty (``2419 (2018)``, ``66/253 A; 66/253 B``); Word gives it as a table row.
-_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\))"
+# A session in Roman numerals (``364 (IV)``, ``671 A (XXV)``) is the older resolutions' number.
+_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\)|\d{1,4}(?: [A-H])? \([IVXL]{1,7}\))"
 _CITATIONS_ONLY = regex.compile(rf"{_CITATION}(?:\s*[;,]\s*{_CITATION})*")
 _LEADING_CITATIONS = regex.compile(rf"({_CITATION}(?:\s*[;,]\s*{_CITATION})*)\s+(\p{{Lu}}.*)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
@@ -120,9 +121,19 @@ def _body_size(pages: Sequence[Sequence[Line]]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
+@dataclass
+class _LastRow:
+    """The last row of the table just written: where it ends in the body, its line in the output, its cells."""
+
+    body_end: int
+    out_index: int
+    cells: list[str]
+
+
 def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> None:
     right = _right_edges(body)
     index = 0
+    last: _LastRow | None = None
     while index < len(body):
         line = body[index]
         if index and _set_apart(body[index - 1], line) and out.lines and out.lines[-1]:
@@ -131,14 +142,24 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index)
+        carried = last is not None and last.body_end == index and _carries_cell(body, index)
+        if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index) or carried
                 or _CITATIONS_ONLY.fullmatch(_plain(line.text)) or _mandate_row(body, index)):
             end = _table_end(body, index)
-            if out.lines and out.lines[-1]:
-                out.add("", line.page)
-            for row in _table_rows(body[index:end], labels):
-                out.add(row, line.page, table=True)
-            out.add("", body[end - 1].page)
+            rows = _table_cells(body[index:end], labels)
+            if carried and last is not None and rows and not rows[0][0]:
+                # The row the last table ended with goes on here, at the top of the next column or page.
+                last.cells = _merged(last.cells, rows.pop(0))
+                out.lines[last.out_index] = _row_text(last.cells)
+            if rows:
+                if out.lines and out.lines[-1]:
+                    out.add("", line.page)
+                for cells in rows:
+                    out.add(_row_text(cells), line.page, table=True)
+                last = _LastRow(end, len(out.lines) - 1, rows[-1])
+                out.add("", body[end - 1].page)
+            elif last is not None:
+                last.body_end = end
             index = end
             continue
         text = _text(line, labels)
@@ -264,8 +285,8 @@ def _table_end(body: Sequence[Line], start: int) -> int:
     return end
 
 
-def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str]:
-    """The table's rows, each its cells joined by tabs.
+def _table_cells(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[list[str]]:
+    """The table's rows, each as its cells (an empty string where a column has none).
 
     A row's lines follow each other at the normal line distance (its cells
     wrapped); rows are set apart by more. A cell belongs to the column whose
@@ -281,7 +302,43 @@ def _table_rows(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[str
             column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
             rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
         previous = line
-    return ["\t".join(cell for cell in row if cell) for row in rows]
+    return rows
+
+
+def _row_text(cells: Sequence[str]) -> str:
+    return "\t".join(cell for cell in cells if cell)
+
+
+def _merged(row: Sequence[str], more: Sequence[str]) -> list[str]:
+    """A table row with the rest of its cells, carried over a column or page break."""
+    cells = list(row) + [""] * max(0, len(more) - len(row))
+    for column, text in enumerate(more):
+        cells[column] = _join(cells[column], text)
+    return cells
+
+
+def _carries_cell(body: Sequence[Line], index: int) -> bool:
+    """Whether a line at the top of a column or page goes on with the cell of a table row above it.
+
+    Word breaks a row over a column or page: the rest of its cell stands at the
+    top, in that cell's column, over the table's next row. Here the line is
+    after a break, a row of several cells follows within a row's distance,
+    and the line starts at one of that row's later cells, not at its first.
+    """
+    line = body[index]
+    if index == 0 or len(line.cells) != 1:
+        return False
+    above = body[index - 1]
+    if above.page == line.page and above.baseline >= line.baseline:
+        return False
+    for ahead in range(index + 1, min(len(body), index + _CELL_LINES)):
+        upper, lower = body[ahead - 1], body[ahead]
+        if (lower.page != line.page or abs(lower.size - line.size) > _SIZE_TOLERANCE
+                or not 0 < upper.baseline - lower.baseline <= _ROW_GAP * line.size):
+            return False
+        if len(lower.cells) > 1:
+            return line.x0 > lower.x0 + line.size and any(abs(line.x0 - start) <= 2 for start in lower.starts[1:])
+    return False
 
 
 def _cells(line: Line, columns: Sequence[float]) -> list[tuple[str, float]]:
