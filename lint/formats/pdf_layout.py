@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -52,6 +52,12 @@ _BLANK_GAP = 2.3
 _ROW_GAP = 2.2
 #: ... and the first row under a table's header at most this many.
 _HEADER_GAP = 3.0
+#: A list item's label has at most this many characters...
+_LABEL_WIDTH = 5
+#: ... and its neighbours, at most this many lines away, show the list's hanging indent.
+_ITEM_NEIGHBOURS = 3
+#: A word starting this close (points) to where a table column starts begins that column's cell.
+_COLUMN_ALIGNED = 1.0
 _ITEM_START = regex.compile(
     r"(?:\d{1,3}\.(?:\d{1,3}\.?)*|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|\(\d{1,3}\)|[A-Z]\.|[IVXL]{1,5}\.|[•●▪◦\-–—])\s"
 )
@@ -66,9 +72,10 @@ _PAGE_NUMBER = regex.compile(r"\d{1,4}")
 # A line that is nothing but resolution or decision numbers: a row of a mandates table whose
 # title cell is empty (``2419 (2018)``, ``66/253 A; 66/253 B``); Word gives it as a table row.
 # A session in Roman numerals (``364 (IV)``, ``671 A (XXV)``) is the older resolutions' number.
-_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z])?|\d{3,4} \((?:19|20)\d\d\)|\d{1,4}(?: [A-H])? \([IVXL]{1,7}\))"
+_CITATION = r"(?:\d{1,4}/\d{1,4}(?: [A-Z](?![\p{L}]))?|\d{3,4} \((?:19|20)\d\d\)|\d{1,4}(?: [A-H])? \([IVXL]{1,7}\))"
 _CITATIONS_ONLY = regex.compile(rf"{_CITATION}(?:\s*[;,]\s*{_CITATION})*")
-_LEADING_CITATIONS = regex.compile(rf"({_CITATION}(?:\s*[;,]\s*{_CITATION})*)\s+(\p{{Lu}}.*)")
+# Atomic: ``66/253 B; 71/130`` is citations only, not ``66/253`` and a title ``B; 71/130``.
+_LEADING_CITATIONS = regex.compile(rf"((?>{_CITATION}(?:\s*[;,]\s*{_CITATION})*))\s+(\p{{Lu}}.*)")
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -105,7 +112,7 @@ def compose(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> Readin
         body += [line for line in kept if id(line) not in found.note_lines]
     labels = {(note.page, note.label) for note in notes if note.label.isdigit()}
     out = _Out([], [], set())
-    _write_body(body, labels, out)
+    _write_body(_items_unsplit(body), labels, out)
     if notes:
         out.add("", out.pages[-1] if out.pages else 1)
         for note in notes:
@@ -170,6 +177,31 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             text = _join(text, _text(line, labels))
         out.add(text, body[index].page)
         index += 1
+
+
+def _items_unsplit(body: list[Line]) -> list[Line]:
+    """The lines, a list item whose narrow label stands a cell's gap from its text read as one cell.
+
+    A list item's label is followed by a tab to the item's hanging indent; a
+    narrow label (``©`` typed for ``(c)``) leaves a gap as wide as between two
+    table cells. The item is a list item when a neighbouring line starts at the
+    same place and its text after its own label starts at the same indent.
+    """
+    out = list(body)
+    for index, line in enumerate(body):
+        if (len(line.cells) == 2 and len(line.cells[0]) <= _LABEL_WIDTH and " " not in line.cells[0]
+                and any(_same_hanging_indent(line, other)
+                        for other in body[max(0, index - _ITEM_NEIGHBOURS):index + _ITEM_NEIGHBOURS + 1])):
+            out[index] = replace(line, cells=[" ".join(line.cells)], starts=line.starts[:1], words=[])
+    return out
+
+
+def _same_hanging_indent(line: Line, other: Line) -> bool:
+    words = other.words[0] if other.words else []
+    return (other is not line and len(other.cells) == 1 and other.page == line.page
+            and abs(other.x0 - line.x0) <= _COLUMN_ALIGNED and bool(words)
+            and abs(words[0][1] - line.starts[1]) <= _COLUMN_ALIGNED
+            and bool(_ITEM_START.match(_plain(other.cells[0]))))
 
 
 def _set_apart(above: Line, below: Line) -> bool:
@@ -342,11 +374,30 @@ def _carries_cell(body: Sequence[Line], index: int) -> bool:
 
 
 def _cells(line: Line, columns: Sequence[float]) -> list[tuple[str, float]]:
-    """A line's cells and where they start; citations run into a title are two cells."""
-    found = _LEADING_CITATIONS.fullmatch(line.cells[0]) if len(line.cells) == 1 and len(columns) > 1 else None
+    """A line's cells and where they start.
+
+    A cell whose text runs on into the next column without a wide gap (a long
+    symbol, ``ECE/AC.21/2021/ Report of ...``) is split at the word that starts
+    where that column starts; citations run into a title are two cells.
+    """
+    cells = [part for index in range(len(line.cells)) for part in _split_at_columns(line, index, columns)]
+    found = _LEADING_CITATIONS.fullmatch(cells[0][0]) if len(cells) == 1 and len(columns) > 1 else None
     if found:
         return [(found[1], line.starts[0]), (found[2], columns[1])]
-    return list(zip(line.cells, line.starts))
+    return cells
+
+
+def _split_at_columns(line: Line, index: int, columns: Sequence[float]) -> list[tuple[str, float]]:
+    text, start = line.cells[index], line.starts[index]
+    words = line.words[index] if index < len(line.words) else []
+    parts: list[tuple[str, float]] = []
+    cut = 0
+    for offset, x in words:
+        if any(abs(x - column) <= _COLUMN_ALIGNED for column in columns if column > start + 1):
+            parts.append((text[cut:offset].strip(), start))
+            cut, start = offset, x
+    parts.append((text[cut:].strip(), start))
+    return [part for part in parts if part[0]]
 
 
 def _column_starts(lines: Sequence[Line]) -> list[float]:
@@ -455,7 +506,7 @@ def _join(left: str, right: str) -> str:
         return left + right
     if _CJK.match(left[-1]) and _CJK.match(right[0]):
         return left + right
-    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+    if left.endswith("-") and len(left) > 1 and left[-2].isalnum() and right[0].isalnum():
         return left + right
     if left.endswith("/") and right[0].isalnum():
         # A document symbol broken after a slash (``ECE/EX/2023/`` ``L.1``): Word breaks it there without a space.

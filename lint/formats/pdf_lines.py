@@ -42,6 +42,8 @@ class Line:
     leading_label: bool = False
     #: Where each cell starts.
     starts: list[float] = field(default_factory=list)
+    #: Per cell, where its words after the first start: (offset in the cell's text, x).
+    words: list[list[tuple[int, float]]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -70,10 +72,19 @@ def _line(row: Row, page: int) -> Line | None:
     if not tagged:
         return None
     cells: list[str] = []
+    words: list[list[tuple[int, float]]] = []
     starts: list[float] = [tagged[0][0].x0]
     current: list[str] = []
+    current_words: list[tuple[int, float]] = []
     previous: Glyph | None = None
     in_label = False
+
+    def end_cell() -> None:
+        raw = "".join(current)
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(raw.strip())
+        words.append([(offset - lead, x) for offset, x in current_words])
+
     for glyph, superscript in tagged:
         if previous is not None:
             gap = glyph.x0 - previous.x1
@@ -81,14 +92,15 @@ def _line(row: Row, page: int) -> Line | None:
                 if in_label:
                     current.append(CLOSE)
                     in_label = False
-                cells.append("".join(current).strip())
+                end_cell()
                 starts.append(glyph.x0)
-                current = []
+                current, current_words = [], []
             elif (previous.space_after or gap > _WORD_GAP * size) and not superscript:
                 if in_label:
                     current.append(CLOSE)
                     in_label = False
                 current.append(" ")
+                current_words.append((sum(map(len, current)), glyph.x0))
         if superscript and not in_label:
             current.append(OPEN)
             in_label = True
@@ -99,13 +111,13 @@ def _line(row: Row, page: int) -> Line | None:
         previous = glyph
     if in_label:
         current.append(CLOSE)
-    cells.append("".join(current).strip())
-    kept = [(cell, start) for cell, start in zip(cells, starts) if cell]
+    end_cell()
+    kept = [(cell, start, found) for cell, start, found in zip(cells, starts, words) if cell]
     if not kept:
         return None
     first = tagged[0]
-    return Line([cell for cell, _ in kept], base, size, first[0].x0, max(g.x1 for g, _ in tagged), page,
-                leading_label=first[1], starts=[start for _, start in kept])
+    return Line([cell for cell, _, _ in kept], base, size, first[0].x0, max(g.x1 for g, _ in tagged), page,
+                leading_label=first[1], starts=[start for _, start, _ in kept], words=[found for _, _, found in kept])
 
 
 def _is_superscript(glyph: Glyph, size: float, base: float) -> bool:
