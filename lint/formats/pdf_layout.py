@@ -135,6 +135,10 @@ class _LastRow:
     body_end: int
     out_index: int
     cells: list[str]
+    #: The first row of the table (its header, which Word repeats at the top of each page).
+    header: str
+    #: Whether the table's rows written last were only that header repeated (its rows follow).
+    header_only: bool = False
 
 
 def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> None:
@@ -149,25 +153,11 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             out.add(_text(line, labels), line.page)
             index = _write_contents(body, index + 1, labels, out)
             continue
-        carried = last is not None and last.body_end == index and _carries_cell(body, index)
+        after = last if last is not None and last.body_end == index else None
+        carried = after is not None and _carries_cell(body, index)
         if (len(line.cells) > 1 or _wraps_into_row(body, index) or _between_rows(body, index) or carried
                 or _CITATIONS_ONLY.fullmatch(_plain(line.text)) or _mandate_row(body, index)):
-            end = _table_end(body, index)
-            rows = _table_cells(body[index:end], labels)
-            if carried and last is not None and rows and not rows[0][0]:
-                # The row the last table ended with goes on here, at the top of the next column or page.
-                last.cells = _merged(last.cells, rows.pop(0))
-                out.lines[last.out_index] = _row_text(last.cells)
-            if rows:
-                if out.lines and out.lines[-1]:
-                    out.add("", line.page)
-                for cells in rows:
-                    out.add(_row_text(cells), line.page, table=True)
-                last = _LastRow(end, len(out.lines) - 1, rows[-1])
-                out.add("", body[end - 1].page)
-            elif last is not None:
-                last.body_end = end
-            index = end
+            index, last = _write_table(body, index, labels, out, after, carried)
             continue
         text = _text(line, labels)
         while index + 1 < len(body) and len(body[index + 1].cells) == 1 and (
@@ -177,6 +167,42 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
             text = _join(text, _text(line, labels))
         out.add(text, body[index].page)
         index += 1
+
+
+def _write_table(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out,
+                 after: _LastRow | None, carried: bool) -> tuple[int, _LastRow | None]:
+    """Write the table rows from ``index``; ``after`` is the table written right before them, if any.
+
+    Rows on the next page of a table Word breaks over pages go on without a
+    blank line, the header row Word repeats at the top of the page left out.
+    """
+    end = _table_end(body, index)
+    rows = _table_cells(body[index:end], labels)
+    if carried and after is not None and rows and not rows[0][0]:
+        # The row the last table ended with goes on here, at the top of the next column or page.
+        after.cells = _merged(after.cells, rows.pop(0))
+        out.lines[after.out_index] = _row_text(after.cells)
+    repeated = (after is not None and rows and _row_text(rows[0]) == after.header
+                and body[index].page == body[index - 1].page + 1)
+    glued = after is not None and (repeated or after.header_only)
+    if repeated:
+        rows.pop(0)
+    if not rows:
+        if after is not None:
+            after.body_end, after.header_only = end, repeated
+        return end, after
+    if glued:
+        while out.lines and not out.lines[-1]:
+            out.lines.pop()
+            out.pages.pop()
+    elif out.lines and out.lines[-1]:
+        out.add("", body[index].page)
+    for cells in rows:
+        out.add(_row_text(cells), body[index].page, table=True)
+    # Rows right after a table's rows (nothing between) are more rows of that table.
+    header = after.header if after is not None else _row_text(rows[0])
+    out.add("", body[end - 1].page)
+    return end, _LastRow(end, len(out.lines) - 2, rows[-1], header)
 
 
 def _items_unsplit(body: list[Line]) -> list[Line]:
