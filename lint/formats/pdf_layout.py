@@ -79,6 +79,10 @@ _LEADING_CITATIONS = regex.compile(rf"((?>{_CITATION}(?:\s*[;,]\s*{_CITATION})*)
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
+#: The notes' printed labels by page, and the number each note has in the document's one series.
+Labels = dict[tuple[int, str], str]
+
+
 @dataclass
 class _Out:
     """The text lines being written, with their pages and which are table rows."""
@@ -110,7 +114,7 @@ def compose(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> Readin
         numbered = [int(n.label) for n in notes if n.label.isdigit()]
         expected = numbered[-1] + 1 if numbered else expected
         body += [line for line in kept if id(line) not in found.note_lines]
-    labels = {(note.page, note.label) for note in notes if note.label.isdigit()}
+    labels = {(note.page, note.mark or note.label): note.label for note in notes if note.label.isdigit()}
     out = _Out([], [], set())
     _write_body(_items_unsplit(body), labels, out)
     if notes:
@@ -141,7 +145,7 @@ class _LastRow:
     header_only: bool = False
 
 
-def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> None:
+def _write_body(body: list[Line], labels: Labels, out: _Out) -> None:
     right = _right_edges(body)
     index = 0
     last: _LastRow | None = None
@@ -169,7 +173,7 @@ def _write_body(body: list[Line], labels: set[tuple[int, str]], out: _Out) -> No
         index += 1
 
 
-def _write_table(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out,
+def _write_table(body: Sequence[Line], index: int, labels: Labels, out: _Out,
                  after: _LastRow | None, carried: bool) -> tuple[int, _LastRow | None]:
     """Write the table rows from ``index``; ``after`` is the table written right before them, if any.
 
@@ -343,7 +347,7 @@ def _table_end(body: Sequence[Line], start: int) -> int:
     return end
 
 
-def _table_cells(lines: Sequence[Line], labels: set[tuple[int, str]]) -> list[list[str]]:
+def _table_cells(lines: Sequence[Line], labels: Labels) -> list[list[str]]:
     """The table's rows, each as its cells (an empty string where a column has none).
 
     A row's lines follow each other at the normal line distance (its cells
@@ -441,7 +445,7 @@ def _column_starts(lines: Sequence[Line]) -> list[float]:
     return columns
 
 
-def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str]], out: _Out) -> int:
+def _write_contents(body: Sequence[Line], index: int, labels: Labels, out: _Out) -> int:
     """The contents entries from ``index``, each ``title<TAB>page``; a blank line ends them.
 
     A title wrapped over up to three lines is joined to the line that ends with the page.
@@ -474,10 +478,10 @@ def _write_contents(body: Sequence[Line], index: int, labels: set[tuple[int, str
     return index
 
 
-def _entry_follows(body: Sequence[Line], index: int, labels: set[tuple[int, str]], pending: int) -> bool:
+def _entry_follows(body: Sequence[Line], index: int, labels: Labels, pending: int) -> bool:
     """Whether a contents entry (a line ending with its page) comes within the lines a title may wrap over."""
     for ahead in range(index, min(len(body), index + _TITLE_LINES - 1 - pending)):
-        if _entry(body[ahead], set(labels))[1] is not None:
+        if _entry(body[ahead], dict(labels))[1] is not None:
             return True
     return False
 
@@ -489,7 +493,7 @@ def _join_all(parts: Sequence[str]) -> str:
     return text
 
 
-def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
+def _entry(line: Line, labels: Labels) -> tuple[str, str | None]:
     cells = [_markers(cell, line.page, labels) for cell in line.cells]
     last = cells[-1].strip()
     if len(cells) > 1 and _PAGE_NUMBER.fullmatch(last):
@@ -500,11 +504,11 @@ def _entry(line: Line, labels: set[tuple[int, str]]) -> tuple[str, str | None]:
     return " ".join(cells), None
 
 
-def _text(line: Line, labels: set[tuple[int, str]]) -> str:
+def _text(line: Line, labels: Labels) -> str:
     return "\t".join(_markers(cell, line.page, labels) for cell in line.cells)
 
 
-def _markers(text: str, page: int, labels: set[tuple[int, str]]) -> str:
+def _markers(text: str, page: int, labels: Labels) -> str:
     """Raised labels that name a note of the page as ``[^N]``; any other raised text as it is.
 
     A note is referenced once (the pair is taken out of ``labels``): the same
@@ -515,8 +519,7 @@ def _markers(text: str, page: int, labels: set[tuple[int, str]]) -> str:
     def replace(found: regex.Match) -> str:
         parts = [part for part in found[1].split(",") if part]
         if parts and all((page, part) in labels for part in parts):
-            labels.difference_update((page, part) for part in parts)
-            return "".join(f"[^{part}]" for part in parts)
+            return "".join(f"[^{labels.pop((page, part))}]" for part in parts)
         return found[1]
 
     return _MARKER.sub(replace, text)
