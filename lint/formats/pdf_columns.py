@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf_rows import SAME_BASELINE, Row
+from .pdf_rows import SAME_BASELINE, Row, text_size
 
 #: Half the width of the gap between two columns of text, around the middle of the page.
 _GUTTER = 3.0
@@ -85,6 +85,8 @@ def in_reading_order(rows: Sequence[Row], middle: float, known: Sequence[Grid] =
 def _runs(rows: Sequence[Row], middle: float) -> list[_Run]:
     """Stretches of rows that do not cross the middle, in one type size, without a wide gap."""
     kinds = [_side(row, middle) for row in rows]
+    # The size of most of a row's text: a stray character in a larger size does not make a heading.
+    sizes = [text_size(row.glyphs) for row in rows]
     runs: list[_Run] = []
     index = 0
     while index < len(rows):
@@ -95,9 +97,8 @@ def _runs(rows: Sequence[Row], middle: float) -> list[_Run]:
         # Balanced columns end together; a heading starts new ones after a wide gap, or is in another
         # type size than the columns' text (a heading that stays left of the middle).
         while (end < len(rows) and kinds[end] != "crossing"
-               and abs(rows[end].size - rows[index].size) <= _SAME_SIZE
-               and rows[end - 1].baseline - rows[end].baseline
-               <= _COLUMN_BREAK * min(rows[end].size, rows[end - 1].size)):
+               and abs(sizes[end] - sizes[index]) <= _SAME_SIZE
+               and rows[end - 1].baseline - rows[end].baseline <= _COLUMN_BREAK * min(sizes[end], sizes[end - 1])):
             end += 1
         runs.append(_Run(index, end))
         index = end

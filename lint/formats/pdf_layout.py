@@ -295,7 +295,7 @@ def _mandate_row(body: Sequence[Line], index: int) -> bool:
         return False
     row = body[ahead]
     return (len(row.cells) > 1 and row.page == line.page and abs(row.size - line.size) <= _SIZE_TOLERANCE
-            and abs(row.x0 - line.x0) <= 2 and bool(_LEADING_CITATIONS.match(f"{_plain(row.cells[0])} X"))
+            and abs(row.x0 - line.x0) <= 2 and bool(_LEADING_CITATIONS.match(f"{_plain(row.cells[0])} Title"))
             and 0 < body[ahead - 1].baseline - row.baseline <= _ROW_GAP * line.size)
 
 
@@ -335,14 +335,18 @@ def _wraps_into_row(body: Sequence[Line], index: int) -> bool:
 def _table_end(body: Sequence[Line], start: int) -> int:
     """The end of the table that starts at ``start``: its rows, and the lines their cells wrap onto."""
     end = start + 1
+    # Where the rows start: the table's left edge, in the column of text the table has reached.
+    rows_start = body[start].x0
     while end < len(body):
         line, above = body[end], body[end - 1]
         if line.page != above.page or abs(line.size - body[start].size) > _SIZE_TOLERANCE:
             break
         gap = above.baseline - line.baseline
         if len(line.cells) == 1 and not 0 < gap <= _LINE_PITCH * line.size and not (
-                0 < gap <= _ROW_GAP * line.size and abs(line.x0 - body[start].x0) <= 2):
+                0 < gap <= _ROW_GAP * line.size and abs(line.x0 - rows_start) <= 2):
             break
+        if len(line.cells) > 1:
+            rows_start = line.x0
         end += 1
     return end
 
@@ -460,7 +464,12 @@ def _write_contents(body: Sequence[Line], index: int, labels: Labels, out: _Out)
             out.add(text, line.page)
         else:
             title, page = _entry(line, labels)
-            if page is None:
+            if page is None and wrote and not pending and _LEADER.search(title) and _close_below(body, index):
+                # The rest of the entry above, whose page number stands on its first line: its leaders
+                # end here.
+                above, number = out.lines[-1].rsplit("\t", 1)
+                out.lines[-1] = f"{_join(above, _LEADER.sub('', title).strip())}\t{number}"
+            elif page is None:
                 if len(pending) >= _TITLE_LINES - 1 or not _entry_follows(body, index + 1, labels, len(pending)):
                     break
                 if line.x1 < _WRAPPED_TITLE * right:
@@ -476,6 +485,12 @@ def _write_contents(body: Sequence[Line], index: int, labels: Labels, out: _Out)
     if wrote:
         out.add("", out.pages[-1])
     return index
+
+
+def _close_below(body: Sequence[Line], index: int) -> bool:
+    """Whether a line follows the line above it at a wrapped line's distance (not a new entry's)."""
+    above, line = body[index - 1], body[index]
+    return above.page == line.page and 0 < above.baseline - line.baseline <= _LINE_PITCH * max(above.size, line.size)
 
 
 def _entry_follows(body: Sequence[Line], index: int, labels: Labels, pending: int) -> bool:
