@@ -366,7 +366,7 @@ def _table_cells(lines: Sequence[Line], labels: Labels) -> list[list[str]]:
             rows.append([""] * len(columns))
         for cell, start in _cells(line, columns):
             column = max((i for i, left in enumerate(columns) if left <= start + 1), default=0)
-            rows[-1][column] = _join(rows[-1][column], _markers(cell, line.page, labels))
+            rows[-1][column] = _join_in_cell(rows[-1][column], _markers(cell, line.page, labels))
         previous = line
     return rows
 
@@ -556,6 +556,18 @@ def _join(left: str, right: str) -> str:
         # A document symbol broken after a slash (``ECE/EX/2023/`` ``L.1``): Word breaks it there without a space.
         return left + right
     return f"{left} {right}"
+
+
+def _join_in_cell(left: str, right: str) -> str:
+    """Two lines of a table cell: a document symbol broken after a dot goes on without a space.
+
+    A symbol column wraps a long symbol where it can (``ECE/BATUMI.`` over
+    ``CONF/2016/2/Add.2``); both halves hold a slash. A paragraph's lines are
+    joined by :func:`_join` alone, where a sentence may end with a symbol.
+    """
+    if left.endswith(".") and "/" in left.rsplit(" ", 1)[-1] and "/" in right.split(" ", 1)[0]:
+        return left + right
+    return _join(left, right)
 
 
 def _note_line(note: Note) -> str:
