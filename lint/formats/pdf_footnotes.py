@@ -89,6 +89,11 @@ def _referenced(line: Line, above: Sequence[Line]) -> bool:
     label = _note_start(line)[0]
     if label is None or line.leading_label or label.startswith("*"):
         return label is not None
+    return _marked(label, above)
+
+
+def _marked(label: str, above: Sequence[Line]) -> bool:
+    """Whether the text above raises this label (a note's marker)."""
     marker = regex.compile(rf"{OPEN}(?:[^{CLOSE}]*,)?{label}(?:,[^{CLOSE}]*)?{CLOSE}")
     return any(marker.search(other.text) for other in above)
 
@@ -109,8 +114,7 @@ def _follows(label: str, line: Line, expected: int | None) -> bool:
 def _restarts(label: str, line: Line, expected: int | None, above: Sequence[Line]) -> bool:
     """Whether a raised note 1 starts the numbering again (an annex that numbers its own notes), its
     marker raised in the page's text: Word numbers the notes in one series, and so does the reading."""
-    return (label == "1" and expected is not None and expected > 1 and line.leading_label
-            and _referenced(line, above))
+    return label == "1" and expected is not None and expected > 1 and line.leading_label and _marked(label, above)
 
 
 def _area_start(lines: Sequence[Line], body_size: float, expected: int | None) -> tuple[int | None, bool]:
