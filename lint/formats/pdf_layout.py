@@ -56,6 +56,8 @@ _HEADER_GAP = 3.0
 _LABEL_WIDTH = 5
 #: ... and its neighbours, at most this many lines away, show the list's hanging indent.
 _ITEM_NEIGHBOURS = 3
+#: A cell run into the next column holds at most this many words before it (a symbol or citations).
+_RUN_ON_WORDS = 5
 #: A word starting this close (points) to where a table column starts begins that column's cell.
 _COLUMN_ALIGNED = 1.0
 _ITEM_START = regex.compile(
@@ -424,14 +426,14 @@ def _cells(line: Line, columns: Sequence[float]) -> list[tuple[str, float]]:
 def _split_at_columns(line: Line, index: int, columns: Sequence[float]) -> list[tuple[str, float]]:
     text, start = line.cells[index], line.starts[index]
     words = line.words[index] if index < len(line.words) else []
-    parts: list[tuple[str, float]] = []
-    cut = 0
     for offset, x in words:
+        head = text[:offset].strip()
+        if len(head.split()) > _RUN_ON_WORDS:
+            # A cell of prose across the table (a group's title) is no symbol run into its title.
+            break
         if any(abs(x - column) <= _COLUMN_ALIGNED for column in columns if column > start + 1):
-            parts.append((text[cut:offset].strip(), start))
-            cut, start = offset, x
-    parts.append((text[cut:].strip(), start))
-    return [part for part in parts if part[0]]
+            return [(head, start), (text[offset:].strip(), x)]
+    return [(text, start)]
 
 
 def _column_starts(lines: Sequence[Line]) -> list[float]:

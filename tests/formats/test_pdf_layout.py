@@ -160,3 +160,19 @@ def test_a_note_numbered_1_again_continues_the_series_only_when_raised_and_marke
                             line("__________________", 120, page=2, size=8, x1=160),
                             line(f"{sup('1')} Annex note.", 100, page=2, size=8.5, x1=300, raised=True)])
     assert not any(kept.startswith("[^3]") for kept in unmarked)
+
+
+def test_a_symbol_run_into_its_title_is_split_where_the_column_starts_and_prose_across_the_table_is_not():
+    rows = [cells_at(["80/124", "Commodities"], [72, 150], 700)]
+    symbol = "ECE/AC.21/2021/ Report of the Meeting"
+    run_on = Line([symbol], 680, 10.0, 72, 300, 1, starts=[72], words=[[(16, 150.0), (23, 180.0), (26, 195.0)]])
+    prose = "Meetings of the groups of the least developed countries"
+    # The prose's seventh word starts where the second column does.
+    offsets = [offset + 1 for offset, char in enumerate(prose) if char == " "]
+    across = Line([prose], 660, 10.0, 72, 400, 1, starts=[72],
+                  words=[[(offset, 150.0 if index == 5 else 80.0 + 12 * index) for index, offset in enumerate(offsets)]])
+    assert prose[offsets[5]:].startswith("least")
+    text = read([*rows, run_on, cells_at(["80/125", "Trade"], [72, 150], 664)])
+    assert "ECE/AC.21/2021/\tReport of the Meeting" in text
+    text = read([*rows, across, cells_at(["80/125", "Trade"], [72, 150], 644)])
+    assert prose in text
