@@ -9,6 +9,7 @@ failing to parse, reported instead of silently skipped.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Collection, Iterator
 
 import regex
@@ -181,26 +182,41 @@ def _symbol_shaped(candidate: str) -> bool:
 def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:
     """Bare citations on their own line (or starting a table row) in a list under a resolutions heading.
 
-    One pass over the lines: a heading (``Security Council resolutions``) opens the
-    list and names the organ; blank lines, bare citations and symbols keep it
-    open; any other line closes it.
+    A heading (``Security Council resolutions``) opens the list and names the
+    organ; blank lines, bare citations and symbols keep it open; any other line
+    closes it. Only the lines from each heading to where its list closes are
+    read: the headings are found by one search of the whole text (a heading
+    never spans lines), most documents having none.
     """
-    organ: Organ | None = None
-    open_list = False
-    position = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        bare = BARE_LINE.match(body)
-        heading = None if bare else RESOLUTIONS_HEADING.search(body)
-        if bare and open_list:
-            for item in BARE_ID.finditer(body, 0, bare.end()):
-                yield position + item.start(), position + item.end(), organ
-        elif heading and _introduces_list(body):
-            open_list = True
-            organ = _EN_ORGANS[_HEADING_ORGANS.get(heading["organ"], heading["organ"])]
-        elif not bare and not _LIST_LINE.fullmatch(body):
-            open_list = False
-        position += len(line)
+    found = [match.start() for match in RESOLUTIONS_HEADING.finditer(text)]
+    if not found:
+        return
+    lines = text.splitlines(keepends=True)
+    starts = list(itertools.accumulate(map(len, lines), initial=0))
+    openers = sorted({bisect.bisect_right(starts, offset) - 1 for offset in found})
+    index = 0
+    for opener in openers:
+        if opener < index:
+            continue  # read already, in the list of an earlier heading
+        index = opener
+        organ: Organ | None = None
+        open_list = False
+        while index < len(lines):
+            body = lines[index].rstrip("\r\n")
+            bare = BARE_LINE.match(body)
+            heading = None if bare else RESOLUTIONS_HEADING.search(body)
+            if bare and open_list:
+                position = starts[index]
+                for item in BARE_ID.finditer(body, 0, bare.end()):
+                    yield position + item.start(), position + item.end(), organ
+            elif heading and _introduces_list(body):
+                open_list = True
+                organ = _EN_ORGANS[_HEADING_ORGANS.get(heading["organ"], heading["organ"])]
+            elif not bare and not _LIST_LINE.fullmatch(body):
+                open_list = False
+            index += 1
+            if not open_list:
+                break  # closed (or never opened): nothing is read until the next heading
 
 
 def _introduces_list(line: str) -> bool:
