@@ -117,7 +117,10 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     for start, end in spans:
         if (found := owner(start)) is not None:
             found.masks.append((start, end))
-    for quantity in masked(list(find_quantities(document.text, language, words=False)), _merged(spans)):
+    # Only the units' numbers: those of tables, the contents and page furniture are not compared.
+    within = [(u.start, u.end) for u in units]
+    for quantity in masked(list(find_quantities(document.text, language, words=False, within=within)),
+                           _merged(spans)):
         if (found := owner(quantity.start)) is not None:
             found.quantities.append(quantity)
     return anchors
