@@ -15,6 +15,7 @@ import regex
 
 from ..document import Document
 from ..references import ResolutionReference
+from ..structure.scan import finditer_near, literal_positions
 from .numbers import Quantity, find_quantities, masked
 from .units import Unit
 
@@ -106,7 +107,9 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     # Numbers inside what looks like a symbol or a resolution number (E/2023/31, 70/213) are not counts or
     # amounts, whether or not the reference parser read them in this language.
     spans.extend(_slashed(document.text))
-    spans.extend(m.span() for m in _LINK.finditer(document.text))
+    # A link starts with one of two literals: found by str search, then matched there (see structure/scan.py).
+    links = finditer_near(_LINK, document.text, literal_positions(document.text, "http", "www."))
+    spans.extend(m.span() for m in links)
     spans.extend((m.start, m.end) for m in document.footnotes.markers)
     for unit in units:
         keyed = unit.key is not None and unit.key[0] in ("p", "fn")

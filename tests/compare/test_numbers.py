@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from unlint.compare.numbers import Kind, find_quantities
@@ -125,8 +127,6 @@ def _starts_inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 @pytest.mark.parametrize("name", ["economy.en.txt", "economy.zh.txt", "disarmament.en.txt", "disarmament.zh.txt"])
 def test_numbers_within_spans_are_those_of_the_whole_text_that_start_there(name):
-    from pathlib import Path
-
     text = (Path(__file__).parents[1] / "data/realdocs/compare" / name).read_text(encoding="utf-8")
     language = name.split(".")[1]
     # Every other line, and spans cut across numbers, currencies and scale words.
@@ -149,3 +149,16 @@ def test_an_amount_whose_currency_starts_the_span_is_kept_and_one_before_it_is_n
     digits = text.index("30")
     assert [q.text for q in find_quantities(text, "en", within=[(second, digits)])] == ["US$ 30 million"]
     assert list(find_quantities(text, "en", within=[(digits, third - 1)])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2023, the Mayor met on 1 June; AugustJuly, Marches, (March), May.",
+    "mid-May and May 5 but not Mayo or inMay; December",
+    (Path(__file__).parents[1] / "data/realdocs/compare/economy.en.txt").read_text(encoding="utf-8"),
+])
+def test_month_names_found_by_literal_search_are_those_the_pattern_scans_for(text):
+    from unlint.compare import numbers
+
+    for start, end in ((0, len(text)), (3, len(text) - 2)):
+        expected = [m.span() for m in numbers._EN_MONTH.finditer(text, start, end)]
+        assert [m.span() for m in numbers._en_months(text, start, end)] == expected
