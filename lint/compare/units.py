@@ -129,8 +129,15 @@ def part_key(label: str) -> tuple:
     return (kind, label_value(match["number"]) if match["number"] else 1)
 
 
+#: What a heading's label starts with (both patterns above, on a stripped line): most lines start otherwise,
+#: and are settled without running the patterns.
+_LABEL_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ一二三四五六七八九十")
+
+
 def _heading_key(line: str, chapter: int) -> tuple | None:
-    """``("h", chapter, section)`` for a chapter or section heading line; ``None`` otherwise."""
+    """``("h", chapter, section)`` for a chapter or section heading line (stripped); ``None`` otherwise."""
+    if line[:1] not in _LABEL_FIRST:
+        return None
     match = _LABEL_LINE.fullmatch(line) or _LABELLED_HEADING.match(line)
     if match is None:
         return None
