@@ -44,7 +44,7 @@ class Cited:
     noun: str = "symbol"
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitAnchors:
     """Everything comparable in one unit."""
 
