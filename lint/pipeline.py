@@ -104,8 +104,13 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
     context = _context(options.start_method)
     jobs = options.jobs if options.loader is not None else 1
     here = partial(_check, rules=options.rules)
-    for checked in ordered_map(_check, items, jobs, context, here):
+    for checked in ordered_map(_check, items, jobs, context, here, weight=_weight):
         yield _finish(checked, options)
+
+
+def _weight(task: _Task) -> int:
+    """How much checking a task is, for batching small documents: its size."""
+    return len(task.data)
 
 
 def _context(start_method: str | None) -> multiprocessing.context.BaseContext | None:
