@@ -405,17 +405,25 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
         groups.setdefault(_key(name), []).append(_target(name))
     if not groups:
         return {}
-    reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
-    # Places are grouped by the text that follows them (names recur): what a place matches
-    # depends on that text alone, so it is decided once per distinct text.
+    # What a place matches depends on the text that follows it, up to two characters past
+    # the longest target (the most a match can take), and on nothing else: it is decided
+    # once per distinct following text (names recur), at the place where that text first occurs.
+    reach = max(t.size for group in groups.values() for t in group) + 2
+    starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
+    followings = [text[start:start + reach] for start in starts]
+    first = dict(zip(reversed(followings), reversed(starts)))
+    matched = {}
+    for following, start in first.items():
+        if found := _matches_at(text, start, following, groups[following[:2]]):
+            matched[following] = found
     places: dict[str, list[int]] = {}
-    for start in _prefix_starts(text, frozenset(groups), boundaries):
-        if start not in known:
-            places.setdefault(text[start:start + reach[text[start:start + 2]]], []).append(start)
+    for start, following in zip(starts, followings):
+        if following in matched:
+            places.setdefault(following, []).append(start)
     hits: dict[str, list[tuple[int, int, str]]] = {}
-    for following, starts in places.items():
-        for name, size, how in _matches_at(text, starts[0], following, groups[following[:2]]):
-            hits.setdefault(name, []).extend((start, start + size, how) for start in starts)
+    for following, at in sorted(places.items(), key=lambda place: place[1][0]):
+        for name, size, how in matched[following]:
+            hits.setdefault(name, []).extend((start, start + size, how) for start in at)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
 
 
