@@ -142,7 +142,10 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
 def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: Callable[[int], bool]) -> NameTable:
     """The name table of a document, given its organization mentions (registry matches)."""
     # A registered name just before the parenthesis is the defined name, whole.
-    known = {m.end: m.start for m in mentions if m.form.kind.value != "abbreviation"}
+    from ..rules.registry import FormKind  # at run time only: the registry module imports this one
+
+    abbreviation = FormKind.ABBREVIATION
+    known = {m.end: m.start for m in mentions if m.form.kind is not abbreviation}
     table = parse_names(text, known)
     return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
 
