@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from unlint import Finding, hookimpl, rule
 from unlint.structure.headings import label_value
 from unlint.structure.paragraphs import BODY
@@ -75,13 +77,19 @@ def paragraph_numbering(document, config):
             previous = paragraph
 
 
-def _part_of(document, offset: int) -> str:
-    line = document.line_index(offset) + 1
-    label = BODY
-    for part in document.paragraph_structure.parts:
-        if part.line <= line:
-            label = part.label
-    return label
+def _part_finder(document):
+    """``offset -> label`` of the part (body, annex...) holding an offset: the last part starting at or before it.
+
+    The parts are in line order; a bisection instead of a scan per reference keeps the rule linear.
+    """
+    parts = document.paragraph_structure.parts
+    starts = [part.line for part in parts]
+
+    def part_of(offset: int) -> str:
+        index = bisect.bisect_right(starts, document.line_index(offset) + 1) - 1
+        return parts[index].label if index >= 0 else BODY
+
+    return part_of
 
 
 @rule("XRF002", "dangling-paragraph-reference", "A reference to a paragraph of this document that does not exist",
@@ -107,11 +115,15 @@ def dangling_paragraph_reference(document, config):
     Point the reference at the paragraph meant. No automatic fix.
     """
     structure = document.paragraph_structure
+    part_of = _part_finder(document)
+    tables: dict[str, dict] = {}  # each part's paragraphs by number, built once, not per reference
     for reference in document.internal_references:
         if reference.kind is not ReferenceKind.PARAGRAPH:
             continue
-        part = _part_of(document, reference.start)
-        paragraphs = {p.number: p for p in structure.in_part(part)}
+        part = part_of(reference.start)
+        if part not in tables:
+            tables[part] = {p.number: p for p in structure.in_part(part)}
+        paragraphs = tables[part]
         if not paragraphs:
             continue
         first = min(paragraphs)

@@ -16,13 +16,12 @@ import enum
 import heapq
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from typing import Any, NamedTuple
 
+from unlint.packagedata import load_parsed
 from unlint.structure.names import after_zh_boundary as after_boundary
 from unlint.structure.names import trie_pattern
 
@@ -305,7 +304,7 @@ def _check_english(organizations: Iterable[Organization]) -> None:
 
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict[str, Any]:
-    return tomllib.loads(files("unlint.rules").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    return load_parsed("unlint.rules", "data", DATA_FILE)  # through the compiled cache: a tenth of the time
 
 
 @lru_cache(maxsize=1)
