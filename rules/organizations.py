@@ -316,7 +316,10 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
 
 def _is_history(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether the sentence around ``mention`` tells history or also gives the current name."""
-    start = max(text.rfind("。", 0, mention.start), text.rfind("\n\n", 0, mention.start)) + 1
+    stop = text.rfind("。", 0, mention.start)
+    # A blank line counts only after the last stop: looking no further back keeps this bounded
+    # by the sentence, not by the document (a text without blank lines would be read back to its start).
+    start = max(stop, text.rfind("\n\n", max(stop, 0), mention.start)) + 1
     end = text.find("。", mention.end)
     end = len(text) if end == -1 else end
     if _HISTORY.search(text, start, end):
