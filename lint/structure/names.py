@@ -42,7 +42,9 @@ _HAN = r"\u4e00-\u9fff"
 # The short form in its brackets is found first; the full name is then read backwards from it,
 # so that each bracket costs a bounded look back and the scan stays linear.
 _ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
-_ZH_RUN = regex.compile(rf"[{_HAN}、/\-—]{{3,60}}$")
+# Searched backwards from the bracket (``(?r)``): the same match as a forward search (the longest
+# run ending there), found in the run's length rather than trying every start in the window.
+_ZH_RUN = regex.compile(rf"(?r)[{_HAN}、/\-—]{{3,60}}$")
 _EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
 _EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
 _LOOK_BACK = 200
