@@ -66,6 +66,10 @@ def footnote_without_text(document, config):
     if document.footnote_match.notes_left_out:
         return  # no footnote area in a text without masthead: Document.not_checked says so
     listed: dict[int | None, str] = {}  # the numbers of each block's texts, listed once, not per marker
+    by_block: dict[int | None, list[FootnoteText]] = {}  # the numbered texts grouped in one pass, not per block
+    for text in footnotes.texts:
+        if text.number is not None:
+            by_block.setdefault(text.block, []).append(text)
     for marker in document.footnote_match.unmatched_markers:
         if marker.label.isalpha():
             yield Finding(marker.start, marker.end, f"table note {marker.label} has no text under the table")
@@ -75,8 +79,7 @@ def footnote_without_text(document, config):
         block = _block_after(footnotes, marker)
         where = "on this page" if block is not None else "in this document"
         if block not in listed:
-            listed[block] = _numbers(footnotes.texts_in_block(block) if block is not None
-                                     else footnotes.numbered_texts)
+            listed[block] = _numbers(by_block.get(block, ()) if block is not None else footnotes.numbered_texts)
         yield Finding(
             marker.start,
             marker.end,

@@ -292,6 +292,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     if date is None:
         return
     mentions = body_mentions(document)
+    first_uses = _first_uses(mentions)
     for mention in mentions:
         former = mention.form.former
         if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
@@ -304,7 +305,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
             mention.start, mention.end,
             f"`{mention.form.text}` is the former name of {_label(organization)}, renamed on "
             f"{former.until.isoformat()}; this document is dated {date.isoformat()}: write `{current}`"
-            + _used_at(document, mentions, current),
+            + _used_at(document, first_uses, current),
             fix=Fix.replace(mention.start, mention.end, current, safe=False),
         )
 
@@ -326,10 +327,18 @@ def _current_form(organization: Organization, short: bool) -> str:
     return organization.abbreviations[0] if short and organization.abbreviations else organization.zh
 
 
-def _used_at(document: Document, mentions: list[Mention], form: str) -> str:
+def _used_at(document: Document, first_uses: dict[str, Mention], form: str) -> str:
     """Where the document itself writes ``form``, the form a message recommends."""
-    used = next((m for m in mentions if m.form.text == form), None)
+    used = first_uses.get(form)
     return f" (as on {_where(document, used)})" if used else ""
+
+
+def _first_uses(mentions: list[Mention]) -> dict[str, Mention]:
+    """The first mention of each form: looked up once per finding, so not searched for each."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        first.setdefault(mention.form.text, mention)
+    return first
 
 
 # -- ORG004 ---------------------------------------------------------------------------
@@ -359,6 +368,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     abbreviation (safe).
     """
     mentions = body_mentions(document)
+    first_uses = _first_uses(mentions)
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:
             continue
@@ -367,7 +377,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
         yield Finding(
             mention.start, mention.end,
             f"`{mention.form.text}` is not a UN form of {_label(organization)}: write `{right}`"
-            + _used_at(document, mentions, right),
+            + _used_at(document, first_uses, right),
             fix=Fix.replace(mention.start, mention.end, right),
         )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections.abc import Collection, Iterator
 
 import regex
@@ -243,15 +244,65 @@ def _with_organ(text: str, start: int) -> int:
 
 def _zh_candidates(text: str) -> Iterator[regex.Match]:
     # Every Chinese reference ends in "决议": search only the stretch before each
-    # one, instead of trying the pattern at every digit of the document.
+    # one, instead of trying the pattern at every digit of the document; and of
+    # that stretch only the part a reference reaching the anchor can start in.
     searched_to = 0
     for anchor in _JUEYI.finditer(text):
         window = max(searched_to, anchor.start() - _ZH_LOOKBACK)
+        window = _earliest_start(text, anchor.start(), window)
         for match in ZH_RESOLUTION_CANDIDATE.finditer(text, window, min(len(text), anchor.end() + _ZH_LOOKAHEAD)):
             if match.start() <= anchor.start() < match.end():
                 searched_to = match.end()
                 yield match
                 break
+
+
+#: Every character ZH_RESOLUTION_CANDIDATE can match outside a bracket's contents, besides
+#: digits and white space: the organs' names, 在其, dates, 第, 号, ``ES-``, ``/``, letters A-H,
+#: the joiners and the brackets.
+_ZH_CANDIDATE_CHARS = frozenset("大会安全理事人权经济及社在其年月日第号/ES-ABCDEFGH以和、…()（）")
+_OPENING, _BRACKETS = "(（", "()（）"
+#: The longest bracket content the pattern takes (``[^()（）\s]{1,6}``).
+_ZH_BRACKET_CONTENT = 6
+
+
+def _earliest_start(text: str, anchor: int, floor: int) -> int:
+    r"""An offset (at least ``floor``) before which no candidate holding ``anchor`` can start.
+
+    Walks back from the anchor over characters a candidate can hold; the first
+    one it cannot hold ends every candidate reaching the anchor. Searching
+    from there finds the same candidate as searching from ``floor``: a match
+    starting before it ends before it, without the anchor. Generous where
+    unsure: any digit or space in Python's sense (supersets of ``regex``'s
+    ``\d`` and ``\s``), characters Python's Unicode tables do not know, and
+    anything that may be a bracket's content.
+    """
+    position = anchor
+    while position > floor:
+        char = text[position - 1]
+        if char in _ZH_CANDIDATE_CHARS or char.isspace() or char.isnumeric() or unicodedata.category(char) == "Cn":
+            position -= 1
+            continue
+        opening = _content_opening(text, position - 1, floor)
+        if opening is None:
+            return position
+        position = opening
+    return floor
+
+
+def _content_opening(text: str, index: int, floor: int) -> int | None:
+    """The opening bracket whose contents the character at ``index`` may be part of, or None."""
+    seen = 0
+    while index >= floor:
+        char = text[index]
+        if char in _BRACKETS:
+            return index if char in _OPENING else None
+        if not char.isspace():
+            seen += 1
+            if seen > _ZH_BRACKET_CONTENT:
+                return None
+        index -= 1
+    return None
 
 
 def _moved(value, offset: int):
