@@ -39,6 +39,7 @@ from unlint.files import Source, decode_source  # noqa: E402
 from unlint.inputs import RunInputs  # noqa: E402
 from unlint.plugins import RuleSet  # noqa: E402
 from unlint.reading import DecodedText, decode  # noqa: E402
+from unlint.rules.refdata import sc_adoption_table  # noqa: E402
 from unlint.runner import default_rules, lint_document  # noqa: E402
 
 #: The real documents of ../shared (as CI and the sessions lay it out), or $UNLINT_REALDOCS, or --realdocs.
@@ -57,20 +58,38 @@ def corpus_bytes() -> list[bytes]:
     return [p.read_bytes() for p in sorted(EXAMPLES.glob("*.zh.txt"))]
 
 
-#: Serial numbers of citations: the last component of a symbol (``A/60/341``, ``A/RES/60/1``,
-#: ``第60/1号``) and a resolution number before its year (``1325 (2000)``, ``第1325(2000)号``).
-#: Years, sessions, dates and paragraph numbers are left alone, so the structures still parse.
-_SERIAL = re.compile(r"(?<=/)\d+(?![\d/])|(?<![\d/])\d{3,4}(?=\s?[(（](?:19|20)\d\d[)）])")
+#: Serial numbers of citations: a resolution number before its year (``1325 (2000)``,
+#: ``第1325(2000)号``, ``S/RES/1325 (2000)``) and the last component of a symbol (``A/60/341``,
+#: ``A/RES/60/1``, ``第60/1号``). Years, sessions, dates and paragraph numbers are left alone,
+#: so the structures still parse.
+_SERIAL = re.compile(r"(?<!\d)(?P<resolution>\d{3,4})(?P<bracket>\s?[(（])(?P<year>(?:19|20)\d\d)(?=[)）])"
+                     r"|(?<=/)\d+(?![\d/])")
 
 
 def shifted(data: bytes, round_: int) -> bytes:
-    """The document with every citation serial number raised by ``round_``: a distinct copy whose
+    """The document with every citation serial number moved by ``round_``: a distinct copy whose
     references do not repeat those of other rounds, so that no cache of repeated text flatters
-    a figure (issue 18). Round 0 is the document itself."""
+    a figure (issue 18). Round 0 is the document itself.
+
+    Symbol serials go up. A Security Council resolution number goes down, to an earlier
+    resolution, with the year the adoption table gives it (plus whatever the original was off
+    by): raised numbers or unchanged years would cite resolutions with wrong years or after the
+    document's date, more of them the more rounds, and the findings would grow faster than the input.
+    """
     if not round_:
         return data
-    text = data.decode("utf-8")
-    return _SERIAL.sub(lambda m: str(int(m.group()) + round_), text).encode("utf-8")
+    table = sc_adoption_table()
+
+    def raised(match: re.Match) -> str:
+        if match["resolution"] is None:
+            return str(int(match.group()) + round_)
+        number, year = int(match["resolution"]), int(match["year"])
+        was, now = table.year_of(number), table.year_of(number - round_)
+        if was is None or now is None:
+            return match.group()  # beyond the table: left as it is
+        return f"{number - round_}{match['bracket']}{year + now - was}"
+
+    return _SERIAL.sub(raised, data.decode("utf-8")).encode("utf-8")
 
 
 def distinct_documents(size: int) -> list[bytes]:
