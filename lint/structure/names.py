@@ -417,9 +417,13 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
     followings = [text[start:start + reach] for start in starts]
     first = dict(zip(reversed(followings), reversed(starts)))
+    quick = {key: _Quick.of(group) for key, group in groups.items()}
     matched = {}
     for following, start in first.items():
-        if found := _matches_at(text, start, following, groups[following[:2]]):
+        key = following[:2]
+        if quick[key].excludes(following):
+            continue
+        if found := _matches_at(text, start, following, groups[key]):
             matched[following] = found
     places: dict[str, list[int]] = {}
     for start, following in zip(starts, followings):
@@ -520,6 +524,29 @@ def _trie(words: frozenset[str]) -> re.Pattern[str]:
 def _may_overlap(prefixes: frozenset[str]) -> bool:
     """Whether one two-character prefix may start on the second character of another."""
     return not {p[1] for p in prefixes}.isdisjoint({p[0] for p in prefixes})
+
+
+@dataclass(frozen=True, slots=True)
+class _Quick:
+    """What every target of a group needs to match at a place, joined: a place without it matches none.
+
+    A target matches only where its swap stem starts the text, or where its last
+    character stands within reach (see :func:`_matches_at`); the union of those
+    reaches and the tuple of stems are tested once for the whole group.
+    """
+
+    stems: tuple[str, ...]
+    lasts: frozenset[str]
+    low: int
+    high: int
+
+    @classmethod
+    def of(cls, targets: list[_Target]) -> _Quick:
+        return cls(tuple(t.stem for t in targets if t.stem), frozenset(t.last for t in targets),
+                   min(t.lowest for t in targets), max(t.size for t in targets) + 2)
+
+    def excludes(self, following: str) -> bool:
+        return not following.startswith(self.stems) and self.lasts.isdisjoint(following[self.low:self.high])
 
 
 def _matches_at(text: str, start: int, following: str, targets: list[_Target]) -> list[tuple[str, int, str]]:
