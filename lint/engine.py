@@ -61,7 +61,9 @@ def check_document(document: Document, config: Config, rules: RuleSet, policy: P
     raw.extend(_structure_errors(document, skipped))
     raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
-    return funnel(raw, policy or Policy(config))
+    # Suppressions a reviewer wrote in comments on the document's spans (Word) join the run's own,
+    # here rather than in the pipeline, so that lint_document and lint_text callers get them too.
+    return funnel(raw, (policy or Policy(config)).for_document(document.path, document.layout))
 
 
 @dataclass

@@ -168,6 +168,21 @@ def _reading(path: Path):
     return read_document(".docx", path.read_bytes())
 
 
+def test_the_library_api_honours_the_comment_too(tmp_path):
+    # lint_document on a Document made from the Word reading: the same funnel as the CLI.
+    from unlint import Config as LibConfig
+    from unlint.document import Document
+    from unlint.runner import default_rules, lint_document
+
+    path = _planted_and_commented(tmp_path, "S/2027/15", "unlint: ignore SYM002")
+    reading = read_document(".docx", path.read_bytes())
+    document = Document(reading.text, path.name, None, reading.layout)
+    found = lint_document(document, LibConfig(select=("SYM002",)), default_rules())
+    assert found == []
+    bare = Document(reading.text, path.name, None)  # the same text without the reader's comments
+    assert [d.code for d in lint_document(bare, LibConfig(select=("SYM002",)), default_rules())] == ["SYM002"]
+
+
 def test_comments_stay_out_of_the_text_and_cover_their_span(tmp_path):
     plain = _reading(_docx(tmp_path, body=(_plant,), name="plain.docx"))
     commented = _reading(_planted_and_commented(tmp_path, "S/2027/15", "unlint: ignore SYM002"))
