@@ -253,7 +253,9 @@ def heading_missing_from_toc(document, config):
     """## What it does
     Reports a chapter heading (`三. ...`, `III. ...`) of a document that has
     a table of contents when no entry of the contents names it, either by its
-    words or by its chapter number.
+    words or by its chapter number. Chapters after the first annex or appendix
+    heading are left alone: an annex numbers its own chapters, and the main
+    contents names the annex, not its chapters.
 
     ## Why is this bad?
     A chapter added after the contents was made is invisible to a reader who
@@ -270,11 +272,21 @@ def heading_missing_from_toc(document, config):
         return  # an unsure contents block: Document.not_checked says so
     titles = {normalize(e.title) for e in toc.entries}
     labels = {e.label for e in toc.entries if e.label}
+    annexes_from = _first_annex_line(document)
     for heading in document.headings:
         if heading.level != 1 or heading.label in labels or normalize(heading.title) in titles:
             continue
+        if heading.line > annexes_from:
+            # An annex numbers its own chapters; the contents names the annex, not its chapters.
+            continue
         yield Finding(*_span(document, heading.line),
                       f"chapter '{heading.label}. {heading.title}' is not in the table of contents (line {toc.line})")
+
+
+def _first_annex_line(document) -> float:
+    """The line of the first annex or appendix heading; infinity when the document has none."""
+    parts = document.paragraph_structure.parts
+    return next((part.line for part in parts if part.label != BODY), float("inf"))
 
 
 @rule("XRF006", "subparagraph-letters", "Lettered sub-paragraphs (a), (b), ... that skip or repeat a letter",

@@ -19,6 +19,8 @@ from .registry import FormKind, Mention, Organization
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
+_OPENING_BRACKETS = ("(", "（")
+_DEFINED_KINDS = (*_LONG_KINDS, FormKind.ERROR)
 #: Words that mark a sentence as history, where a former name is right.
 _HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
 
@@ -230,8 +232,10 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if mention.form.kind not in (*_LONG_KINDS, FormKind.ERROR) or mention.organization.id in found:
+        if mention.form.kind not in _DEFINED_KINDS or mention.organization.id in found:
             continue
+        if text[mention.end:mention.end + 1] not in _OPENING_BRACKETS:
+            continue  # what _DEFINITION starts with: most mentions are not followed by one
         match = _DEFINITION.match(text, mention.end)
         if match is None:
             continue
@@ -312,7 +316,10 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
 
 def _is_history(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether the sentence around ``mention`` tells history or also gives the current name."""
-    start = max(text.rfind("。", 0, mention.start), text.rfind("\n\n", 0, mention.start)) + 1
+    stop = text.rfind("。", 0, mention.start)
+    # A blank line counts only after the last stop: looking no further back keeps this bounded
+    # by the sentence, not by the document (a text without blank lines would be read back to its start).
+    start = max(stop, text.rfind("\n\n", max(stop, 0), mention.start)) + 1
     end = text.find("。", mention.end)
     end = len(text) if end == -1 else end
     if _HISTORY.search(text, start, end):

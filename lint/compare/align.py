@@ -194,17 +194,23 @@ def _one_to_one(left: _Side, right: _Side, rows: range, columns: range, ratio: f
 
 def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
     a, b = left.tokens[i], right.tokens[j]
-    fits = min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
-    if a & b:
+    shared = a & b
+    if shared:
         # A year or a month in common says little: many neighbouring sentences share one.
         # Sharing only those, the pair stands on its length, and on differing by one change at most.
-        return any(not _common(token) for token in a & b) or _strong(a, b) or (fits and len(a ^ b) <= 2)
+        return (any(not _common(token) for token in shared) or _strong(a, b)
+                or (_fits(left, right, i, j, ratio) and len(a ^ b) <= 2))
     if len(a) + len(b) > 2 or (len(a) + len(b) == 2 and not (a and b)):
         return False  # several numbers and none shared: a shifted pair, not a slip
     if len(a) + len(b) == 1 and _common(next(iter(a | b))):
         return False  # a lone year or month on one side: as likely a neighbour's
     # Lengths tell little about short units (a date, a heading).
-    return fits
+    return _fits(left, right, i, j, ratio)
+
+
+def _fits(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
+    """Both units long enough to be told by their lengths, and those fit the documents' ratio."""
+    return min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
 
 
 def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:

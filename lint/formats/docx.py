@@ -64,6 +64,11 @@ _APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properti
 _SKIPPED = frozenset(
     _W + name for name in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "footnoteRef")
 ) | {_FALLBACK}
+# Tags compared once per element read: built once here, not by concatenation at each comparison.
+_P, _TBL, _TR, _TC, _T, _TAB = (_W + n for n in ("p", "tbl", "tr", "tc", "t", "tab"))
+_TXBX = _W + "txbxContent"
+_BLOCK_CONTAINERS = frozenset(_W + n for n in ("sdt", "sdtContent", "customXml"))
+_BREAKS = frozenset({_W + "br", _W + "cr"})
 _SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _TRUE = frozenset({"1", "true", "on"})
 _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
@@ -214,6 +219,8 @@ class _Reader:
     pending: list[Anchor] = field(default_factory=list)
     #: (0-based line index, mark) of every comment mark of the text, once read.
     anchored: list[tuple[int, Anchor]] = field(default_factory=list)
+    #: The paragraphs that hold a text box somewhere inside (None: not known, look in each).
+    boxed: frozenset | None = None
 
     @property
     def page(self) -> int:
@@ -223,10 +230,11 @@ class _Reader:
         lines: list[_Line] = []
         if masthead is not None:
             # In the layout of text exports: a table row on a line, "United Nations<tab>A/80/628".
-            plain = _Reader({}, Counter(NO_NUMBERING))
+            plain = _Reader({}, Counter(NO_NUMBERING), boxed=_boxed(masthead))
             heading = [_Line(line.text, 1) for line in plain._lines(masthead, table=False) if line.text.strip()]
             if heading:
                 lines += [*heading, _Line("", 1)]
+        self.boxed = _boxed(body)
         lines += list(self._lines(body, table=False))
         if self.pending and lines:  # marks after the last paragraph: at the end of the body
             last = lines[-1]
@@ -247,7 +255,8 @@ class _Reader:
     def _lines(self, container, *, table: bool) -> Iterator[_Line]:
         """One line per paragraph, and per table row (its cells joined by tabs), in document order."""
         for child in container:
-            if child.tag == _W + "p":
+            tag = child.tag
+            if tag == _P:
                 self.line_page = self.page
                 label = self.counter.label(child)
                 text = label + self.paragraph_text(child)
@@ -259,9 +268,10 @@ class _Reader:
                     if text.strip() and not table:
                         self.last_text = text
                     yield line
-                for box in _text_boxes(child):
-                    yield from self._lines(box, table=table)
-            elif child.tag == _W + "tbl":
+                if self.boxed is None or child in self.boxed:
+                    for box in _text_boxes(child):
+                        yield from self._lines(box, table=table)
+            elif tag == _TBL:
                 rows = list(self._table(child))
                 # A contents laid out as a table (entry, page number) is the contents, not table content.
                 contents = not table and _is_contents(rows, self.last_text)
@@ -269,9 +279,9 @@ class _Reader:
                     yield _Line(row.text, row.page, row.table and not contents, row.anchors)
                 self.last_text = next((row.text for row in reversed(rows) if row.text.strip()), self.last_text)
                 continue
-            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            elif tag in _BLOCK_CONTAINERS:
                 yield from self._lines(child, table=table)
-            elif child.tag in _COMMENT_MARKS:
+            elif tag in _COMMENT_MARKS:
                 self.pending.append(anchor(child, 0))
 
     def _line_marks(self, label: int) -> tuple[Anchor, ...]:
@@ -288,11 +298,11 @@ class _Reader:
         return marks
 
     def _table(self, table) -> Iterator[_Line]:
-        for row in table.iter(_W + "tr"):
-            if next(row.iterancestors(_W + "tbl")) is not table:
+        for row in table.iter(_TR):
+            if next(row.iterancestors(_TBL)) is not table:
                 continue
             page = self.page
-            cells = [list(self._lines(cell, table=True)) for cell in row.iterchildren(_W + "tc")]
+            cells = [list(self._lines(cell, table=True)) for cell in row.iterchildren(_TC)]
             if any(line.anchors for cell in cells for line in cell):
                 joined = _marked_row(cells)
                 yield _Line(joined.text, page, table=True, anchors=joined.anchors)
@@ -319,11 +329,11 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
-            if tag == _W + "t":
+            if tag == _T:
                 parts.append(child.text or "")
-            elif tag == _W + "tab":
+            elif tag == _TAB:
                 parts.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
+            elif tag in _BREAKS:
                 parts.append("" if child.get(_W + "type") in ("page", "column") or _ends_open(parts) else " ")
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
@@ -396,6 +406,11 @@ def _join_cell(paragraphs: list[str]) -> str:
 def _is_cover_note(paragraph, text: str) -> bool:
     """A framed paragraph (placed on the page, not in the flow) that opens with a ``*`` mark."""
     return _COVER_NOTE.match(text) is not None and paragraph.find(f"{_W}pPr/{_W}framePr") is not None
+
+
+def _boxed(root) -> frozenset:
+    """Every paragraph under ``root`` that holds a text box at some depth (most paragraphs hold none)."""
+    return frozenset(ancestor for box in root.iter(_TXBX) for ancestor in box.iterancestors(_P))
 
 
 def _text_boxes(paragraph) -> Iterator:

@@ -5,8 +5,8 @@ library sees the file, pdf_glyphs reads each character's position and size,
 pdf_rows and pdf_lines build the rows and lines of a page (superscripts,
 table cells), pdf_columns reads two columns of text in their order, pdf_furniture
 drops running headers and footers, pdf_footnotes finds the notes at each
-page's foot, and pdf_layout writes paragraphs, tables, contents and notes as
-the Word reader does, so that the ``.pdf`` and ``.docx`` of one document give
+page's foot, and pdf_layout writes paragraphs, tables (pdf_tables), contents
+(pdf_contents) and notes as the Word reader does, so that the ``.pdf`` and ``.docx`` of one document give
 the same findings. docs/formats.md says why PDFium and not pdfminer.six.
 """
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf_rows import SAME_BASELINE, Row, text_size
+from .pdf_rows import SAME_BASELINE, Row
 
 #: Half the width of the gap between two columns of text, around the middle of the page.
 _GUTTER = 3.0
@@ -86,7 +86,7 @@ def _runs(rows: Sequence[Row], middle: float) -> list[_Run]:
     """Stretches of rows that do not cross the middle, in one type size, without a wide gap."""
     kinds = [_side(row, middle) for row in rows]
     # The size of most of a row's text: a stray character in a larger size does not make a heading.
-    sizes = [text_size(row.glyphs) for row in rows]
+    sizes = [row.main_size() for row in rows]
     runs: list[_Run] = []
     index = 0
     while index < len(rows):

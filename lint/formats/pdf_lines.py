@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .pdf_columns import Grid, in_reading_order
 from .pdf_glyphs import Glyph
-from .pdf_rows import SUPERSCRIPT_SIZE, Row, is_label, page_rows, text_size
+from .pdf_rows import SUPERSCRIPT_SIZE, Row, is_label, page_rows
 
 OPEN, CLOSE = "\ue000", "\ue001"
 
@@ -65,7 +65,7 @@ def lines_of(rows: Sequence[Row], page: int, width: float = 0.0, grids: Sequence
 
 
 def _line(row: Row, page: int) -> Line | None:
-    size = text_size(row.glyphs)
+    size = row.main_size()
     base = min((g.baseline for g in row.glyphs if g.size == size), default=row.baseline)
     tagged = [(g, _is_superscript(g, size, base)) for g in row.glyphs] + [(g, is_label(g)) for g in row.raised]
     tagged.sort(key=lambda pair: pair[0].x0)

@@ -31,6 +31,13 @@ class Row:
     #: The largest size on the row.
     size: float
     raised: list[Glyph] = field(default_factory=list)
+    _main_size: float | None = field(default=None, repr=False, compare=False)
+
+    def main_size(self) -> float:
+        """The size of most of the row's text (:func:`text_size`), worked out once."""
+        if self._main_size is None:
+            self._main_size = text_size(self.glyphs)
+        return self._main_size
 
 
 def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:

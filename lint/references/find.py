@@ -84,9 +84,12 @@ _EN_ORGANS = {"General Assembly": Organ.GENERAL_ASSEMBLY, "Security Council": Or
               "Economic and Social Council": Organ.ECONOMIC_AND_SOCIAL_COUNCIL}
 #: A line that is only a bare citation (``1325 (2000)``, ``66/253 A``, ``1514 (XV)``), or a table row
 #: starting with one.
-_BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ ][A-H](?![A-Za-z]))?"
-            r"|\d{1,4}(?:[ ][A-H])?[ ]?[(（](?:\d{4}|[IVXL]+)[)）])")
-BARE_LINE = regex.compile(rf"^[ \t]*{_BARE_ID}(?:[ \t]*[;,；，][ \t]*{_BARE_ID})*(?=[ \t]*(?:\||\t|$))")
+#: Word keeps an editor's no-break space (U+00A0) inside such a citation (``66/253``, no-break space, ``B``)
+#: where a PDF shows an ordinary space: both are read.
+_BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ \u00a0][A-H](?![A-Za-z]))?"
+            r"|\d{1,4}(?:[ \u00a0][A-H])?[ \u00a0]?[(（](?:\d{4}|[IVXL]+)[)）])")
+BARE_LINE = regex.compile(
+    rf"^[ \t\u00a0]*{_BARE_ID}(?:[ \t\u00a0]*[;,；，][ \t\u00a0]*{_BARE_ID})*(?=[ \t\u00a0]*(?:\||\t|$))")
 BARE_ID = regex.compile(_BARE_ID)
 #: What may stand between such a line and its heading: blank lines, other bare citations, symbols.
 _LIST_LINE = regex.compile(r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")

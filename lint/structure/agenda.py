@@ -15,7 +15,9 @@ or heading names is for the rules to decide (through the registry).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -26,6 +28,10 @@ _AGENDA_START = regex.compile(
     # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
     r"|(?m:^)[ \t]*(?:(?i:agenda)[ \t]+items?|Items?)[ \t]+(?P<item>\d{1,3})[ \t]*(?=\([a-z]{1,2}\))"
 )
+# Where an _AGENDA_START match can start (a gate, see structure/scan.py): the Chinese words, or
+# the start of a line whose first word is "agenda" or "Item". ``re`` finds these many times faster
+# than ``regex`` scans for the whole pattern.
+_AGENDA_GATE = re.compile(r"议程项目|(?m:^)[ \t]*(?:(?i:agenda)|Item)")
 _SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
 _SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")
@@ -123,13 +129,24 @@ def parse_agenda(
 
 def _agenda_line(text: str, end: int) -> regex.Match[str] | None:
     """The first agenda line before ``end``; an English one must hold nothing but the item and its sub-items."""
-    for match in _AGENDA_START.finditer(text, 0, end):
+    for match in _agenda_starts(text, end):
         if match.group().lstrip().startswith("议程项目"):
             return match
         _, after = _sub_items(text, match.end())
         if after > match.end() and _EN_LINE_END.match(text, after):
             return match
     return None
+
+
+def _agenda_starts(text: str, end: int) -> Iterator[regex.Match[str]]:
+    """``_AGENDA_START.finditer(text, 0, end)``, trying the pattern only where the gate says a match can start."""
+    resume = 0  # as finditer: no match starts inside the one before
+    for candidate in _AGENDA_GATE.finditer(text, 0, end):
+        if candidate.start() < resume:
+            continue
+        if (match := _AGENDA_START.match(text, candidate.start(), end)) is not None:
+            resume = match.end()
+            yield match
 
 
 def _sub_items(text: str, position: int) -> tuple[tuple[SubItem, ...], int]:
@@ -231,7 +248,7 @@ def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozens
     for number in range(first, len(lines) + 1):
         raw = lines[number - 1]
         stripped = raw.strip()
-        if not _is_heading(raw, stripped) or number in skip:
+        if number in skip or not _is_heading(raw, stripped):
             continue
         chapter = _CHAPTER.fullmatch(raw)
         title, label = (chapter["title"], chapter["number"]) if chapter else (stripped, "")
@@ -251,10 +268,8 @@ def _is_heading(raw: str, stripped: str) -> bool:
 
 
 def _line_starts(lines: Sequence[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    starts.pop()  # the offset after the last line
     return starts
 
 

@@ -42,7 +42,9 @@ _HAN = r"\u4e00-\u9fff"
 # The short form in its brackets is found first; the full name is then read backwards from it,
 # so that each bracket costs a bounded look back and the scan stays linear.
 _ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
-_ZH_RUN = regex.compile(rf"[{_HAN}、/\-—]{{3,60}}$")
+# Searched backwards from the bracket (``(?r)``): the same match as a forward search (the longest
+# run ending there), found in the run's length rather than trying every start in the window.
+_ZH_RUN = regex.compile(rf"(?r)[{_HAN}、/\-—]{{3,60}}$")
 _EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
 _EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
 _LOOK_BACK = 200
@@ -142,7 +144,10 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
 def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: Callable[[int], bool]) -> NameTable:
     """The name table of a document, given its organization mentions (registry matches)."""
     # A registered name just before the parenthesis is the defined name, whole.
-    known = {m.end: m.start for m in mentions if m.form.kind.value != "abbreviation"}
+    from ..rules.registry import FormKind  # at run time only: the registry module imports this one
+
+    abbreviation = FormKind.ABBREVIATION
+    known = {m.end: m.start for m in mentions if m.form.kind is not abbreviation}
     table = parse_names(text, known)
     return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
 
@@ -405,17 +410,25 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
         groups.setdefault(_key(name), []).append(_target(name))
     if not groups:
         return {}
-    reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
-    # Places are grouped by the text that follows them (names recur): what a place matches
-    # depends on that text alone, so it is decided once per distinct text.
+    # What a place matches depends on the text that follows it, up to two characters past
+    # the longest target (the most a match can take), and on nothing else: it is decided
+    # once per distinct following text (names recur), at the place where that text first occurs.
+    reach = max(t.size for group in groups.values() for t in group) + 2
+    starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
+    followings = [text[start:start + reach] for start in starts]
+    first = dict(zip(reversed(followings), reversed(starts)))
+    matched = {}
+    for following, start in first.items():
+        if found := _matches_at(text, start, following, groups[following[:2]]):
+            matched[following] = found
     places: dict[str, list[int]] = {}
-    for start in _prefix_starts(text, frozenset(groups), boundaries):
-        if start not in known:
-            places.setdefault(text[start:start + reach[text[start:start + 2]]], []).append(start)
+    for start, following in zip(starts, followings):
+        if following in matched:
+            places.setdefault(following, []).append(start)
     hits: dict[str, list[tuple[int, int, str]]] = {}
-    for following, starts in places.items():
-        for name, size, how in _matches_at(text, starts[0], following, groups[following[:2]]):
-            hits.setdefault(name, []).extend((start, start + size, how) for start in starts)
+    for following, at in sorted(places.items(), key=lambda place: place[1][0]):
+        for name, size, how in matched[following]:
+            hits.setdefault(name, []).extend((start, start + size, how) for start in at)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
 
 

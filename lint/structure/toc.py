@@ -16,7 +16,9 @@ the body right after it) is not sure: its rules stay silent and
 ``doubts`` says why. Each entry is matched with
 the first later line whose words are the entry's words (numbering, page
 numbers, footnote markers, spaces and punctuation aside); a title broken over
-two lines (``Subprogramme 1`` / ``Prevention, ...``) also matches.
+two lines (``Subprogramme 1`` / ``Prevention, ...``) also matches, and so does
+an entry naming a lettered sub-item under its parent (``Subprogramme 1 (a).
+Title``): the line ``(a) Title`` below the line ``Subprogramme 1``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ _ENTRY = regex.compile(
     r"(?P<title>.*?)(?:\s*(?:\t|\|)\s*(?P<page>\d{1,4}))?\s*"
 )
 _MARKUP = regex.compile(r"\[\^\d+\]|\*+")
+#: A contents entry naming a lettered sub-item under its parent heading: ``Subprogramme 1 (a). Title``.
+_SUB_ITEM_ENTRY = regex.compile(r"\s*(?P<parent>\S.*?)\s*\((?P<letter>[a-z])\)\s*[.:]?\s+(?P<rest>\S.*?)\s*")
 _NUMBERING = regex.compile(rf"\s*(?:[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z]|\d{{1,3}})\s*[.．、]\s*")
 #: How far from the top a contents may start.
 _TOC_SEARCH_LINES = 200
@@ -171,4 +175,13 @@ class _Targets:
 
     def find(self, title: str) -> int | None:
         words = normalize(title)
-        return self.single.get(words) or self.joined.get(words)
+        return self.single.get(words) or self.joined.get(words) or self._sub_item(title)
+
+    def _sub_item(self, title: str) -> int | None:
+        """``Subprogramme 1 (a). Title`` names the heading ``(a) Title`` below the heading ``Subprogramme 1``."""
+        sub = _SUB_ITEM_ENTRY.fullmatch(title)
+        if sub is None:
+            return None
+        parent = self.single.get(normalize(sub["parent"]))
+        line = self.single.get(sub["letter"].casefold() + normalize(sub["rest"]))
+        return line if parent is not None and line is not None and parent < line else None

@@ -8,8 +8,10 @@ import struct
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from unlint.formats import FormatError
 from unlint.formats.docx import read_docx
@@ -110,3 +112,50 @@ def test_a_package_without_a_main_document_is_one_error_line():
     data = package(paragraph("x"), extra={"_rels/.rels": b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'})
     with pytest.raises(FormatError, match="not a readable .docx package .*no main document part"):
         read_docx(data)
+
+
+# -- the lean main part: markup no reader looks at, cut before parsing ------------------------
+
+_LEAN_BODY = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+              b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+              b'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs><w:rPr><w:b/></w:rPr></w:pPr>'
+              b'<w:r><w:rPr><w:i/></w:rPr><w:t>A</w:t></w:r><w:r><w:tab/><w:t>B</w:t></w:r></w:p>'
+              b'<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w="10"/></w:tcPr><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc></w:tr>'
+              b'</w:tbl></w:body></w:document>')
+
+
+def test_lean_cuts_run_formatting_tab_stops_and_cell_formatting_only():
+    from unlint.formats.docx_package import lean
+
+    cut = lean(_LEAN_BODY)
+    for gone in (b"<w:tabs>", b"<w:rPr>", b"<w:tcPr>", b"<w:i/>", b'w:pos="720"'):
+        assert gone not in cut
+    # The run's own tab and the text stay, and the part still parses.
+    assert b"<w:r><w:tab/><w:t>B</w:t>" in cut and b"<w:t>A</w:t>" in cut and b"<w:t>C</w:t>" in cut
+    etree.fromstring(cut)
+
+
+@pytest.mark.parametrize("extra", [
+    b"<!-- <w:rPr> -->",
+    b"<?pi <w:tabs> ?>",
+    b"<w:r><w:rPr><w:rPrChange><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>D</w:t></w:r>",
+])
+def test_lean_leaves_a_part_it_cannot_cut_exactly_unchanged(extra):
+    from unlint.formats.docx_package import lean
+
+    xml = _LEAN_BODY.replace(b"<w:body>", b"<w:body><w:p>" + extra + b"</w:p>")
+    kept = lean(xml)
+    assert (kept == xml) if b"rPrChange" not in extra else (b"<w:rPrChange><w:rPr><w:b/></w:rPr>" in kept)
+    etree.fromstring(kept)
+
+
+@pytest.mark.parametrize("name", ["A-80-604-Add.1.docx", "A-81-6-Sect.3-start.docx"])
+def test_real_files_read_the_same_with_and_without_the_cut(name, monkeypatch):
+    import unlint.formats.docx_package as package
+    from unlint.formats import read_document
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "realdocs" / "word" / name).read_bytes()
+    lean = read_document(".docx", data)
+    monkeypatch.setattr(package, "lean", lambda xml: xml)
+    whole = read_document(".docx", data)
+    assert (lean.text, lean.layout) == (whole.text, whole.layout)

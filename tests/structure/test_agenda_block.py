@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from unlint import Document
 from unlint.structure.agenda import parse_agenda
 
@@ -109,3 +111,19 @@ def test_a_title_wrapped_over_two_lines_is_one_title():
     titles = document.agenda.titles
     assert [t.text for t in titles] == ["联合国同非洲联盟的合作", "联合国同全面禁止核试验条约组织筹备委员会的合作"]
     assert document.text[titles[1].start:titles[1].end] == "联合国同全面禁止核试验条约组织\n筹备委员会的合作"
+
+
+@pytest.mark.parametrize("text", [
+    "Agenda item 12 (a)\n",
+    "  agenda ITEMS 12 (a) and (b) of the provisional agenda\n",
+    "Items 3 (a) and (b)\n",
+    "前言\n临时议程项目 68(a)和(c)\n",
+    "Under agenda item 19 (b) the Assembly.\nItem 4 (c)\n",
+    "Itemized list 4 (c)\nAgenda\titem 7 (b)\n",
+])
+def test_the_gated_search_finds_what_the_full_scan_finds(text):
+    from unlint.structure.agenda import _AGENDA_START, _agenda_starts
+
+    for end in (len(text), len(text) // 2):
+        found = [(m.start(), m.end()) for m in _agenda_starts(text, end)]
+        assert found == [(m.start(), m.end()) for m in _AGENDA_START.finditer(text, 0, end)]
