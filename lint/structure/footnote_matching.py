@@ -129,8 +129,17 @@ def _numbering_breaks(markers: tuple[FootnoteMarker, ...], textless: set[int]) -
             breaks.append(NumberingBreak(marker, expected, "out-of-sequence"))
             expected += 1
         else:
-            if not set(range(expected, number)) <= textless:
+            if not _all_textless(expected, number, textless):
                 breaks.append(NumberingBreak(marker, expected, "skip"))
             expected = number + 1
         seen.setdefault(number, marker)
     return tuple(breaks)
+
+
+def _all_textless(first: int, stop: int, textless: set[int]) -> bool:
+    """Whether every number from ``first`` up to ``stop`` is in ``textless``.
+
+    Without building the range as a set: in a long text the numbering may jump
+    far, and a range longer than ``textless`` cannot be in it.
+    """
+    return stop - first <= len(textless) and all(number in textless for number in range(first, stop))

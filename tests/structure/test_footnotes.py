@@ -121,3 +121,13 @@ def test_page_numbers_are_not_pdf_markers():
     assert with_header.footnotes.markers == ()
     # No separator line anywhere: the document has no PDF notes to point to.
     assert Document("1. 正文。\n2\n\n3. 正文。\n").footnotes.markers == ()
+
+
+def test_a_skip_is_covered_only_when_every_skipped_number_has_a_text_reported():
+    from unlint.structure.footnote_matching import _all_textless
+
+    assert _all_textless(3, 6, {3, 4, 5})
+    assert _all_textless(3, 6, {1, 3, 4, 5, 9})
+    assert not _all_textless(3, 6, {3, 5, 9})  # 4 is missing
+    assert not _all_textless(3, 10_000_003, {3, 4, 5})  # longer than the set: answered without the range
+    assert _all_textless(3, 3, set())  # nothing skipped
