@@ -153,10 +153,12 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         assert task.loader is not None
         rules = task.loader.load()
     config = task.policy.config
+    # Suppressions a reviewer wrote in comments on the document's spans (Word) join the run's own.
+    policy = task.policy.for_document(display, decoded.layout)
 
     def check(text: str) -> Funneled:
         document = make_document(text, display, config, task.inputs, decoded.layout)
-        return check_document(document, config, rules, task.policy)
+        return check_document(document, config, rules, policy)
 
     first = check(decoded.text)
     diagnostics, used = first.reported, first.used_suppressions

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .anchors import UnitAnchors
+from .numbers import Kind
 from .units import Unit
 
 #: Between anchors, a stretch this many units longer on one side than the other is not aligned at all.
@@ -33,7 +34,9 @@ _SURE_SHARED = 3
 _SURE_SHAPE = 0.45
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen only because thousands are made per pair of documents: a frozen dataclass sets each field
+# through object.__setattr__, which made building them a tenth of the comparison. Nothing changes one.
+@dataclass(slots=True)
 class Pair:
     """Unit ``original`` (an index) matched with unit ``translation``; ``None`` on the side that has none."""
 
@@ -154,8 +157,9 @@ def _shape(left: _Side, right: _Side, i: int, j: int, ratio: float) -> float:
 
 def _common(token: tuple) -> bool:
     """A year or a month: values that neighbouring units share by chance."""
-    kind = getattr(token[0], "value", token[0])
-    return kind == "month" or (kind == "number" and 1900 <= token[1] <= 2100 and token[1] == int(token[1]))
+    # A token is a quantity's key (a Kind first) or a reference's ("s" or "r" first).
+    kind = token[0]
+    return kind is Kind.MONTH or (kind is Kind.NUMBER and 1900 <= token[1] <= 2100 and token[1] == int(token[1]))
 
 
 def _telling(a: set[tuple], b: set[tuple]) -> bool:
@@ -190,17 +194,23 @@ def _one_to_one(left: _Side, right: _Side, rows: range, columns: range, ratio: f
 
 def _sure_one_to_one(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
     a, b = left.tokens[i], right.tokens[j]
-    fits = min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
-    if a & b:
+    shared = a & b
+    if shared:
         # A year or a month in common says little: many neighbouring sentences share one.
         # Sharing only those, the pair stands on its length, and on differing by one change at most.
-        return any(not _common(token) for token in a & b) or _strong(a, b) or (fits and len(a ^ b) <= 2)
+        return (any(not _common(token) for token in shared) or _strong(a, b)
+                or (_fits(left, right, i, j, ratio) and len(a ^ b) <= 2))
     if len(a) + len(b) > 2 or (len(a) + len(b) == 2 and not (a and b)):
         return False  # several numbers and none shared: a shifted pair, not a slip
     if len(a) + len(b) == 1 and _common(next(iter(a | b))):
         return False  # a lone year or month on one side: as likely a neighbour's
     # Lengths tell little about short units (a date, a heading).
-    return fits
+    return _fits(left, right, i, j, ratio)
+
+
+def _fits(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
+    """Both units long enough to be told by their lengths, and those fit the documents' ratio."""
+    return min(left.lengths[i], right.lengths[j]) >= _SHORT and _shape(left, right, i, j, ratio) <= _SURE_SHAPE
 
 
 def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
@@ -213,27 +223,32 @@ def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
     left_tokens = [left.tokens[i] for i in rows]
     right_tokens = [right.tokens[j] for j in columns]
 
-    def score(a: int, b: int) -> float:
-        length_score = max(0.0, 1.0 - abs(right_logs[b] - left_logs[a] - shift))
-        x, y = left_tokens[a], right_tokens[b]
-        if not x and not y:
-            return length_score - 0.6
-        similarity = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-        return 2.0 * similarity + 0.5 * length_score - 1.0
-
     previous: dict[int, float] = {}
     moves: list[dict[int, int]] = []
     for a in range(n + 1):
         centre = a * m // n if n else 0
         current: dict[int, float] = {}
         row_moves: dict[int, int] = {}
+        # The row's side of the pair score, looked up once per row (the score is inlined: this loop is the
+        # alignment's hot spot, and a call per cell cost a third of it).
+        x = left_tokens[a - 1] if a else set()
+        left_log = left_logs[a - 1] if a else 0.0
         for b in range(max(0, centre - band), min(m, centre + band) + 1):
             if a == 0 and b == 0:
                 current[0], row_moves[0] = 0.0, -1
                 continue
             best, move = -math.inf, -1
             if a and b and b - 1 in previous:
-                best, move = previous[b - 1] + score(a - 1, b - 1), 0
+                # The score of pairing row a - 1 with column b - 1: lengths, then what both cite.
+                fit = 1.0 - abs(right_logs[b - 1] - left_log - shift)
+                length_score = fit if fit > 0.0 else 0.0
+                y = right_tokens[b - 1]
+                if not x and not y:
+                    score = length_score - 0.6
+                else:
+                    similarity = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+                    score = 2.0 * similarity + 0.5 * length_score - 1.0
+                best, move = previous[b - 1] + score, 0
             if a and b in previous and previous[b] + _GAP > best:
                 best, move = previous[b] + _GAP, 1
             if b and b - 1 in current and current[b - 1] + _GAP > best:

@@ -15,6 +15,7 @@ import regex
 
 from ..document import Document
 from ..references import ResolutionReference
+from ..structure.scan import finditer_near, literal_positions
 from .numbers import Quantity, find_quantities, masked
 from .units import Unit
 
@@ -43,7 +44,7 @@ class Cited:
     noun: str = "symbol"
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitAnchors:
     """Everything comparable in one unit."""
 
@@ -106,7 +107,9 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     # Numbers inside what looks like a symbol or a resolution number (E/2023/31, 70/213) are not counts or
     # amounts, whether or not the reference parser read them in this language.
     spans.extend(_slashed(document.text))
-    spans.extend(m.span() for m in _LINK.finditer(document.text))
+    # A link starts with one of two literals: found by str search, then matched there (see structure/scan.py).
+    links = finditer_near(_LINK, document.text, literal_positions(document.text, "http", "www."))
+    spans.extend(m.span() for m in links)
     spans.extend((m.start, m.end) for m in document.footnotes.markers)
     for unit in units:
         keyed = unit.key is not None and unit.key[0] in ("p", "fn")
@@ -117,7 +120,10 @@ def unit_anchors(document: Document, units: Sequence[Unit], language: str) -> li
     for start, end in spans:
         if (found := owner(start)) is not None:
             found.masks.append((start, end))
-    for quantity in masked(list(find_quantities(document.text, language, words=False)), _merged(spans)):
+    # Only the units' numbers: those of tables, the contents and page furniture are not compared.
+    within = [(u.start, u.end) for u in units]
+    for quantity in masked(list(find_quantities(document.text, language, words=False, within=within)),
+                           _merged(spans)):
         if (found := owner(quantity.start)) is not None:
             found.quantities.append(quantity)
     return anchors

@@ -99,6 +99,9 @@ def _aligned_body(left: Version, right: Version) -> list[Pair]:
 def _pair_differences(left: Version, right: Version, pair: Pair) -> Iterator[Difference]:
     assert pair.original is not None and pair.translation is not None
     before, after = left.anchors[pair.original], right.anchors[pair.translation]
+    if not (before.symbols or after.symbols or before.resolutions or after.resolutions
+            or before.quantities or after.quantities):
+        return  # most pairs of a long document: nothing to compare, and nothing to prepare for it
     line = left.units[pair.original].first_line
     head = _head(right, pair.translation)
     texts = _LazyTexts(left, right, pair)

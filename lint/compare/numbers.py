@@ -15,8 +15,10 @@ side and is never reported by itself.
 
 from __future__ import annotations
 
+import bisect
 import enum
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +29,10 @@ class Kind(enum.Enum):
     PERCENT = "percent"
     MONEY = "money"
     MONTH = "month"
+
+    # Members are singletons compared by identity: hash them by identity too, in C. Enum's own __hash__
+    # is Python code, run for every quantity's key in every set the alignment and matching build.
+    __hash__ = object.__hash__
 
 
 @dataclass(slots=True)
@@ -44,8 +50,11 @@ class Quantity:
     word: bool = False
 
     def __post_init__(self) -> None:
-        # Scales multiply floats (1.908 * 1e8): round once so that equal amounts compare equal.
-        self.value = round(self.value, 6)
+        # Scales multiply floats (1.908 * 1e8): round once so that equal amounts compare equal. A whole
+        # value is its own rounding, and most are whole: round() is the dearest step of reading a number.
+        value = self.value
+        if type(value) is not int and not value.is_integer():
+            self.value = round(value, 6)
 
     @property
     def key(self) -> tuple:
@@ -63,8 +72,14 @@ class Quantity:
 
 
 # Fullwidth digits and signs read as ASCII; same length, so offsets hold.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
-_HAS_FULLWIDTH = regex.compile(r"[０-９％]")
+_FULLWIDTH_CHARACTERS = "０１２３４５６７８９％"
+_FULLWIDTH = str.maketrans(_FULLWIDTH_CHARACTERS, "0123456789%")
+
+
+def _has_fullwidth(text: str, start: int, end: int) -> bool:
+    # One str.find per character: many times faster than a regex scan for the class, and mostly none is there.
+    return any(text.find(character, start, end) != -1 for character in _FULLWIDTH_CHARACTERS)
+
 
 # 1,234,567.5 | 1 234 567 (space or no-break/thin space groups) | 1234.5
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
@@ -108,6 +123,9 @@ _EN_CURRENCY_BEFORE = regex.compile(r"(?:US\$|\$|€|£|\b(?:USD|EUR|CHF|GBP))\s
 _EN_MONTH = regex.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+#: Where a month name may be: the standard ``re`` finds literals several times faster than ``regex`` scans
+#: for ``_EN_MONTH``, which then only checks the word boundaries there.
+_EN_MONTH_NAMES = re.compile("|".join(_MONTH_NUMBERS))
 _MAY_MONTH = regex.compile(r"(?<=[a-z,\d][\s\-]|\d\s)May|May(?=\s+\d)")
 _EN_WORD = regex.compile(
     r"\b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
@@ -142,18 +160,52 @@ _ZH_WORD = regex.compile(r"百分之(?P<wpct>[" + _ZH_NUMERAL + r"点]+)|(?P<wor
 
 
 def find_quantities(text: str, language: str, start: int = 0, end: int | None = None, *,
-                    words: bool = True) -> Iterator[Quantity]:
+                    words: bool = True, within: Sequence[tuple[int, int]] | None = None) -> Iterator[Quantity]:
     """Every quantity in ``text[start:end]``; ``language`` is ``"en"`` or ``"zh"``.
 
     ``words=False`` leaves out numbers written in words (the comparison reads them only where digits
-    are left without a match).
+    are left without a match). ``within``, sorted spans that do not overlap, keeps only the quantities
+    that start inside one of them; the numbers of the rest are found by the same scan but not read
+    (the comparison skips tables, whose numbers are most of a budget report's).
     """
     end = len(text) if end is None else end
-    plain = text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text, start, end) else text
+    plain = text.translate(_FULLWIDTH) if _has_fullwidth(text, start, end) else text
+    wanted = _Within(within) if within is not None else None
     if language == "zh":
-        yield from _zh_quantities(plain, text, start, end, words)
+        yield from _zh_quantities(plain, text, start, end, words, wanted)
     else:
-        yield from _en_quantities(plain, text, start, end, words)
+        yield from _en_quantities(plain, text, start, end, words, wanted)
+
+
+#: How far before its digits a quantity may start: a currency written before them (``US$ ``).
+_BEFORE_DIGITS = 5
+
+
+class _Within:
+    """Whether a quantity starts inside the spans; whether digits found at an offset may start one there."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def near(self, digits: int) -> bool:
+        """A span meets ``digits - _BEFORE_DIGITS .. digits``, where the quantity of those digits starts."""
+        index = bisect.bisect_right(self.starts, digits) - 1
+        return index >= 0 and self.ends[index] > digits - _BEFORE_DIGITS
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def _read(matches: Iterator[regex.Match], read: Callable[[regex.Match, str, str], Quantity], plain: str, text: str,
+          wanted: _Within | None) -> list[Quantity]:
+    """The quantities of ``matches``, each read by ``read``; only those that start in ``wanted``."""
+    if wanted is None:
+        return [read(match, plain, text) for match in matches]
+    near, holds = wanted.near, wanted.holds
+    found = [read(match, plain, text) for match in matches if near(match.start())]
+    return [q for q in found if holds(q.start)]
 
 
 def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]:
@@ -163,16 +215,27 @@ def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]
     return _en_words(text, start, end)
 
 
-def _en_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
-    found = [_en_number(match, plain, text) for match in _EN_NUMBER.finditer(plain, start, end)]
-    for match in _EN_MONTH.finditer(plain, start, end):
+def _en_quantities(plain: str, text: str, start: int, end: int, words: bool,
+                   wanted: _Within | None) -> Iterator[Quantity]:
+    found = _read(_EN_NUMBER.finditer(plain, start, end), _en_number, plain, text, wanted)
+    for match in _en_months(plain, start, end):
         name = match[0]
         if name == "May" and not _MAY_MONTH.match(plain, match.start()):
             continue
+        if wanted is not None and not wanted.holds(match.start()):
+            continue
         found.append(Quantity(Kind.MONTH, _MONTH_NUMBERS[name], match.start(), match.end(), name))
     if words:
-        found.extend(_en_words(text, start, end))
+        found.extend(q for q in _en_words(text, start, end) if wanted is None or wanted.holds(q.start))
     return iter(sorted(found, key=lambda q: q.start))
+
+
+def _en_months(plain: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_EN_MONTH.finditer(plain, start, end)``, trying only where a month's name is written."""
+    for name in _EN_MONTH_NAMES.finditer(plain, start, end):
+        # Names do not overlap, so no match can start inside a name found (or inside one matched).
+        if (match := _EN_MONTH.match(plain, name.start(), end)) is not None:
+            yield match
 
 
 def _en_words(text: str, start: int, end: int) -> list[Quantity]:
@@ -238,10 +301,11 @@ def _short_year(value: float, plain: str, start: int, end: int) -> Quantity | No
     return Quantity(Kind.NUMBER, full, start, end, plain[start:end], word=True) if full > int(year["year"]) else None
 
 
-def _zh_quantities(plain: str, text: str, start: int, end: int, words: bool) -> Iterator[Quantity]:
-    found = [_zh_number(match, plain, text) for match in _ZH_NUMBER.finditer(plain, start, end)]
+def _zh_quantities(plain: str, text: str, start: int, end: int, words: bool,
+                   wanted: _Within | None) -> Iterator[Quantity]:
+    found = _read(_ZH_NUMBER.finditer(plain, start, end), _zh_number, plain, text, wanted)
     if words:
-        found.extend(_zh_words(text, start, end))
+        found.extend(q for q in _zh_words(text, start, end) if wanted is None or wanted.holds(q.start))
     return iter(sorted(found, key=lambda q: q.start))
 
 
@@ -321,8 +385,6 @@ def _zh_integer(word: str) -> int | None:
 
 def masked(quantities: Sequence[Quantity], spans: Sequence[tuple[int, int]]) -> list[Quantity]:
     """The quantities that do not start inside any of ``spans`` (sorted ``(start, end)`` pairs)."""
-    import bisect
-
     starts = [s for s, _ in spans]
     kept = []
     for quantity in quantities:

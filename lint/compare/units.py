@@ -31,7 +31,9 @@ _NUMBERED = 3
 _HEADING_MAX = 300
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen only because thousands are made per pair of documents: a frozen dataclass sets each field
+# through object.__setattr__, which made building them a tenth of the comparison. Nothing changes one.
+@dataclass(slots=True)
 class Unit:
     """Lines ``first_line..last_line`` (1-based) of a document, ``text[start:end]``."""
 
@@ -129,8 +131,23 @@ def part_key(label: str) -> tuple:
     return (kind, label_value(match["number"]) if match["number"] else 1)
 
 
+#: What a heading's label starts with (both patterns above, on a stripped line): most lines start otherwise,
+#: and are settled without running the patterns.
+_LABEL_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ一二三四五六七八九十")
+#: What may follow a label's first character: more of a Roman or Chinese numeral, or the label's stop
+#: (white space, which may too, is told by ``str.isspace``, which holds every character ``\s`` matches).
+_LABEL_NEXT = frozenset("IVXLC一二三四五六七八九十.．、")
+
+
 def _heading_key(line: str, chapter: int) -> tuple | None:
-    """``("h", chapter, section)`` for a chapter or section heading line; ``None`` otherwise."""
+    """``("h", chapter, section)`` for a chapter or section heading line (stripped); ``None`` otherwise."""
+    if line[:1] not in _LABEL_FIRST:
+        return None
+    # After a one-letter label, only a label character, a space or the label's stop can follow ("The" is
+    # no heading): most English lines are settled here too.
+    second = line[1:2]
+    if second and second not in _LABEL_NEXT and not second.isspace():
+        return None
     match = _LABEL_LINE.fullmatch(line) or _LABELLED_HEADING.match(line)
     if match is None:
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from unlint.compare.numbers import Kind, find_quantities
@@ -117,3 +119,46 @@ def test_a_small_count_said_on_one_side_only_is_no_difference():
     assert _mismatches("Afghanistan, Nigeria, Ukraine and Yemen", "这4个国家是阿富汗、尼日利亚、乌克兰和也门") == []
     [change] = _mismatches("the 4 countries", "这5个国家")
     assert change.original.value == 4 and change.translation.value == 5
+
+
+def _starts_inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+@pytest.mark.parametrize("name", ["economy.en.txt", "economy.zh.txt", "disarmament.en.txt", "disarmament.zh.txt"])
+def test_numbers_within_spans_are_those_of_the_whole_text_that_start_there(name):
+    text = (Path(__file__).parents[1] / "data/realdocs/compare" / name).read_text(encoding="utf-8")
+    language = name.split(".")[1]
+    # Every other line, and spans cut across numbers, currencies and scale words.
+    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
+    for spans in (lines[::2], [(s + 3, e - 2) for s, e in lines if e - s > 6], [(0, len(text) // 2)]):
+        whole = [q for q in find_quantities(text, language) if _starts_inside(q.start, spans)]
+        assert whole, spans[:3]
+        within = list(find_quantities(text, language, within=spans))
+        assert [(q.key, q.start, q.end, q.word) for q in within] == [(q.key, q.start, q.end, q.word) for q in whole]
+
+
+def test_an_amount_whose_currency_starts_the_span_is_kept_and_one_before_it_is_not():
+    text = "Table 7 rows\nUS$ 30 million was paid\n$ 5 million"
+    second = text.index("US$")
+    third = text.index("$ 5")
+    found = list(find_quantities(text, "en", within=[(second, third - 1)]))
+    assert [(q.kind, q.value, q.text) for q in found] == [(Kind.MONEY, 30e6, "US$ 30 million")]
+    # The span starting at the digits, after the currency: the amount starts before it, outside;
+    # the span ending before the digits, after the currency: the amount starts inside it.
+    digits = text.index("30")
+    assert [q.text for q in find_quantities(text, "en", within=[(second, digits)])] == ["US$ 30 million"]
+    assert list(find_quantities(text, "en", within=[(digits, third - 1)])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2023, the Mayor met on 1 June; AugustJuly, Marches, (March), May.",
+    "mid-May and May 5 but not Mayo or inMay; December",
+    (Path(__file__).parents[1] / "data/realdocs/compare/economy.en.txt").read_text(encoding="utf-8"),
+])
+def test_month_names_found_by_literal_search_are_those_the_pattern_scans_for(text):
+    from unlint.compare import numbers
+
+    for start, end in ((0, len(text)), (3, len(text) - 2)):
+        expected = [m.span() for m in numbers._EN_MONTH.finditer(text, start, end)]
+        assert [m.span() for m in numbers._en_months(text, start, end)] == expected
