@@ -116,8 +116,12 @@ def _distribution_files(top: str) -> set[str]:
 
 def _package_data(module: Any) -> Iterable[str]:
     # A plugin reads data files beside it, as the built-in families do (data/*.csv).
+    # Not what is derived from them in __pycache__ (unlint's compiled data, written on a
+    # first run): the findings do not change when a compiled form is written.
     data = Path(module.__file__).parent / "data"
-    return (str(p) for p in data.rglob("*") if p.is_file()) if data.is_dir() else ()
+    if not data.is_dir():
+        return ()
+    return (str(p) for p in data.rglob("*") if p.is_file() and "__pycache__" not in p.relative_to(data).parts)
 
 
 def _stamp(path: str) -> tuple[str, int, int]:

@@ -116,3 +116,25 @@ def test_the_default_folder_is_the_package_pycache():
     folder = packagedata._cache_folder("unlint.rules", ("data", "organizations.toml"))
     assert folder.parts[-2:] == ("data", "__pycache__")
     assert (folder.parent / "organizations.toml").is_file()
+
+
+def test_writing_a_compiled_entry_leaves_the_findings_cache_fingerprint_alone():
+    # The first run writes the compiled registry beside the data: the second run's
+    # findings cache must still hit.
+    from unlint import Config
+    from unlint.cache import fingerprint
+    from unlint.runner import default_rules
+
+    rules = default_rules()
+    before = fingerprint(Config(), rules)
+    folder = packagedata._cache_folder("unlint.rules", ("data", "organizations.toml"))
+    probe = folder / "fingerprint-probe.pickle"
+    try:
+        folder.mkdir(exist_ok=True)
+        probe.write_bytes(b"a compiled entry")
+    except OSError:
+        pytest.skip("the package folder cannot be written here")
+    try:
+        assert fingerprint(Config(), rules) == before
+    finally:
+        probe.unlink()
