@@ -64,8 +64,11 @@ class UnitAnchors:
     def tokens(self) -> set[tuple]:
         """What alignment compares: values of symbols, resolutions and numbers in digits."""
         if self._tokens is None:
-            found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
-            self._tokens = found | {q.key for q in self.quantities if not q.word}
+            if not (self.symbols or self.resolutions or self.quantities):
+                self._tokens = set()  # most units of a long document: nothing to build from
+            else:
+                found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
+                self._tokens = found | {q.key for q in self.quantities if not q.word}
         return self._tokens
 
 
