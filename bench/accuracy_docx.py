@@ -9,12 +9,22 @@ symbol in the file name (``A-81-6-Sect.10.docx`` is ``A/81/6 (Sect. 10)``) and
 the date on the first page of the PDF beside it; then every finding not in
 bench/verified/word-pdf-en-docx.toml, and the totals: findings per document
 and unverified findings per document (the target is at most 0.5), and the CPU
-time of checking all files in one process (reading included).
+time of checking all files (reading included) beside the first-round code's.
+
+The CPU comparison (issue 13: no slower than the first-round code, commit
+1f83eda) runs the same measurement in fresh processes, this code's and the
+first-round code's in turn, ``CPU_RUNS`` times each, and compares the minimum
+of each (the least disturbed by other work on a shared machine). The
+first-round code is whatever Python ``UNLINT_BASELINE_PYTHON`` names (default
+/tmp/venv-old/bin/python, a virtual environment with commit 1f83eda installed);
+without it, the benchmark prints the figure recorded below.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 import time
 import tomllib
@@ -31,6 +41,21 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = ROOT.parent / "shared" / "realdocs" / "word-pdf-en"
 VERIFIED = ROOT / "bench" / "verified" / "word-pdf-en-docx.toml"
 TARGET_PER_DOCUMENT = 0.5
+CPU_RUNS = 3
+BASELINE_COMMIT = "1f83eda"
+BASELINE_PYTHON = Path(os.environ.get("UNLINT_BASELINE_PYTHON", "/tmp/venv-old/bin/python"))
+#: The first-round code's CPU time, as measured when no baseline environment is at hand:
+#: min of 3 runs interleaved with this code's, on the shared 2-core development machine.
+RECORDED_BASELINE = (7.22, "2026-12-01")
+#: The measurement, run in a fresh process by each Python: CPU seconds of lint_paths on the files.
+_MEASURE = """
+import sys, time
+from unlint import lint_paths
+files = sys.argv[1:]
+began = time.process_time()
+lint_paths(files)
+print(time.process_time() - began)
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +146,38 @@ def main(folder: Path = DEFAULT_FOLDER) -> int:
           f"{real} verified real errors, {unverified} not verified ({unverified / count:.2f} per document; "
           f"target <= {TARGET_PER_DOCUMENT})")
     print(f"masthead symbol and date right for {count - wrong} of {count}")
-    print(f"CPU time to check all {count} (one process, reading included): {cpu:.2f} s")
+    print(f"CPU time to check all {count} (in this process, reading included): {cpu:.2f} s")
+    cpu_comparison(files)
     return 0
+
+
+def cpu_comparison(files: list[Path], runs: int = CPU_RUNS) -> None:
+    """Print the CPU time of this code and of the first-round code on ``files``: min of interleaved runs."""
+    pythons = {"this code": Path(sys.executable)}
+    if BASELINE_PYTHON.exists():
+        pythons[f"first-round code ({BASELINE_COMMIT})"] = BASELINE_PYTHON
+    times: dict[str, list[float]] = {name: [] for name in pythons}
+    for _ in range(runs):
+        for name, python in pythons.items():
+            times[name].append(_cpu_in_fresh_process(python, files))
+    print(f"\nCPU time to check all {len(files)}, fresh process each, min of {runs} interleaved runs:")
+    for name, measured in times.items():
+        print(f"  {name:34s} {min(measured):6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in measured)})")
+    if len(pythons) == 1:
+        seconds, date = RECORDED_BASELINE
+        print(f"  {'first-round code (' + BASELINE_COMMIT + ')':34s} {seconds:6.2f} s   (recorded {date}; "
+              f"set UNLINT_BASELINE_PYTHON to a Python with {BASELINE_COMMIT} installed to measure it here)")
+    else:
+        ours, theirs = (min(measured) for measured in times.values())
+        verdict = "no slower" if ours <= theirs else "SLOWER"
+        print(f"  this code / first-round code: {ours / theirs:.2f} ({verdict}; target <= 1.00)")
+
+
+def _cpu_in_fresh_process(python: Path, files: list[Path]) -> float:
+    # Run from outside the repository, so that each Python imports its own installed unlint.
+    result = subprocess.run([str(python), "-c", _MEASURE, *map(str, files)], capture_output=True, text=True,
+                            cwd=Path(files[0]).parent, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
 
 
 def _norm(text: str) -> str:

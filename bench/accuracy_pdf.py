@@ -8,7 +8,8 @@ For each ``.pdf`` with a ``.docx`` twin, whether the two agree on the five
 points of issue 14: the findings (code and message, as a multiset; a line
 number a message names is left out, as the two readings number lines apart), the
 masthead symbol and date, the number of numbered paragraphs, the number of
-footnotes, and the citations ``unlint refs`` reads (at least 95% in common).
+footnotes, and the citations ``unlint refs`` reads (at least 95% in common; for
+a pair that differs on them, the citations one side reads more often).
 Last, the CPU time spent checking all the PDFs against all the Word files.
 """
 
@@ -94,6 +95,21 @@ def compare(pdf: Facts, docx: Facts) -> dict[str, bool]:
     }
 
 
+#: How many citations read on one side only are shown for a pair that differs on them.
+_SHOWN = 12
+
+
+def print_refs_difference(pdf: Counter, docx: Counter) -> None:
+    """The citations one reading has more often than the other (the first few of each side)."""
+    common = sum((pdf & docx).values())
+    print(f"    refs in common: {common} of {max(sum(pdf.values()), sum(docx.values()))}")
+    for side, more in (("pdf", pdf - docx), ("docx", docx - pdf)):
+        shown = sorted(more.elements())
+        if shown:
+            rest = f" (+{len(shown) - _SHOWN} more)" if len(shown) > _SHOWN else ""
+            print(f"    refs .{side} only: {', '.join(repr(text) for text in shown[:_SHOWN])}{rest}")
+
+
 def main(folder: Path = DEFAULT) -> int:
     pdfs = sorted(folder.glob("*.pdf"))
     if not pdfs:
@@ -136,6 +152,8 @@ def main(folder: Path = DEFAULT) -> int:
             only_docx = comparable(docx.findings) - comparable(pdf.findings)
             for code, message in sorted(only_docx.elements()):
                 print(f"    .docx only: {code} {message}")
+            if not agrees["refs"]:
+                print_refs_difference(pdf.refs, docx.refs)
     print()
     print(f"{len(pdfs)} PDFs: {unverified_total} findings not verified "
           f"({unverified_total / len(pdfs):.2f} per PDF; target <= 0.5)")

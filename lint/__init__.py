@@ -39,13 +39,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> str:
-    # The version is looked up on first use: importlib.metadata costs start-up time
-    # that a plain `unlint check` does not need.
+    # The version is looked up on first use, from the installed metadata read
+    # directly (importlib.metadata alone costs a tenth of a start-up).
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from .entrypoints import distribution_version
 
-        try:
-            return version("unlint")
-        except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-            return "0.0.0"
+        return distribution_version("unlint") or "0.0.0"  # "0.0.0": an uninstalled tree
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

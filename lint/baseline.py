@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
 from .diagnostics import Diagnostic
 
 #: The ``version`` key of the file; a baseline of another version is refused.
@@ -68,6 +67,8 @@ def write_baseline(file: Path, diagnostics: Sequence[Diagnostic]) -> int:
         {"path": path, "code": code, "message": message, "span": span}
         for path, code, message, span in sorted(_key(d, root) for d in diagnostics)
     ]
+    from . import __version__  # looked up only when a baseline is written
+
     data = {"version": FORMAT, "unlint": __version__, "findings": findings}
     try:
         file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -16,12 +16,10 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .config import Config
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity, Where
 from .plugins import RuleSet
@@ -46,6 +44,8 @@ def default_cache_dir() -> Path:
 
 def fingerprint(config: Config, rules: RuleSet) -> str:
     """A hash of what findings depend on besides the document itself."""
+    from . import __version__  # looked up only when the cache is used
+
     settings = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name != "source"}
     parts = {
         "format": FORMAT,
@@ -158,6 +158,8 @@ class FindingsCache:
         key = self.key(path, content_digest)
         entry = self._entry(key)
         data = json.dumps({"key": key, "findings": [_to_json(d) for d in diagnostics]}, ensure_ascii=False)
+        import tempfile  # only a miss writes: a fully cached run does not pay for the import
+
         try:
             self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)

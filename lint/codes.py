@@ -10,7 +10,8 @@ ENGINE_CODES: dict[str, tuple[str, str]] = {
                "A structure parser failed or ran past the time limit on this file; rules that need it were skipped"),
     "UNL004": ("not-checked", "A check left out because the structure it needs was not read with certainty"),
     "UNL005": ("unused-suppression",
-               "A [[tool.unlint.suppress]] entry silenced no finding in the whole run (off unless selected)"),
+               "A [[tool.unlint.suppress]] entry (in the whole run) or an `unlint: ignore` Word comment "
+               "(on its span) silenced no finding (off unless selected)"),
 }
 
 #: Engine codes whose findings are not errors: what the run left unchecked is information.

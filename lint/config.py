@@ -69,7 +69,7 @@ class Config:
         ignored = _longest_prefix(code, self.ignore)
         if chosen < 0 or ignored >= chosen and ignored >= 0:
             return False
-        return not (path is not None and self._ignored_in_file(code, path))
+        return not (path is not None and self.per_file_ignores and self._ignored_in_file(code, path))
 
     def _ignored_in_file(self, code: str, path: str) -> bool:
         posix = Path(path).as_posix()

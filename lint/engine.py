@@ -24,7 +24,7 @@ from .plugins import RuleSet
 from .rule import Rule
 from .structure.parsed import StructureFailure, StructureUnavailable
 from .fence import UserInterrupt, describe, reason, user_interrupts
-from .timelimit import RuleTimeout, time_limit
+from .timelimit import RuleClock, RuleTimeout
 from .where import where
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
@@ -52,9 +52,12 @@ def check_document(document: Document, config: Config, rules: RuleSet, policy: P
     """
     skipped = _Skipped()
     raw: list[Diagnostic] = []
-    for rule in rules:
-        if config.is_enabled(rule.code, document.path):
-            raw.extend(_run_rule(rule, document, config, skipped))
+    # The signal handlers (Ctrl-C, the time limit) are installed once per document, not per rule:
+    # on a short document installing them cost more than the rules.
+    with user_interrupts(), RuleClock(config.rule_timeout) as clock:
+        for rule in rules:
+            if config.is_enabled(rule.code, document.path):
+                raw.extend(_run_rule(rule, document, config, skipped, clock))
     raw.extend(_structure_errors(document, skipped))
     raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
@@ -105,9 +108,10 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
     return notes
 
 
-def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped) -> list[Diagnostic]:
+def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped,
+              clock: RuleClock) -> list[Diagnostic]:
     try:
-        with user_interrupts(), time_limit(config.rule_timeout):
+        with clock.limit():
             findings = list(rule.check(document, config))
             valid = [f for f in findings if _valid(f, document)]
     except StructureUnavailable as err:

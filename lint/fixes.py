@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from dataclasses import dataclass
@@ -206,6 +205,8 @@ def _temporary_prefix(path: Path) -> str:
 
 
 def _replace(path: Path, data: bytes, mode: int, original_digest: str) -> None:
+    import tempfile  # only a fix writes: a plain check does not pay for the import
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path), suffix=_TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as stream:

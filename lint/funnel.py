@@ -7,8 +7,11 @@ how. For each diagnostic of one document, in order:
 1. selection: ``select``, ``ignore`` and ``per-file-ignores`` (rules that are
    not selected do not even run, but engine codes are held to the same choice);
 2. severity: a configured ``severity`` override wins over the finding's own;
-3. suppression: the first ``[[tool.unlint.suppress]]`` entry that matches the
-   finding's code, span text and path silences it (see suppress.py);
+3. suppression: a Word comment ``unlint: ignore CODE`` on the finding's span
+   silences it (see suppress_comments.py; the policy carries the document's
+   comments), and so does the first ``[[tool.unlint.suppress]]`` entry that
+   matches the finding's code, span text and path (see suppress.py); a comment
+   that silenced nothing is reported on its span as ``UNL005`` when selected;
 4. baseline: a finding the baseline records is absorbed (counted: a baseline
    holding a finding twice absorbs two).
 
@@ -24,7 +27,9 @@ from typing import TYPE_CHECKING
 
 from .codes import ENGINE_CODES, OFF_BY_DEFAULT
 from .config import Config
-from .diagnostics import Diagnostic, Position, Severity
+from .diagnostics import Diagnostic, Position, Severity, Where
+from .layout import Layout
+from .suppress_comments import CommentSuppression, comment_suppressions, unused_message
 
 if TYPE_CHECKING:
     from .baseline import Baseline
@@ -36,6 +41,13 @@ class Policy:
 
     config: Config
     baseline: Baseline | None = None
+    #: The ``unlint: ignore`` comments of the document being funneled (see :meth:`for_document`).
+    comments: tuple[CommentSuppression, ...] = ()
+
+    def for_document(self, path: str, layout: Layout) -> Policy:
+        """This policy with the suppressions written in comments on the spans of one document."""
+        found = comment_suppressions(path, layout) if layout.comments else ()
+        return replace(self, comments=found) if found or self.comments else self
 
 
 @dataclass(frozen=True)
@@ -51,10 +63,35 @@ def funnel(diagnostics: Iterable[Diagnostic], policy: Policy) -> Funneled:
     """The diagnostics of one document that are reported, with their final severity, in order."""
     config = policy.config
     selected = [_with_severity(d, config) for d in diagnostics if _selected(d, config)]
-    reported, used = _unsuppressed(selected, config)
+    reported, used = _unsuppressed(_uncommented(selected, policy), config)
     if policy.baseline is not None:
         reported = policy.baseline.new_findings(reported)
     return Funneled(reported, frozenset(used))
+
+
+def _uncommented(diagnostics: list[Diagnostic], policy: Policy) -> list[Diagnostic]:
+    """The diagnostics no ``unlint: ignore`` comment silences, and a ``UNL005`` for each comment that silenced none."""
+    if not policy.comments:
+        return diagnostics
+    kept: list[Diagnostic] = []
+    used: set[int] = set()
+    for diagnostic in diagnostics:
+        silencing = {i for i, comment in enumerate(policy.comments) if comment.matches(diagnostic)}
+        if silencing:
+            used |= silencing
+        else:
+            kept.append(diagnostic)
+    unused = [_unused_comment(c) for i, c in enumerate(policy.comments) if i not in used]
+    unused = [_with_severity(d, policy.config) for d in unused if _selected(d, policy.config)]
+    return sorted([*kept, *unused], key=lambda d: d.sort_key) if unused else kept
+
+
+def _unused_comment(suppression: CommentSuppression) -> Diagnostic:
+    comment = suppression.comment
+    return Diagnostic(suppression.path, "UNL005", ENGINE_CODES["UNL005"][0], Severity.WARNING,
+                      unused_message(suppression), Position(comment.line, comment.column),
+                      Position(comment.end_line, comment.end_column), comment.start, comment.end,
+                      span_text=comment.quoted, where=Where(page=suppression.page))
 
 
 def _unsuppressed(diagnostics: list[Diagnostic], config: Config) -> tuple[list[Diagnostic], set[int]]:

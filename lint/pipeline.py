@@ -104,8 +104,13 @@ def check_sources(sources: Iterable[Source | InputError], options: RunOptions,
     context = _context(options.start_method)
     jobs = options.jobs if options.loader is not None else 1
     here = partial(_check, rules=options.rules)
-    for checked in ordered_map(_check, items, jobs, context, here):
+    for checked in ordered_map(_check, items, jobs, context, here, weight=_weight):
         yield _finish(checked, options)
+
+
+def _weight(task: _Task) -> int:
+    """How much checking a task is, for batching small documents: its size."""
+    return len(task.data)
 
 
 def _context(start_method: str | None) -> multiprocessing.context.BaseContext | None:
@@ -148,10 +153,12 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         assert task.loader is not None
         rules = task.loader.load()
     config = task.policy.config
+    # Suppressions a reviewer wrote in comments on the document's spans (Word) join the run's own.
+    policy = task.policy.for_document(display, decoded.layout)
 
     def check(text: str) -> Funneled:
         document = make_document(text, display, config, task.inputs, decoded.layout)
-        return check_document(document, config, rules, task.policy)
+        return check_document(document, config, rules, policy)
 
     first = check(decoded.text)
     diagnostics, used = first.reported, first.used_suppressions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from . import formats
@@ -16,7 +17,13 @@ def fixable(diagnostic: Diagnostic, mode: FixMode) -> bool:
 
     Never for a Word or PDF document: its text is a reading of the file, and nothing is written back.
     """
-    return applicable(diagnostic.fix, mode) and not formats.handles(Path(diagnostic.path).suffix)
+    return applicable(diagnostic.fix, mode) and not _read_only(diagnostic.path)
+
+
+@lru_cache(maxsize=4096)
+def _read_only(path: str) -> bool:
+    # Asked for every finding of a report, up to three times: a path is parsed once.
+    return formats.handles(Path(path).suffix)
 
 
 def summary_line(diagnostics: Sequence[Diagnostic], mode: FixMode = FixMode.SAFE) -> str:

@@ -168,16 +168,14 @@ class _Named:
     end: int
     text: str
     mentions: tuple[Mention, ...]
-
-    @property
-    def organizations(self) -> set[str]:
-        return {m.organization.id for m in self.mentions}
+    #: The ids of the organizations it names (kept: titles and headings are compared many times).
+    organizations: frozenset[str]
 
 
 def _named(registry: Registry, item: SubItemTitle | SectionHeading) -> _Named:
     mentions = registry.find(item.text)
     shifted = tuple(Mention(m.start + item.start, m.end + item.start, m.form) for m in mentions)
-    return _Named(item.line, item.start, item.end, item.text, shifted)
+    return _Named(item.line, item.start, item.end, item.text, shifted, frozenset(m.organization.id for m in mentions))
 
 
 @rule("AGD003", "agenda-section-mismatch",
@@ -220,7 +218,7 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
         yield from _sections_by_title(agenda)
         return
     headings = [h for h in (_named(registry, h) for h in agenda.headings) if h.organizations]
-    by_title = {i: [h for h in headings if h.organizations & t.organizations] for i, t in enumerate(titles)}
+    by_title = _headings_by_title(titles, headings)
     if sum(1 for found in by_title.values() if found) < _SECTION_COVERAGE * len(titles):
         return
     for i, title in enumerate(titles):
@@ -237,6 +235,20 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
             yield Finding(heading.start, heading.end,
                           f"section heading `{heading.text}` names an organization that no sub-item title names "
                           f"(titles on lines {titles[0].line}-{titles[-1].line})")
+
+
+def _headings_by_title(titles: list[_Named], headings: list[_Named]) -> dict[int, list[_Named]]:
+    """For each title (by index), the headings that name one of its organizations, in order.
+
+    Looked up by organization: a long report has hundreds of headings, and comparing
+    every title with every heading would grow with the square of its length.
+    """
+    by_organization: dict[str, list[int]] = {}
+    for index, heading in enumerate(headings):
+        for organization in heading.organizations:
+            by_organization.setdefault(organization, []).append(index)
+    return {i: [headings[j] for j in sorted({j for o in title.organizations for j in by_organization.get(o, ())})]
+            for i, title in enumerate(titles)}
 
 
 def _sections_by_title(agenda: AgendaBlock) -> Iterator[Finding]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from unlint import Finding, hookimpl, rule
 from unlint.structure.headings import label_value
 from unlint.structure.paragraphs import BODY
@@ -75,13 +77,19 @@ def paragraph_numbering(document, config):
             previous = paragraph
 
 
-def _part_of(document, offset: int) -> str:
-    line = document.line_index(offset) + 1
-    label = BODY
-    for part in document.paragraph_structure.parts:
-        if part.line <= line:
-            label = part.label
-    return label
+def _part_finder(document):
+    """``offset -> label`` of the part (body, annex...) holding an offset: the last part starting at or before it.
+
+    The parts are in line order; a bisection instead of a scan per reference keeps the rule linear.
+    """
+    parts = document.paragraph_structure.parts
+    starts = [part.line for part in parts]
+
+    def part_of(offset: int) -> str:
+        index = bisect.bisect_right(starts, document.line_index(offset) + 1) - 1
+        return parts[index].label if index >= 0 else BODY
+
+    return part_of
 
 
 @rule("XRF002", "dangling-paragraph-reference", "A reference to a paragraph of this document that does not exist",
@@ -107,11 +115,15 @@ def dangling_paragraph_reference(document, config):
     Point the reference at the paragraph meant. No automatic fix.
     """
     structure = document.paragraph_structure
+    part_of = _part_finder(document)
+    tables: dict[str, dict] = {}  # each part's paragraphs by number, built once, not per reference
     for reference in document.internal_references:
         if reference.kind is not ReferenceKind.PARAGRAPH:
             continue
-        part = _part_of(document, reference.start)
-        paragraphs = {p.number: p for p in structure.in_part(part)}
+        part = part_of(reference.start)
+        if part not in tables:
+            tables[part] = {p.number: p for p in structure.in_part(part)}
+        paragraphs = tables[part]
         if not paragraphs:
             continue
         first = min(paragraphs)
@@ -241,7 +253,9 @@ def heading_missing_from_toc(document, config):
     """## What it does
     Reports a chapter heading (`三. ...`, `III. ...`) of a document that has
     a table of contents when no entry of the contents names it, either by its
-    words or by its chapter number.
+    words or by its chapter number. Chapters after the first annex or appendix
+    heading are left alone: an annex numbers its own chapters, and the main
+    contents names the annex, not its chapters.
 
     ## Why is this bad?
     A chapter added after the contents was made is invisible to a reader who
@@ -258,11 +272,21 @@ def heading_missing_from_toc(document, config):
         return  # an unsure contents block: Document.not_checked says so
     titles = {normalize(e.title) for e in toc.entries}
     labels = {e.label for e in toc.entries if e.label}
+    annexes_from = _first_annex_line(document)
     for heading in document.headings:
         if heading.level != 1 or heading.label in labels or normalize(heading.title) in titles:
             continue
+        if heading.line > annexes_from:
+            # An annex numbers its own chapters; the contents names the annex, not its chapters.
+            continue
         yield Finding(*_span(document, heading.line),
                       f"chapter '{heading.label}. {heading.title}' is not in the table of contents (line {toc.line})")
+
+
+def _first_annex_line(document) -> float:
+    """The line of the first annex or appendix heading; infinity when the document has none."""
+    parts = document.paragraph_structure.parts
+    return next((part.line for part in parts if part.label != BODY), float("inf"))
 
 
 @rule("XRF006", "subparagraph-letters", "Lettered sub-paragraphs (a), (b), ... that skip or repeat a letter",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from unlint import Finding, hookimpl, rule
@@ -63,6 +65,11 @@ def footnote_without_text(document, config):
     footnotes = document.footnotes
     if document.footnote_match.notes_left_out:
         return  # no footnote area in a text without masthead: Document.not_checked says so
+    listed: dict[int | None, str] = {}  # the numbers of each block's texts, listed once, not per marker
+    by_block: dict[int | None, list[FootnoteText]] = {}  # the numbered texts grouped in one pass, not per block
+    for text in footnotes.texts:
+        if text.number is not None:
+            by_block.setdefault(text.block, []).append(text)
     for marker in document.footnote_match.unmatched_markers:
         if marker.label.isalpha():
             yield Finding(marker.start, marker.end, f"table note {marker.label} has no text under the table")
@@ -71,20 +78,22 @@ def footnote_without_text(document, config):
             continue
         block = _block_after(footnotes, marker)
         where = "on this page" if block is not None else "in this document"
-        shown = footnotes.texts_in_block(block) if block is not None else footnotes.numbered_texts
+        if block not in listed:
+            listed[block] = _numbers(by_block.get(block, ()) if block is not None else footnotes.numbered_texts)
         yield Finding(
             marker.start,
             marker.end,
-            f"footnote {marker.label} has no text; the footnote texts {where} are {_numbers(shown)}",
+            f"footnote {marker.label} has no text; the footnote texts {where} are {listed[block]}",
         )
 
 
 def _block_after(footnotes, marker: FootnoteMarker) -> int | None:
-    """The separator block where the marker's page puts its notes: the first one after it."""
-    for index, line in enumerate(footnotes.separators):
-        if line > marker.line:
-            return index
-    return None
+    """The separator block where the marker's page puts its notes: the first one after it.
+
+    The separators are in line order: a bisection, not a scan per marker.
+    """
+    index = bisect.bisect_right(footnotes.separators, marker.line)
+    return index if index < len(footnotes.separators) else None
 
 
 @rule("FTN002", "footnote-text-without-marker", "A footnote text that no marker in the text points to",
@@ -108,12 +117,14 @@ def footnote_text_without_marker(document, config):
     Put the marker back after the sentence the note supports, or delete the
     note. No automatic fix.
     """
-    markers = document.footnotes.numbered_markers
+    markers = document.footnotes.numbered_markers  # in text order, so in line order
+    marker_lines = [m.line for m in markers]
     lost = document.footnote_match.markers_left_out  # Document.not_checked says so
     for text in document.footnote_match.unmatched_texts:
         if lost and text.number is not None:
             continue
-        nearby = [m for m in markers if m.line <= text.line][-3:]
+        before = bisect.bisect_right(marker_lines, text.line)
+        nearby = markers[max(0, before - 3):before]
         context = f"; the markers before it are {_numbers(nearby)}" if nearby else ""
         yield Finding(text.start, text.end, f"footnote text {text.label} has no marker in the text{context}")
 

@@ -19,6 +19,8 @@ from .registry import FormKind, Mention, Organization
 
 _LONG_KINDS = (FormKind.OFFICIAL, FormKind.VARIANT)
 _DEFINITION = regex.compile(r"[(（](?P<short>[^()（）\s]{2,15})[)）]")
+_OPENING_BRACKETS = ("(", "（")
+_DEFINED_KINDS = (*_LONG_KINDS, FormKind.ERROR)
 #: Words that mark a sentence as history, where a former name is right.
 _HISTORY = regex.compile(r"前身|原称|原名|旧称|曾经|先是|当时|更名|改名|改称|取代|改为|以前|之前")
 
@@ -230,8 +232,10 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if mention.form.kind not in (*_LONG_KINDS, FormKind.ERROR) or mention.organization.id in found:
+        if mention.form.kind not in _DEFINED_KINDS or mention.organization.id in found:
             continue
+        if text[mention.end:mention.end + 1] not in _OPENING_BRACKETS:
+            continue  # what _DEFINITION starts with: most mentions are not followed by one
         match = _DEFINITION.match(text, mention.end)
         if match is None:
             continue
@@ -292,6 +296,7 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     if date is None:
         return
     mentions = body_mentions(document)
+    first_uses = _first_uses(mentions)
     for mention in mentions:
         former = mention.form.former
         if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
@@ -304,14 +309,17 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
             mention.start, mention.end,
             f"`{mention.form.text}` is the former name of {_label(organization)}, renamed on "
             f"{former.until.isoformat()}; this document is dated {date.isoformat()}: write `{current}`"
-            + _used_at(document, mentions, current),
+            + _used_at(document, first_uses, current),
             fix=Fix.replace(mention.start, mention.end, current, safe=False),
         )
 
 
 def _is_history(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether the sentence around ``mention`` tells history or also gives the current name."""
-    start = max(text.rfind("。", 0, mention.start), text.rfind("\n\n", 0, mention.start)) + 1
+    stop = text.rfind("。", 0, mention.start)
+    # A blank line counts only after the last stop: looking no further back keeps this bounded
+    # by the sentence, not by the document (a text without blank lines would be read back to its start).
+    start = max(stop, text.rfind("\n\n", max(stop, 0), mention.start)) + 1
     end = text.find("。", mention.end)
     end = len(text) if end == -1 else end
     if _HISTORY.search(text, start, end):
@@ -326,10 +334,18 @@ def _current_form(organization: Organization, short: bool) -> str:
     return organization.abbreviations[0] if short and organization.abbreviations else organization.zh
 
 
-def _used_at(document: Document, mentions: list[Mention], form: str) -> str:
+def _used_at(document: Document, first_uses: dict[str, Mention], form: str) -> str:
     """Where the document itself writes ``form``, the form a message recommends."""
-    used = next((m for m in mentions if m.form.text == form), None)
+    used = first_uses.get(form)
     return f" (as on {_where(document, used)})" if used else ""
+
+
+def _first_uses(mentions: list[Mention]) -> dict[str, Mention]:
+    """The first mention of each form: looked up once per finding, so not searched for each."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        first.setdefault(mention.form.text, mention)
+    return first
 
 
 # -- ORG004 ---------------------------------------------------------------------------
@@ -359,6 +375,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     abbreviation (safe).
     """
     mentions = body_mentions(document)
+    first_uses = _first_uses(mentions)
     for mention in mentions:
         if mention.form.kind is not FormKind.ERROR:
             continue
@@ -367,7 +384,7 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
         yield Finding(
             mention.start, mention.end,
             f"`{mention.form.text}` is not a UN form of {_label(organization)}: write `{right}`"
-            + _used_at(document, mentions, right),
+            + _used_at(document, first_uses, right),
             fix=Fix.replace(mention.start, mention.end, right),
         )
 

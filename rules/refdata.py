@@ -12,11 +12,12 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from unlint.packagedata import read_text
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    text = files("unlint.rules").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_text("unlint.rules", "data", name)
     return list(csv.DictReader(io.StringIO(text)))
 
 

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 import unlint.cli
 from unlint import Config, Edit, Finding, Fix, hookimpl, lint_text, rule
 from unlint.plugins import load_rules
-from unlint.timelimit import RuleTimeout, time_limit
+from unlint.timelimit import RuleClock, RuleTimeout, time_limit
 from .plugin_wheel import install_plugin
 
 TEXT = "第一段。\n第二段。\n"
@@ -227,6 +227,35 @@ def test_time_limit_raises_in_the_body_and_restores_the_handler():
                 pass
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_a_rule_clock_times_each_rule_alone_and_restores_the_handler():
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with RuleClock(0.05) as clock:
+        with clock.limit():
+            pass  # a rule that finishes leaves no timer running
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        with pytest.raises(RuleTimeout):
+            with clock.limit():
+                while True:
+                    pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_a_rule_clock_stands_aside_for_a_timer_of_the_host():
+    import signal
+
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        with RuleClock(0.01) as clock, clock.limit():
+            time.sleep(0.03)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # the host's timer is left running
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def test_time_limit_stands_aside_off_the_main_thread():

@@ -77,6 +77,70 @@ def test_ordered_map_starts_no_pool_for_a_single_item(monkeypatch):
     assert list(ordered_map(abs, [Ready(1), -5, Ready(2)], jobs=4)) == [1, 5, 2]
 
 
+def _pid_and_value(item: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), abs(item)
+
+
+def test_ordered_map_batches_by_weight_in_order_with_ready_items_between(monkeypatch):
+    from unlint import parallel
+
+    submitted: list[int] = []
+    real_submit = parallel._submit
+
+    def submit(pool, work, arguments, jobs, context):
+        submitted.append(len(arguments[1]))
+        return real_submit(pool, work, arguments, jobs, context)
+
+    monkeypatch.setattr(parallel, "_submit", submit)
+    monkeypatch.setattr(parallel, "BATCH_WEIGHT", 10)
+    items = [-1, *range(-2, -30, -1), Ready(99), -30, -31, *[-7] * 3]
+    results = list(ordered_map(_pid_and_value, items, jobs=2, weight=lambda item: abs(item)))
+    assert [value for _, value in results[:29]] == list(range(1, 30))
+    assert results[29] == 99 and [value for _, value in results[30:]] == [30, 31, 7, 7, 7]
+    # The first item is done here. Then weights 2+3+4+5, 6+7 and 8+9 reach 10 in batches of
+    # 4, 2 and 2; items of 10 or more go alone; the Ready item ends a batch; 7+7 reach 10
+    # and the last 7 goes when the items run out.
+    assert submitted == [4, 2, 2, *[1] * 20, 1, 1, 2, 1]
+
+
+def test_ordered_map_does_the_first_item_here_before_the_pool_starts(monkeypatch):
+    import os
+
+    from unlint import parallel
+
+    events: list[str] = []
+    real_start = parallel._start_pool
+
+    def start(jobs, context):
+        events.append("pool")
+        return real_start(jobs, context)
+
+    def here(item):
+        events.append(f"here {item}")
+        return os.getpid(), abs(item)
+
+    monkeypatch.setattr(parallel, "_start_pool", start)
+    results = list(ordered_map(_pid_and_value, [-1, -2, -3], jobs=2, here=here))
+    assert events == ["here -1", "pool"]  # warm before forking, then only workers
+    assert [value for _, value in results] == [1, 2, 3]
+    assert results[0][0] == os.getpid() and results[1][0] != os.getpid()
+
+
+def _fails_on_three(item: int) -> int:
+    if item == 3:
+        raise MemoryError("as if the worker ran out")
+    return item * 10
+
+
+def test_a_failed_batch_is_done_again_here_item_by_item():
+    # 1 is done here first; 2, 3 and 4 go to a worker as one batch, which fails on 3:
+    # the whole batch is done again here, as -j 1 would.
+    results = list(ordered_map(_fails_on_three, [1, 2, 3, 4], jobs=2, here=lambda item: -item))
+    assert results == [-1, -2, -3, -4]
+
+
 # -- cache -----------------------------------------------------------------------
 
 @pytest.fixture
@@ -133,7 +197,7 @@ def test_the_fingerprint_follows_configuration_version_and_rules(date_plugin, mo
     assert fingerprint(Config(), rules) == base
     assert fingerprint(Config(ignore=("EXD001",)), rules) != base
     assert fingerprint(Config(), RuleLoader(entry_point_plugins=False).load()) != base
-    monkeypatch.setattr("unlint.cache.__version__", __version__ + ".post1")
+    monkeypatch.setattr("unlint.__version__", __version__ + ".post1")  # read when the fingerprint is made
     assert fingerprint(Config(), rules) != base
 
 
@@ -245,3 +309,19 @@ def test_computing_fixes_without_writing_keeps_the_file_and_its_findings(tmp_pat
     assert document.read_bytes() == before
     assert result.fix.changed and not result.fix.written and result.fix.applied == 49
     assert sum(d.code == "EXD001" for d in result.diagnostics) == 49
+
+
+def test_a_diagnostic_crosses_between_processes_whole():
+    import pickle
+
+    from unlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Severity, Where
+
+    edit = Edit(3, 5, "（", Position(1, 4), Position(1, 6))
+    diagnostic = Diagnostic("a.docx", "TYP001", "some-rule", Severity.ERROR, "message", Position(1, 4),
+                            Position(1, 6), 3, 5, Fix((edit,), Applicability.UNSAFE), span_text="((",
+                            source_line="ab((cd", where=Where(page=2, paragraph="12"))
+    copy = pickle.loads(pickle.dumps(diagnostic))
+    assert copy == diagnostic and copy is not diagnostic
+    # The fields equality ignores travel too.
+    assert (copy.span_text, copy.source_line, copy.where) == ("((", "ab((cd", Where(page=2, paragraph="12"))
+    assert copy.fix.edits[0].start_position == Position(1, 4) and copy.severity is Severity.ERROR

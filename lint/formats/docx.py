@@ -2,7 +2,8 @@
 
 The package is opened with zipfile and lxml (:mod:`.docx_package`, which first
 refuses a zip bomb from the archive's directory); only the parts read here are
-parsed: the body, footnotes, numbering, styles, settings and one header. The text is, in order (docs/formats.md):
+parsed: the body, footnotes, numbering, styles, settings and one header (and the comments, only
+when the body marks any: :mod:`.docx_comments`). The text is, in order (docs/formats.md):
 
 - the masthead: the header shown on the first page (:mod:`.docx_masthead`),
   a line per paragraph or table row as in the body, then a blank line;
@@ -33,13 +34,15 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from ..layout import Layout, Reading
 from ..text import CONTENTS_TITLE
 from . import FormatError, missing_extra
+from .docx_comments import TAGS as _COMMENT_MARKS
+from .docx_comments import Anchor, Marked, anchor, comment_texts, place_comments, placed
 from .docx_masthead import masthead_part_id
 from .docx_numbering import NO_NUMBERING, Counter, Numbering, parse_numbering
 from .docx_package import check_package, open_package
@@ -52,6 +55,7 @@ _NUMBERING_REL = _RELS + "numbering"
 _STYLES_REL = _RELS + "styles"
 _SETTINGS_REL = _RELS + "settings"
 _APP_REL = _RELS + "extended-properties"
+_COMMENTS_REL = _RELS + "comments"
 _APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 # Subtrees that hold no visible text of this paragraph: properties, tracked
@@ -60,6 +64,11 @@ _APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properti
 _SKIPPED = frozenset(
     _W + name for name in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "footnoteRef")
 ) | {_FALLBACK}
+# Tags compared once per element read: built once here, not by concatenation at each comparison.
+_P, _TBL, _TR, _TC, _T, _TAB = (_W + n for n in ("p", "tbl", "tr", "tc", "t", "tab"))
+_TXBX = _W + "txbxContent"
+_BLOCK_CONTAINERS = frozenset(_W + n for n in ("sdt", "sdtContent", "customXml"))
+_BREAKS = frozenset({_W + "br", _W + "cr"})
 _SEPARATOR_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _TRUE = frozenset({"1", "true", "on"})
 _LINE_BREAKS = regex.compile(r"[\r\n\v\f\u2028\u2029]")
@@ -82,6 +91,8 @@ class _Note:
     text: str
     #: True for a custom mark (``*``): Word gives it no number.
     custom: bool
+    #: Comment marks in the note's text.
+    anchors: tuple[Anchor, ...] = ()
 
 
 def read_docx(data: bytes) -> Reading:
@@ -105,7 +116,8 @@ def read_docx(data: bytes) -> Reading:
         masthead = package.by_id(rel_id) if rel_id else None
         start = _number_start(body, package.related(_SETTINGS_REL))
         reader = _Reader(_numbers(notes, start), Counter(numbering))
-        return reader.read(body, masthead, notes, _page_count(package.package_related(_APP_REL)))
+        reading = reader.read(body, masthead, notes, _page_count(package.package_related(_APP_REL)))
+        return _with_comments(reading, reader.anchored, package) if reader.anchored else reading
     except (zipfile.BadZipFile, KeyError) as err:
         raise FormatError(
             f"not a readable .docx package ({_reason(err)}): a damaged file, or an old .doc or encrypted document "
@@ -119,6 +131,12 @@ def _reason(err: Exception) -> str:
     return str(err).strip("'\"") or type(err).__name__
 
 
+def _with_comments(reading: Reading, anchored: list[tuple[int, Anchor]], package) -> Reading:
+    """The reading with the comments whose marks it met, placed on its text (the comments part is read only then)."""
+    comments = place_comments(reading.text.split("\n"), anchored, comment_texts(package.related(_COMMENTS_REL)))
+    return Reading(reading.text, replace(reading.layout, comments=comments))
+
+
 def _footnotes(root) -> list[_Note]:
     if root is None:
         return []
@@ -127,9 +145,26 @@ def _footnotes(root) -> list[_Note]:
     for note in root.iterchildren(_W + "footnote"):
         if note.get(_W + "type") in _SEPARATOR_NOTES:
             continue
-        text = " ".join(t for p in note.iter(_W + "p") if (t := plain.paragraph_text(p).strip()))
-        notes.append(_Note(note.get(_W + "id", ""), text, custom=next(note.iter(_W + "footnoteRef"), None) is None))
+        custom = next(note.iter(_W + "footnoteRef"), None) is None
+        paragraphs = [(plain.paragraph_text(p), plain.take_marks()) for p in note.iter(_W + "p")]
+        if any(marks for _, marks in paragraphs):
+            text, anchors = _joined_note(paragraphs)
+        else:
+            text, anchors = " ".join(t for raw, _ in paragraphs if (t := raw.strip())), ()
+        notes.append(_Note(note.get(_W + "id", ""), text, custom, anchors))
     return notes
+
+
+def _joined_note(paragraphs: list[tuple[str, tuple[Anchor, ...]]]) -> tuple[str, tuple[Anchor, ...]]:
+    """A note's paragraphs on one line, as ``_footnotes`` joins them, with their comment marks."""
+    joined = Marked("")
+    for raw, marks in paragraphs:
+        piece = Marked(raw, marks).strip()
+        if not piece.text:
+            joined = Marked(joined.text, joined.anchors + placed(marks, len(joined.text)))
+            continue
+        joined = (joined + Marked(" ") + piece) if joined.text else joined + piece
+    return joined.text, joined.anchors
 
 
 def _page_count(app) -> int | None:
@@ -159,6 +194,8 @@ class _Line:
     text: str
     page: int
     table: bool = False
+    #: Comment marks on this line (rare: most lines have none).
+    anchors: tuple[Anchor, ...] = ()
 
 
 @dataclass(slots=True)
@@ -176,6 +213,14 @@ class _Reader:
     cover_notes: list[_Line] = field(default_factory=list)
     #: The last body line with text so far (what a table follows).
     last_text: str = ""
+    #: Comment marks in the paragraph being read, by column of its text.
+    marks: list[Anchor] = field(default_factory=list)
+    #: Comment marks between paragraphs: they belong at the start of the next line.
+    pending: list[Anchor] = field(default_factory=list)
+    #: (0-based line index, mark) of every comment mark of the text, once read.
+    anchored: list[tuple[int, Anchor]] = field(default_factory=list)
+    #: The paragraphs that hold a text box somewhere inside (None: not known, look in each).
+    boxed: frozenset | None = None
 
     @property
     def page(self) -> int:
@@ -185,14 +230,19 @@ class _Reader:
         lines: list[_Line] = []
         if masthead is not None:
             # In the layout of text exports: a table row on a line, "United Nations<tab>A/80/628".
-            plain = _Reader({}, Counter(NO_NUMBERING))
+            plain = _Reader({}, Counter(NO_NUMBERING), boxed=_boxed(masthead))
             heading = [_Line(line.text, 1) for line in plain._lines(masthead, table=False) if line.text.strip()]
             if heading:
                 lines += [*heading, _Line("", 1)]
+        self.boxed = _boxed(body)
         lines += list(self._lines(body, table=False))
+        if self.pending and lines:  # marks after the last paragraph: at the end of the body
+            last = lines[-1]
+            lines[-1] = replace(last, anchors=last.anchors + placed(self.pending, len(last.text)))
         after = [*self.cover_notes, *(self._note_line(note) for note in notes)]
         if after:
             lines += [_Line("", lines[-1].page if lines else 1), *after]
+        self.anchored = [(index, mark) for index, line in enumerate(lines) for mark in line.anchors]
         text = "\n".join(line.text for line in lines) + "\n"
         table_lines = frozenset(number for number, line in enumerate(lines, start=1) if line.table)
         # The final newline starts one more (empty) line: it is on the last page.
@@ -205,43 +255,68 @@ class _Reader:
     def _lines(self, container, *, table: bool) -> Iterator[_Line]:
         """One line per paragraph, and per table row (its cells joined by tabs), in document order."""
         for child in container:
-            if child.tag == _W + "p":
+            tag = child.tag
+            if tag == _P:
                 self.line_page = self.page
-                text = self.counter.label(child) + self.paragraph_text(child)
-                line = _Line(text, self.line_page, table)
+                label = self.counter.label(child)
+                text = label + self.paragraph_text(child)
+                line = _Line(text, self.line_page, table, self._line_marks(len(label)))
                 if not table and _is_cover_note(child, text):
-                    self.cover_notes.append(_Line(_LEADING_MARK.sub(r"\1 ", text), line.page))
+                    note = Marked(text, line.anchors).sub(_LEADING_MARK, r"\1 ")
+                    self.cover_notes.append(_Line(note.text, line.page, anchors=note.anchors))
                 else:
                     if text.strip() and not table:
                         self.last_text = text
                     yield line
-                for box in _text_boxes(child):
-                    yield from self._lines(box, table=table)
-            elif child.tag == _W + "tbl":
+                if self.boxed is None or child in self.boxed:
+                    for box in _text_boxes(child):
+                        yield from self._lines(box, table=table)
+            elif tag == _TBL:
                 rows = list(self._table(child))
                 # A contents laid out as a table (entry, page number) is the contents, not table content.
                 contents = not table and _is_contents(rows, self.last_text)
                 for row in rows:
-                    yield _Line(row.text, row.page, table=row.table and not contents)
+                    yield _Line(row.text, row.page, row.table and not contents, row.anchors)
                 self.last_text = next((row.text for row in reversed(rows) if row.text.strip()), self.last_text)
                 continue
-            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            elif tag in _BLOCK_CONTAINERS:
                 yield from self._lines(child, table=table)
+            elif tag in _COMMENT_MARKS:
+                self.pending.append(anchor(child, 0))
+
+    def _line_marks(self, label: int) -> tuple[Anchor, ...]:
+        """The comment marks of the paragraph just read (after its ``label``), and those waiting before it."""
+        if not self.marks and not self.pending:
+            return ()
+        marks = (*self.pending, *(replace(a, column=a.column + label) for a in self.take_marks()))
+        self.pending = []
+        return marks
+
+    def take_marks(self) -> tuple[Anchor, ...]:
+        """The comment marks of the paragraph just read, by column of its text; forgotten here."""
+        marks, self.marks = tuple(self.marks), []
+        return marks
 
     def _table(self, table) -> Iterator[_Line]:
-        for row in table.iter(_W + "tr"):
-            if next(row.iterancestors(_W + "tbl")) is not table:
+        for row in table.iter(_TR):
+            if next(row.iterancestors(_TBL)) is not table:
                 continue
             page = self.page
-            cells = [_join_cell([line.text for line in self._lines(cell, table=True) if line.text.strip()])
-                     for cell in row.iterchildren(_W + "tc")]
-            yield _Line("\t".join(cells), page, table=True)
+            cells = [list(self._lines(cell, table=True)) for cell in row.iterchildren(_TC)]
+            if any(line.anchors for cell in cells for line in cell):
+                joined = _marked_row(cells)
+                yield _Line(joined.text, page, table=True, anchors=joined.anchors)
+                continue
+            yield _Line("\t".join(_join_cell([line.text for line in cell if line.text.strip()]) for cell in cells),
+                        page, table=True)
 
     def _note_line(self, note: _Note) -> _Line:
         page = self.note_pages.get(note.id, self.page)
         if note.custom:
-            return _Line(_LEADING_MARK.sub(r"\1 ", note.text), page)
-        return _Line(f"[^{self.numbers[note.id]}]: {note.text}", page)
+            text = Marked(note.text, note.anchors).sub(_LEADING_MARK, r"\1 ")
+        else:
+            text = Marked(f"[^{self.numbers[note.id]}]: ") + Marked(note.text, note.anchors)
+        return _Line(text.text, page, anchors=text.anchors)
 
     def paragraph_text(self, paragraph) -> str:
         parts: list[str] = []
@@ -254,11 +329,11 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
-            if tag == _W + "t":
+            if tag == _T:
                 parts.append(child.text or "")
-            elif tag == _W + "tab":
+            elif tag == _TAB:
                 parts.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
+            elif tag in _BREAKS:
                 parts.append("" if child.get(_W + "type") in ("page", "column") or _ends_open(parts) else " ")
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
@@ -268,6 +343,8 @@ class _Reader:
                 self.breaks += 1
                 if not "".join(parts).strip():
                     self.line_page = self.page  # the paragraph starts on the new page
+            elif tag in _COMMENT_MARKS:
+                self.marks.append(anchor(child, sum(map(len, parts))))
             else:
                 self._collect(child, parts)
 
@@ -291,6 +368,28 @@ def _ends_open(parts: list[str]) -> bool:
     return bool(parts) and parts[-1].endswith("/")
 
 
+def _marked_row(cells: list[list[_Line]]) -> Marked:
+    """A row's cells joined by tabs, as ``_table`` joins them, carrying the comment marks in them."""
+    row = Marked("")
+    for number, cell in enumerate(cells):
+        row = row + Marked("\t") + _marked_cell(cell) if number else row + _marked_cell(cell)
+    return row
+
+
+def _marked_cell(lines: list[_Line]) -> Marked:
+    """A cell's lines joined as ``_join_cell`` joins them, carrying their comment marks."""
+    joined = Marked("")
+    for line in lines:
+        if not line.text.strip():  # dropped: its marks stay where it stood
+            joined = Marked(joined.text, joined.anchors + placed(line.anchors, len(joined.text)))
+            continue
+        piece = Marked(line.text, line.anchors)
+        joined = joined + Marked(" ") + piece if joined.text and not joined.text.endswith("/") else joined + piece
+    if "/ " in joined.text or ". " in joined.text:
+        joined = joined.sub(_WRAPPED_SYMBOL, lambda m: m[1] or m[2])
+    return joined
+
+
 def _join_cell(paragraphs: list[str]) -> str:
     """A cell's paragraphs on one line: a space between them, none after a symbol's ``/``.
 
@@ -307,6 +406,11 @@ def _join_cell(paragraphs: list[str]) -> str:
 def _is_cover_note(paragraph, text: str) -> bool:
     """A framed paragraph (placed on the page, not in the flow) that opens with a ``*`` mark."""
     return _COVER_NOTE.match(text) is not None and paragraph.find(f"{_W}pPr/{_W}framePr") is not None
+
+
+def _boxed(root) -> frozenset:
+    """Every paragraph under ``root`` that holds a text box at some depth (most paragraphs hold none)."""
+    return frozenset(ancestor for box in root.iter(_TXBX) for ancestor in box.iterancestors(_P))
 
 
 def _text_boxes(paragraph) -> Iterator:

@@ -83,7 +83,9 @@ class Package:
         return self.etree.fromstring(self.archive.read(name), parser)
 
     def main_root(self):
-        return self.root(self.main)
+        """The main part's XML root, without the markup no reader here looks at (see :func:`lean`)."""
+        parser = self.etree.XMLParser(resolve_entities=False, no_network=True)
+        return self.etree.fromstring(lean(self.archive.read(self.main)), parser)
 
     def related(self, reltype: str):
         """The XML root of the main part's first relationship of this type, or None."""
@@ -104,6 +106,37 @@ class Package:
             return self.root(name)
         except KeyError:  # a relationship to a part the package lacks: Word shows nothing for it
             return None
+
+
+#: Elements of the main part that hold nothing the reader reads (run formatting, tab stops, cell
+#: formatting) but half its bytes and elements: cut before parsing, which halves the parse.
+_UNREAD = ((b"<w:rPr>", b"</w:rPr>"), (b"<w:tabs>", b"</w:tabs>"), (b"<w:tcPr>", b"</w:tcPr>"))
+
+
+def lean(xml: bytes) -> bytes:
+    """The XML without the ``_UNREAD`` elements, or unchanged where cutting them could be wrong.
+
+    Cut by their literal tags, which is exact only in plain markup: when the part
+    holds a comment, CDATA or a processing instruction (where such text need not
+    be a tag; Word writes none of them) nothing is cut, and an element nested in
+    one of its own name (a tracked formatting change) keeps the tag whole.
+    """
+    if b"<!--" in xml or b"<![CDATA[" in xml or xml.find(b"<?", 4) != -1:  # 4: past a BOM and the declaration's "<?"
+        return xml
+    for opening, closing in _UNREAD:
+        xml = _without(xml, opening, closing)
+    return xml
+
+
+def _without(xml: bytes, opening: bytes, closing: bytes) -> bytes:
+    pieces = xml.split(opening)
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        end = piece.find(closing)
+        if end == -1:  # nested: another element of this name opens before this one closes
+            return xml
+        kept.append(piece[end + len(closing):])
+    return b"".join(kept)
 
 
 def open_package(data: bytes, etree) -> Package:

@@ -30,9 +30,12 @@ _SMALLER = 0.95
 
 @dataclass
 class Note:
+    #: The note's number in the document's one series of notes (or its asterisks).
     label: str
     page: int
     lines: list[str] = field(default_factory=list)
+    #: The number printed, when the numbering starts again at 1 (an annex) and so differs from ``label``.
+    mark: str = ""
 
 
 @dataclass
@@ -62,9 +65,10 @@ def page_notes(lines: Sequence[Line], body_size: float, expected: int | None) ->
     taken: set[int] = set()
     for line in lines[start:]:
         label, rest = _note_start(line, True)
-        if label is not None and _follows(label, line, expected):
-            notes.append(Note(label, line.page, [rest]))
-            expected = int(label) + 1 if label.isdigit() else expected
+        if label is not None and (_follows(label, line, expected) or _restarts(label, line, expected, lines[:start])):
+            number = str(expected) if label.isdigit() and expected is not None and int(label) != expected else label
+            notes.append(Note(number, line.page, [rest], mark=label if number != label else ""))
+            expected = int(number) + 1 if number.isdigit() else expected
         elif notes:
             notes[-1].lines.append(line.text)
         elif ruled:
@@ -85,6 +89,11 @@ def _referenced(line: Line, above: Sequence[Line]) -> bool:
     label = _note_start(line)[0]
     if label is None or line.leading_label or label.startswith("*"):
         return label is not None
+    return _marked(label, above)
+
+
+def _marked(label: str, above: Sequence[Line]) -> bool:
+    """Whether the text above raises this label (a note's marker)."""
     marker = regex.compile(rf"{OPEN}(?:[^{CLOSE}]*,)?{label}(?:,[^{CLOSE}]*)?{CLOSE}")
     return any(marker.search(other.text) for other in above)
 
@@ -100,6 +109,12 @@ def _follows(label: str, line: Line, expected: int | None) -> bool:
     if expected is None:
         return line.leading_label or int(label) == 1
     return int(label) == expected
+
+
+def _restarts(label: str, line: Line, expected: int | None, above: Sequence[Line]) -> bool:
+    """Whether a raised note 1 starts the numbering again (an annex that numbers its own notes), its
+    marker raised in the page's text: Word numbers the notes in one series, and so does the reading."""
+    return label == "1" and expected is not None and expected > 1 and line.leading_label and _marked(label, above)
 
 
 def _area_start(lines: Sequence[Line], body_size: float, expected: int | None) -> tuple[int | None, bool]:

@@ -9,6 +9,8 @@ failing to parse, reported instead of silently skipped.
 from __future__ import annotations
 
 import bisect
+import itertools
+import unicodedata
 from collections.abc import Collection, Iterator
 
 import regex
@@ -82,9 +84,12 @@ _EN_ORGANS = {"General Assembly": Organ.GENERAL_ASSEMBLY, "Security Council": Or
               "Economic and Social Council": Organ.ECONOMIC_AND_SOCIAL_COUNCIL}
 #: A line that is only a bare citation (``1325 (2000)``, ``66/253 A``, ``1514 (XV)``), or a table row
 #: starting with one.
-_BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ ][A-H](?![A-Za-z]))?"
-            r"|\d{1,4}(?:[ ][A-H])?[ ]?[(（](?:\d{4}|[IVXL]+)[)）])")
-BARE_LINE = regex.compile(rf"^[ \t]*{_BARE_ID}(?:[ \t]*[;,；，][ \t]*{_BARE_ID})*(?=[ \t]*(?:\||\t|$))")
+#: Word keeps an editor's no-break space (U+00A0) inside such a citation (``66/253``, no-break space, ``B``)
+#: where a PDF shows an ordinary space: both are read.
+_BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ \u00a0][A-H](?![A-Za-z]))?"
+            r"|\d{1,4}(?:[ \u00a0][A-H])?[ \u00a0]?[(（](?:\d{4}|[IVXL]+)[)）])")
+BARE_LINE = regex.compile(
+    rf"^[ \t\u00a0]*{_BARE_ID}(?:[ \t\u00a0]*[;,；，][ \t\u00a0]*{_BARE_ID})*(?=[ \t\u00a0]*(?:\||\t|$))")
 BARE_ID = regex.compile(_BARE_ID)
 #: What may stand between such a line and its heading: blank lines, other bare citations, symbols.
 _LIST_LINE = regex.compile(r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
@@ -181,26 +186,41 @@ def _symbol_shaped(candidate: str) -> bool:
 def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:
     """Bare citations on their own line (or starting a table row) in a list under a resolutions heading.
 
-    One pass over the lines: a heading (``Security Council resolutions``) opens the
-    list and names the organ; blank lines, bare citations and symbols keep it
-    open; any other line closes it.
+    A heading (``Security Council resolutions``) opens the list and names the
+    organ; blank lines, bare citations and symbols keep it open; any other line
+    closes it. Only the lines from each heading to where its list closes are
+    read: the headings are found by one search of the whole text (a heading
+    never spans lines), most documents having none.
     """
-    organ: Organ | None = None
-    open_list = False
-    position = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        bare = BARE_LINE.match(body)
-        heading = None if bare else RESOLUTIONS_HEADING.search(body)
-        if bare and open_list:
-            for item in BARE_ID.finditer(body, 0, bare.end()):
-                yield position + item.start(), position + item.end(), organ
-        elif heading and _introduces_list(body):
-            open_list = True
-            organ = _EN_ORGANS[_HEADING_ORGANS.get(heading["organ"], heading["organ"])]
-        elif not bare and not _LIST_LINE.fullmatch(body):
-            open_list = False
-        position += len(line)
+    found = [match.start() for match in RESOLUTIONS_HEADING.finditer(text)]
+    if not found:
+        return
+    lines = text.splitlines(keepends=True)
+    starts = list(itertools.accumulate(map(len, lines), initial=0))
+    openers = sorted({bisect.bisect_right(starts, offset) - 1 for offset in found})
+    index = 0
+    for opener in openers:
+        if opener < index:
+            continue  # read already, in the list of an earlier heading
+        index = opener
+        organ: Organ | None = None
+        open_list = False
+        while index < len(lines):
+            body = lines[index].rstrip("\r\n")
+            bare = BARE_LINE.match(body)
+            heading = None if bare else RESOLUTIONS_HEADING.search(body)
+            if bare and open_list:
+                position = starts[index]
+                for item in BARE_ID.finditer(body, 0, bare.end()):
+                    yield position + item.start(), position + item.end(), organ
+            elif heading and _introduces_list(body):
+                open_list = True
+                organ = _EN_ORGANS[_HEADING_ORGANS.get(heading["organ"], heading["organ"])]
+            elif not bare and not _LIST_LINE.fullmatch(body):
+                open_list = False
+            index += 1
+            if not open_list:
+                break  # closed (or never opened): nothing is read until the next heading
 
 
 def _introduces_list(line: str) -> bool:
@@ -227,15 +247,65 @@ def _with_organ(text: str, start: int) -> int:
 
 def _zh_candidates(text: str) -> Iterator[regex.Match]:
     # Every Chinese reference ends in "决议": search only the stretch before each
-    # one, instead of trying the pattern at every digit of the document.
+    # one, instead of trying the pattern at every digit of the document; and of
+    # that stretch only the part a reference reaching the anchor can start in.
     searched_to = 0
     for anchor in _JUEYI.finditer(text):
         window = max(searched_to, anchor.start() - _ZH_LOOKBACK)
+        window = _earliest_start(text, anchor.start(), window)
         for match in ZH_RESOLUTION_CANDIDATE.finditer(text, window, min(len(text), anchor.end() + _ZH_LOOKAHEAD)):
             if match.start() <= anchor.start() < match.end():
                 searched_to = match.end()
                 yield match
                 break
+
+
+#: Every character ZH_RESOLUTION_CANDIDATE can match outside a bracket's contents, besides
+#: digits and white space: the organs' names, 在其, dates, 第, 号, ``ES-``, ``/``, letters A-H,
+#: the joiners and the brackets.
+_ZH_CANDIDATE_CHARS = frozenset("大会安全理事人权经济及社在其年月日第号/ES-ABCDEFGH以和、…()（）")
+_OPENING, _BRACKETS = "(（", "()（）"
+#: The longest bracket content the pattern takes (``[^()（）\s]{1,6}``).
+_ZH_BRACKET_CONTENT = 6
+
+
+def _earliest_start(text: str, anchor: int, floor: int) -> int:
+    r"""An offset (at least ``floor``) before which no candidate holding ``anchor`` can start.
+
+    Walks back from the anchor over characters a candidate can hold; the first
+    one it cannot hold ends every candidate reaching the anchor. Searching
+    from there finds the same candidate as searching from ``floor``: a match
+    starting before it ends before it, without the anchor. Generous where
+    unsure: any digit or space in Python's sense (supersets of ``regex``'s
+    ``\d`` and ``\s``), characters Python's Unicode tables do not know, and
+    anything that may be a bracket's content.
+    """
+    position = anchor
+    while position > floor:
+        char = text[position - 1]
+        if char in _ZH_CANDIDATE_CHARS or char.isspace() or char.isnumeric() or unicodedata.category(char) == "Cn":
+            position -= 1
+            continue
+        opening = _content_opening(text, position - 1, floor)
+        if opening is None:
+            return position
+        position = opening
+    return floor
+
+
+def _content_opening(text: str, index: int, floor: int) -> int | None:
+    """The opening bracket whose contents the character at ``index`` may be part of, or None."""
+    seen = 0
+    while index >= floor:
+        char = text[index]
+        if char in _BRACKETS:
+            return index if char in _OPENING else None
+        if not char.isspace():
+            seen += 1
+            if seen > _ZH_BRACKET_CONTENT:
+                return None
+        index -= 1
+    return None
 
 
 def _moved(value, offset: int):

@@ -7,7 +7,8 @@ so that rules can report it and ``unlint refs`` can show it.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
+from functools import cache
 
 
 class Organ(enum.Enum):
@@ -192,9 +193,20 @@ class References:
 
 
 def shift(value, offset: int):
-    """A copy of a parsed value (and of the spans inside it) moved ``offset`` characters on."""
-    moved = {"start": value.start + offset, "end": value.end + offset}
+    """A copy of a parsed value (and of the spans inside it) moved ``offset`` characters on.
+
+    What ``dataclasses.replace`` does, without its checks per field: every cited
+    reference is moved to its place, and ``replace`` was a third of the parse.
+    """
+    moved = {name: getattr(value, name) for name in _init_fields(type(value))}
+    moved["start"] += offset
+    moved["end"] += offset
     if isinstance(value, ResolutionCitation):
         moved["items"] = tuple(shift(item, offset) for item in value.items)
         moved["issues"] = tuple(shift(issue, offset) for issue in value.issues)
-    return replace(value, **moved)
+    return type(value)(**moved)
+
+
+@cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)

@@ -15,6 +15,7 @@ or heading names is for the rules to decide (through the registry).
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -231,7 +232,7 @@ def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozens
     for number in range(first, len(lines) + 1):
         raw = lines[number - 1]
         stripped = raw.strip()
-        if not _is_heading(raw, stripped) or number in skip:
+        if number in skip or not _is_heading(raw, stripped):
             continue
         chapter = _CHAPTER.fullmatch(raw)
         title, label = (chapter["title"], chapter["number"]) if chapter else (stripped, "")
@@ -251,10 +252,8 @@ def _is_heading(raw: str, stripped: str) -> bool:
 
 
 def _line_starts(lines: Sequence[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    starts.pop()  # the offset after the last line
     return starts
 
 

@@ -148,10 +148,13 @@ def _english(text: str) -> Iterator[InternalReference]:
         yield InternalReference(ReferenceKind.ANNEX, (label,), match.start(), match.end())
 
 
+_NUMBER_RANGE = regex.compile(rf"({_N})(?:\s*(?:至|到|-|–|to)\s*({_N}))?")
+
+
 def _expand(numbers: str) -> tuple[str, ...]:
     """``20 至 26`` -> 20..26; ``78、84、89 和 90`` -> each."""
     result: list[int] = []
-    for start, stop in regex.findall(rf"({_N})(?:\s*(?:至|到|-|–|to)\s*({_N}))?", numbers):
+    for start, stop in _NUMBER_RANGE.findall(numbers):
         low = int(start)
         high = int(stop) if stop else low
         result.extend(range(low, high + 1) if 0 <= high - low <= 200 else (low, high))

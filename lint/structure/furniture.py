@@ -10,8 +10,9 @@ list is not a citation in the text.
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -49,7 +50,8 @@ def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tu
     (``A/60/341``, ``S/2005/567``); a line holding nothing else, apart from a
     page number, is a running header.
     """
-    header = _running_header_pattern(own_symbols)
+    # Compiled only for a line that could be a running header: a Word or PDF reading has none.
+    header = functools.cache(lambda: _running_header_pattern(own_symbols))
     found = []
     for index in lines_matching(lines, _gate(own_symbols)):  # no other line can be furniture
         kind = _kind_of(lines[index], header)
@@ -58,13 +60,13 @@ def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tu
     return tuple(found)
 
 
-def _kind_of(text: str, header: regex.Pattern | None) -> FurnitureKind | None:
+def _kind_of(text: str, header: Callable[[], regex.Pattern | None]) -> FurnitureKind | None:
     if not text.strip():
         return None
     for kind, pattern in _PATTERNS:
         if pattern.fullmatch(text):
             return kind
-    if header is not None and header.fullmatch(text):
+    if (pattern := header()) is not None and pattern.fullmatch(text):
         return FurnitureKind.RUNNING_HEADER
     return None
 

@@ -28,6 +28,8 @@ _SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
 # Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
 _GATE = re.compile(rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
 # A row of a table read as text: a label and title, then figures in cells ("II.\tPosts\t1 234.5\t(12.0)").
+#: Footnote markers and trailing asterisks, taken off a heading's title.
+_MARKS = regex.compile(r"\[\^\d+\]|\*+$")
 _FIGURE_CELLS = regex.compile(r"(?:\t| {2,})[-–(]?\d[\d\s,.()%–-]*$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -106,4 +108,4 @@ def _title_like(title: str) -> bool:
 
 
 def _clean(title: str) -> str:
-    return regex.sub(r"\[\^\d+\]|\*+$", "", title).strip()
+    return _MARKS.sub("", title).strip()

@@ -38,7 +38,14 @@ def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
 def parse_mentions(text: str, registry: Registry, is_furniture: Callable[[int], bool]) -> tuple[Mention, ...]:
     """Registered forms in ``text``, outside page furniture and quoted titles, in order."""
     quoted = quoted_titles(text)
-    return tuple(
-        m for m in registry.find(text)
-        if not is_furniture(m.start) and not overlaps((m.start, m.end), quoted)
-    )
+    # Mentions and titles both come in order and do not overlap among themselves, so one pass
+    # over each decides what :func:`overlaps` would for every mention.
+    kept = []
+    title = -1  # the last title that starts before the mention's end
+    for mention in registry.find(text):
+        while title + 1 < len(quoted) and quoted[title + 1][0] < mention.end:
+            title += 1
+        if title >= 0 and quoted[title][1] > mention.start or is_furniture(mention.start):
+            continue
+        kept.append(mention)
+    return tuple(kept)

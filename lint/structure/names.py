@@ -42,7 +42,9 @@ _HAN = r"\u4e00-\u9fff"
 # The short form in its brackets is found first; the full name is then read backwards from it,
 # so that each bracket costs a bounded look back and the scan stays linear.
 _ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
-_ZH_RUN = regex.compile(rf"[{_HAN}、/\-—]{{3,60}}$")
+# Searched backwards from the bracket (``(?r)``): the same match as a forward search (the longest
+# run ending there), found in the run's length rather than trying every start in the window.
+_ZH_RUN = regex.compile(rf"(?r)[{_HAN}、/\-—]{{3,60}}$")
 _EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
 _EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
 _LOOK_BACK = 200
@@ -142,7 +144,10 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
 def parse_document_names(text: str, mentions: Sequence[Mention], is_furniture: Callable[[int], bool]) -> NameTable:
     """The name table of a document, given its organization mentions (registry matches)."""
     # A registered name just before the parenthesis is the defined name, whole.
-    known = {m.end: m.start for m in mentions if m.form.kind.value != "abbreviation"}
+    from ..rules.registry import FormKind  # at run time only: the registry module imports this one
+
+    abbreviation = FormKind.ABBREVIATION
+    known = {m.end: m.start for m in mentions if m.form.kind is not abbreviation}
     table = parse_names(text, known)
     return NameTable(tuple(d for d in table.definitions if not is_furniture(d.start)), table.quoted)
 
@@ -285,14 +290,35 @@ def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int,
             by_seam.setdefault(name[-1] + name[0], []).append(name)
     if not by_seam:
         return
-    for match in re.finditer(trie_pattern(by_seam), text):
+    for match in _trie(frozenset(by_seam)).finditer(text):
         seam = match.start()  # the name's last character; its first follows
         for name in by_seam[match.group()]:
-            for cut in range(2, len(name) - 1):
-                start = seam - (len(name) - cut - 1)
+            # The form name[cut:] + name[:cut] is written here when the text after the seam
+            # starts with name[:cut] and the text up to it ends with name[cut:].
+            size = len(name)
+            after = _common_prefix(text, seam + 1, name, size - 2)
+            before = _common_suffix(text, seam + 1, name, size - 2)
+            for cut in range(max(2, size - before), min(size - 2, after) + 1):
+                start = seam - (size - cut - 1)
                 form = name[cut:] + name[:cut]
-                if start >= 0 and text.startswith(form, start) and form != name:
-                    yield name, start, start + len(form), "parts reordered"
+                if form != name:
+                    yield name, start, start + size, "parts reordered"
+
+
+def _common_prefix(text: str, offset: int, name: str, limit: int) -> int:
+    """How many of ``name``'s first characters (at most ``limit``) ``text`` has from ``offset`` on."""
+    count = 0
+    while count < limit and offset + count < len(text) and text[offset + count] == name[count]:
+        count += 1
+    return count
+
+
+def _common_suffix(text: str, end: int, name: str, limit: int) -> int:
+    """How many of ``name``'s last characters (at most ``limit``) ``text`` has just before ``end``."""
+    count = 0
+    while count < limit and end - count - 1 >= 0 and text[end - count - 1] == name[-1 - count]:
+        count += 1
+    return count
 
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
@@ -381,20 +407,28 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     """
     groups: dict[str, list[_Target]] = {}
     for name in targets:
-        groups.setdefault(_key(name), []).append(_Target.of(name))
+        groups.setdefault(_key(name), []).append(_target(name))
     if not groups:
         return {}
-    reach = {key: max(t.size for t in group) + 2 for key, group in groups.items()}
-    places: dict[tuple[str, str], list[int]] = {}
-    for start in _prefix_starts(text, groups.keys(), boundaries):
-        if start in known:
-            continue
-        key = text[start:start + 2]
-        places.setdefault((key, text[start:start + reach[key]]), []).append(start)
+    # What a place matches depends on the text that follows it, up to two characters past
+    # the longest target (the most a match can take), and on nothing else: it is decided
+    # once per distinct following text (names recur), at the place where that text first occurs.
+    reach = max(t.size for group in groups.values() for t in group) + 2
+    starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
+    followings = [text[start:start + reach] for start in starts]
+    first = dict(zip(reversed(followings), reversed(starts)))
+    matched = {}
+    for following, start in first.items():
+        if found := _matches_at(text, start, following, groups[following[:2]]):
+            matched[following] = found
+    places: dict[str, list[int]] = {}
+    for start, following in zip(starts, followings):
+        if following in matched:
+            places.setdefault(following, []).append(start)
     hits: dict[str, list[tuple[int, int, str]]] = {}
-    for (key, following), starts in places.items():
-        for name, size, how in _matches_at(text, starts[0], following, groups[key]):
-            hits.setdefault(name, []).extend((start, start + size, how) for start in starts)
+    for following, at in sorted(places.items(), key=lambda place: place[1][0]):
+        for name, size, how in matched[following]:
+            hits.setdefault(name, []).extend((start, start + size, how) for start in at)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
 
 
@@ -421,11 +455,18 @@ class _Target:
 
     @classmethod
     def of(cls, name: str) -> _Target:
+        """Prefer :func:`_target`, which computes this once per name."""
         edits = _edits(name)
         middle = frozenset(name[2:-1])
         swaps = _swaps(name)
         stem = os.path.commonprefix([name, *swaps]) if swaps else ""
         return cls(name, len(name), name[-1], len(name) - 1 - edits, middle, len(middle) - edits, swaps, stem)
+
+
+@lru_cache(maxsize=8192)
+def _target(name: str) -> _Target:
+    # Names recur from document to document (the registry's, the UN's own bodies).
+    return _Target.of(name)
 
 
 def _swaps(name: str) -> tuple[str, ...]:
@@ -439,20 +480,46 @@ def _swaps(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _prefix_starts(text: str, prefixes: Collection[str], boundaries: bool = False) -> list[int]:
+def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False) -> list[int]:
     """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too.
 
     With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
     """
-    starts = [match.start() for match in re.finditer(trie_pattern(prefixes), text)]
+    starts = [match.start() for match in _trie(prefixes).finditer(text)]
     if boundaries:
-        starts = [start for start in starts if _may_start(text, start)]
-    if any(first[1] == second[0] for first in prefixes for second in prefixes):
+        starts = _name_starts(text, starts)
+    if _may_overlap(prefixes):
         # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        starts += [start + 1 for start in starts if text[start + 1:start + 3] in prefixes
-                   and (not boundaries or _may_start(text, start + 1))]
+        hidden = [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
+        starts += _name_starts(text, hidden) if boundaries else hidden
         starts.sort()
     return starts
+
+
+def _name_starts(text: str, offsets: list[int]) -> list[int]:
+    """The ``offsets`` where a name may start (:func:`_may_start`), tested in one loop: there are many."""
+    kept = []
+    for offset in offsets:
+        if offset:
+            before = text[offset - 1]
+            if text[offset].isascii():
+                if before.isalnum():
+                    continue
+            elif "\u4e00" <= before <= "\u9fff" and before not in _BOUNDARY_CHARS:
+                continue
+        kept.append(offset)
+    return kept
+
+
+@lru_cache(maxsize=256)
+def _trie(words: frozenset[str]) -> re.Pattern[str]:
+    """The compiled :func:`trie_pattern` of ``words``: documents that use the same names share it."""
+    return re.compile(trie_pattern(words))
+
+
+def _may_overlap(prefixes: frozenset[str]) -> bool:
+    """Whether one two-character prefix may start on the second character of another."""
+    return not {p[1] for p in prefixes}.isdisjoint({p[0] for p in prefixes})
 
 
 def _matches_at(text: str, start: int, following: str, targets: list[_Target]) -> list[tuple[str, int, str]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from types import MappingProxyType
 from typing import Mapping
+
+from unlint.packagedata import load_parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +27,9 @@ class DoublingTable:
     reduplicated: tuple[str, ...]
 
 
-def _data(name: str):
-    return files("unlint.rules").joinpath("data", name)
-
-
 @lru_cache(maxsize=1)
 def doubling_table() -> DoublingTable:
-    raw = tomllib.loads(_data("doubled-characters.toml").read_text(encoding="utf-8"))
+    raw = load_parsed("unlint.rules", "data", "doubled-characters.toml")
     characters = {
         char: DoubledCharacter(tuple(entry.get("before", ())), tuple(entry.get("after", ())))
         for char, entry in raw["characters"].items()
@@ -45,5 +40,5 @@ def doubling_table() -> DoublingTable:
 @lru_cache(maxsize=1)
 def traditional_characters() -> Mapping[str, tuple[str, ...]]:
     """Traditional character -> its simplified forms, most usual first (from OpenCC)."""
-    raw = json.loads(_data("traditional-characters.json").read_text(encoding="utf-8"))
+    raw = load_parsed("unlint.rules", "data", "traditional-characters.json")
     return MappingProxyType({char: tuple(targets) for char, targets in raw["characters"].items()})

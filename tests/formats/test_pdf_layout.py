@@ -118,3 +118,62 @@ def test_contents_entries_read_title_tab_page():
     ])
     assert text[:6] == ["Contents", "I. Mandate\t6", "II. Financial resources and the analysis of variances\t55",
                         "Annexes", "I. Organization chart\t68", ""]
+
+
+def cells_at(cells: list[str], starts: list[float], y: float, *, page: int = 1, size: float = 10.0) -> Line:
+    """A line of table cells starting where given."""
+    return Line(cells, y, size, starts[0], starts[-1] + 100.0, page, starts=starts)
+
+
+def test_a_repeated_header_on_the_next_page_is_left_out_and_the_rows_go_on():
+    header = ["Grade", "Title"]
+    text = read([cells_at(header, [72, 200], 700), cells_at(["P-4", "Officer"], [72, 200], 680)],
+                [cells_at(header, [72, 200], 700, page=2), cells_at(["P-3", "Engineer"], [72, 200], 680, page=2)])
+    assert text[:3] == ["Grade\tTitle", "P-4\tOfficer", "P-3\tEngineer"]
+
+
+def test_a_first_row_that_differs_from_the_header_is_kept_on_the_next_page():
+    text = read([cells_at(["Grade", "Title"], [72, 200], 700), cells_at(["P-4", "Officer"], [72, 200], 680)],
+                [cells_at(["Level", "Title"], [72, 200], 700, page=2), cells_at(["P-3", "Engineer"], [72, 200], 680, page=2)])
+    assert "Level\tTitle" in text
+
+
+def test_a_line_at_the_top_of_the_next_page_continues_a_cell_only_from_a_later_column():
+    above = [cells_at(["73/6", "Fiftieth anniversary of the"], [72, 150], 120)]
+    carried = read(above, [line("Conference on outer space", 700, page=2, x0=150, x1=300),
+                           cells_at(["76/3", "The Agenda"], [72, 150], 684, page=2)])
+    assert carried[0] == "73/6\tFiftieth anniversary of the Conference on outer space"
+    # A line at the table's left edge is no continuation of the cell above.
+    kept = read(above, [line("Conference on outer space", 700, page=2, x1=300),
+                        cells_at(["76/3", "The Agenda"], [72, 150], 684, page=2)])
+    assert kept[0] == "73/6\tFiftieth anniversary of the"
+
+
+def test_a_note_numbered_1_again_continues_the_series_only_when_raised_and_marked_on_its_page():
+    notes = [line(f"{sup(str(n))} Note {n}.", 100 - 10 * n, size=8.5, x1=300, raised=True) for n in (1, 2)]
+    first = [line(f"Text{sup('1')} and{sup('2')}.", 700, x1=300), line("__________________", 120, size=8, x1=160), *notes]
+    restarted = read(first, [line(f"Annex text{sup('1')}.", 700, page=2, x1=300),
+                             line("__________________", 120, page=2, size=8, x1=160),
+                             line(f"{sup('1')} Annex note.", 100, page=2, size=8.5, x1=300, raised=True)])
+    assert "Annex text[^3]." in restarted and "[^3]: Annex note." in restarted
+    unmarked = read(first, [line("Annex text.", 700, page=2, x1=300),
+                            line("__________________", 120, page=2, size=8, x1=160),
+                            line(f"{sup('1')} Annex note.", 100, page=2, size=8.5, x1=300, raised=True)])
+    assert not any(kept.startswith("[^3]") for kept in unmarked)
+
+
+def test_a_symbol_run_into_its_title_is_split_where_the_column_starts_and_prose_across_the_table_is_not():
+    rows = [cells_at(["80/124", "Commodities"], [72, 150], 700)]
+    symbol = "ECE/AC.21/2021/ Report of the Meeting"
+    run_on = Line([symbol], 680, 10.0, 72, 300, 1, starts=[72], words=[[(16, 150.0), (23, 180.0), (26, 195.0)]])
+    prose = "Meetings of the groups of the least developed countries"
+    # The prose's seventh word starts where the second column does.
+    offsets = [offset + 1 for offset, char in enumerate(prose) if char == " "]
+    across = Line([prose], 684, 10.0, 72, 400, 1, starts=[72],
+                  words=[[(offset, 150.0 if index == 5 else 80.0 + 12 * index) for index, offset in enumerate(offsets)]])
+    assert prose[offsets[5]:].startswith("least")
+    text = read([*rows, run_on, cells_at(["80/125", "Trade"], [72, 150], 664)])
+    assert "ECE/AC.21/2021/\tReport of the Meeting" in text
+    reading = compose([[*rows, across, cells_at(["80/125", "Trade"], [72, 150], 668)]], [HEIGHT])
+    text = reading.text.split("\n")
+    assert prose in text and text.index(prose) + 1 in reading.layout.table_lines

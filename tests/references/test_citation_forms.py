@@ -109,6 +109,12 @@ def test_bare_general_assembly_items_take_the_heading_organ():
     ]
 
 
+def test_a_no_break_space_inside_a_bare_citation_is_read_like_a_space():
+    # Word files keep the editor's no-break space ("66/253", U+00A0, "B") that the PDF shows as a space.
+    text = "General Assembly resolutions\n\n66/253\u00a0B;\u00a071/130 | The situation\n1514\u00a0(XV) | Declaration\n"
+    assert [d for _, _, d in _citations(text)] == ["GA s=66 n=253 l=B", "GA s=71 n=130", "GA r=XV n=1514"]
+
+
 def test_a_number_and_year_in_prose_is_not_a_bare_citation():
     assert _citations("In 2019 (2020 figures) the Council met 1325 (2000) times.\n1325 (2000)\n") == []
 

@@ -262,3 +262,15 @@ def test_a_single_sub_item_with_its_title_on_the_item_line():
     agenda = Document("Agenda item 19 (b)\nSocial and human rights questions: social development\n").agenda
     assert (agenda.item_title, [t.text for t in agenda.titles]) == ("Social and human rights questions",
                                                                     ["social development"])
+
+
+def test_each_title_gets_the_headings_naming_one_of_its_organizations_in_order():
+    from unlint.rules.agenda import _headings_by_title, _Named
+
+    def named(line: int, *ids: str) -> _Named:
+        return _Named(line, 0, 0, "", (), frozenset(ids))
+
+    titles = [named(1, "a"), named(2, "b"), named(3, "c"), named(4, "a", "b")]
+    headings = [named(10, "b"), named(11, "a", "b"), named(12, "a"), named(13, "d")]
+    found = {i: [h.line for h in hs] for i, hs in _headings_by_title(titles, headings).items()}
+    assert found == {0: [11, 12], 1: [10, 11], 2: [], 3: [10, 11, 12]}

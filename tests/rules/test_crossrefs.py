@@ -151,6 +151,25 @@ def test_chapter_missing_from_contents():
     assert xrf(text) == [("XRF005", 15, "chapter '三. 结论' is not in the table of contents (line 1)")]
 
 
+def test_chapters_an_annex_numbers_itself_are_not_asked_of_the_main_contents():
+    annex = "\n附件\n\n三. 顾问的意见\n\n1. 正文。\n\n四. 建议\n\n2. 正文。\n"
+    assert xrf(CONTENTS + annex) == []
+
+
+def test_a_body_chapter_before_the_annex_is_still_asked_of_the_contents():
+    annex = "\n附件\n\n四. 建议\n\n1. 正文。\n"
+    text = CONTENTS + "\n三. 结论\n\n3. 正文。\n" + annex
+    assert xrf(text) == [("XRF005", 15, "chapter '三. 结论' is not in the table of contents (line 1)")]
+
+
+def test_an_english_annex_with_its_own_chapters():
+    text = ("Contents\n| Page\nI. Introduction | 3\nII. Findings | 4\n\nI. Introduction\n\n1. Text.\n\n"
+            "II. Findings\n\n2. Text.\n\nAnnex\n\nIII. Observations of the consultant\n\n1. Text.\n")
+    assert xrf(text) == []
+    assert xrf(text.replace("\nAnnex\n", "\n")) == [
+        ("XRF005", 15, "chapter 'III. Observations of the consultant' is not in the table of contents (line 1)")]
+
+
 def test_contents_entry_split_over_two_heading_lines():
     text = "Contents\n| Page\nSubprogramme 1. Prevention of conflicts | 11\n\nSubprogramme 1\nPrevention of conflicts\n"
     assert xrf(text) == []

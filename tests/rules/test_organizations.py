@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from unlint import Applicability, Config, Document
+from unlint.inputs import RunInputs
 from unlint.rules.organizations import (
     abbreviation_mismatch,
     edit_distance,
@@ -43,11 +44,16 @@ def test_two_registered_forms_of_one_organization_are_reported_with_both_and_the
     assert [e.replacement for e in finding.fix.edits] == ["欧洲安全与合作组织"]
 
 
-def test_the_fix_is_unsafe_when_the_official_form_is_unverified():
-    text = "1. 中部非洲国家经济共同体举行会议。\n2. 中非国家经济共同体秘书长出席。\n"
-    [finding] = run(organization_name_variant, text)
-    assert spans([finding], text) == ["中非国家经济共同体"]
-    assert finding.fix.applicability is Applicability.UNSAFE
+@pytest.mark.parametrize(("verified", "applicability"), [(False, Applicability.UNSAFE), (True, Applicability.SAFE)])
+def test_the_fix_is_unsafe_when_the_official_form_is_unverified(verified, applicability):
+    # a synthetic entry, so the test does not depend on which real entries are still unverified
+    config = Config(organizations=({"id": "house", "zh": "某某合作组织", "variants": ["某某协作组织"],
+                                    "verified": verified, "source": "test"},))
+    text = "1. 某某合作组织举行会议。\n2. 某某协作组织秘书长出席。\n"
+    document = Document(text, "t.txt", inputs=RunInputs.of(config))
+    [finding] = organization_name_variant.check(document, config)
+    assert spans([finding], text) == ["某某协作组织"]
+    assert finding.fix.applicability is applicability
 
 
 def test_every_use_of_the_variant_is_mended_by_one_fix():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from unlint.structure.names import near_variants, parse_names
 
 
@@ -124,3 +126,16 @@ def test_english_variants_end_at_a_word_end_and_ignore_typography():
 def test_quoted_titles_hold_no_variants():
     text = "1. 西非国家经济共同体(西非经共体)。\n2. 见《西非经济共同体条约》。\n"
     assert variants(text) == []
+
+
+@given(text=st.text(alphabet="中国、/-—\na（）b ", max_size=90), data=st.data())
+def test_the_backward_run_search_finds_what_a_forward_search_finds(text, data):
+    """The full name before a bracket is searched backwards for speed; it must be the forward match."""
+    import regex
+    from unlint.structure import names
+
+    forward = regex.compile(names._ZH_RUN.pattern.removeprefix("(?r)"))
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(max(0, end - 60), end))
+    found, expected = names._ZH_RUN.search(text, start, end), forward.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())

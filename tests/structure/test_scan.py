@@ -17,7 +17,7 @@ GATES = {
     "headings": (headings._GATE,
                  lambda line: bool(headings._CHAPTER.fullmatch(line) or headings._SECTION.fullmatch(line))),
     "sublists": (sublists._GATE, lambda line: bool(sublists._ITEM.match(line))),
-    "furniture": (FURNITURE_GATE, lambda line: furniture._kind_of(line, FURNITURE_HEADER) is not None),
+    "furniture": (FURNITURE_GATE, lambda line: furniture._kind_of(line, lambda: FURNITURE_HEADER) is not None),
 }
 
 # White space that regex's \s knows, digits of several scripts (U+10D40 is newer than
