@@ -19,7 +19,8 @@ from ..structure.scan import finditer_near, literal_positions
 from .numbers import Quantity, find_quantities, masked
 from .units import Unit
 
-_CJK = regex.compile(r"\p{Han}")
+#: Runs of Chinese characters: counted by their lengths, not one match per character.
+_CJK = regex.compile(r"\p{Han}+")
 _LINK = regex.compile(r"(?:https?://|www\.)[^\s\p{Han}，。；）)]+")
 _DIGITS = regex.compile(r"\d+")
 #: What a symbol-like token (E/CN.5/2023/6, 70/213, S/RES/2553(2020)) is made of.
@@ -64,15 +65,18 @@ class UnitAnchors:
     def tokens(self) -> set[tuple]:
         """What alignment compares: values of symbols, resolutions and numbers in digits."""
         if self._tokens is None:
-            found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
-            self._tokens = found | {q.key for q in self.quantities if not q.word}
+            if not (self.symbols or self.resolutions or self.quantities):
+                self._tokens = set()  # most units of a long document: nothing to build from
+            else:
+                found = {("s", *c.value) for c in self.symbols} | {("r", *c.value) for c in self.resolutions}
+                self._tokens = found | {q.key for q in self.quantities if not q.word}
         return self._tokens
 
 
 def language_of(document: Document) -> str:
     """``"zh"`` when Chinese characters make up a fair share of the text, else ``"en"``."""
     sample = document.text[:20000]
-    return "zh" if len(_CJK.findall(sample)) * 5 > len(sample.strip()) else "en"
+    return "zh" if sum(map(len, _CJK.findall(sample))) * 5 > len(sample.strip()) else "en"
 
 
 def resolution_value(item: ResolutionReference) -> tuple:
