@@ -86,12 +86,17 @@ def pdf_date(pdf: Path) -> str:
     if not pdf.exists():
         return "no PDF"
     try:
-        from pdfminer.high_level import extract_text
+        import pypdfium2  # the pdf extra's library, read directly: not through unlint's own PDF reader
     except ImportError:
-        return "pdfminer not installed"
-    lines = [line.strip() for line in extract_text(str(pdf), maxpages=1).splitlines() if line.strip()]
+        return "pypdfium2 not installed"
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page_text = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()]
     for index, line in enumerate(lines):
-        if line.startswith("Distr."):
+        if "Distr." in line:  # pdfium may put the organ name before it on one line
             for candidate in lines[index:index + 4]:
                 if (date := parse_date(candidate)) is not None:
                     return date.isoformat()
