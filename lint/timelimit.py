@@ -116,13 +116,5 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     ``None`` or ``0`` means no limit, as does an unsupported platform or thread.
     """
-    if not seconds or seconds <= 0 or not limit_supported() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+    with RuleClock(seconds) as clock, clock.limit():
         yield
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
