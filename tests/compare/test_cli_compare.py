@@ -84,7 +84,7 @@ def test_sarif_describes_every_rule_as_check_does(pair):
     assert {"CMP003", "SYM001", "TYP001", "UNL001"} <= described
 
 
-def test_compare_imports_no_other_rule_family(pair):
+def test_compare_imports_no_other_rule_family_nor_its_structures(pair):
     # The other families' modules (and what they import) are a tenth of compare's start-up; it runs none.
     original, _, changed = pair
     script = ("import json, sys\nfrom unlint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
@@ -94,6 +94,9 @@ def test_compare_imports_no_other_rule_family(pair):
     loaded = json.loads(process.stdout.splitlines()[-1])
     assert "unlint.rules.compare" in loaded and "unlint.compare.compare" in loaded
     assert [m for m in loaded if m.startswith("unlint.rules.") and m != "unlint.rules.compare"] == []
+    # Nor the parsers of structures only those families read.
+    unread = ("agenda", "crossrefs", "mentions", "names", "pairing", "sublists")
+    assert [m for m in loaded if m.removeprefix("unlint.structure.") in unread] == []
 
 
 def test_baseline(pair, tmp_path):
