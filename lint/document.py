@@ -220,7 +220,7 @@ class Document:
     @structure
     def bracket_pairing(self) -> Pairing:
         """Brackets and quotation marks paired block by block, resolution citations left out."""
-        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
+        return pair_brackets(self.text, self.text_blocks, self._line_starts,
                              resolution_spans(self.text, self.references))
 
     # -- failures ---------------------------------------------------------------

@@ -132,25 +132,28 @@ def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -
         if kind == "resolution" and hint is None:
             hint = organ_before(text, start, language)
         key = (kind, text[start:end], hint)
-        if key not in parsed:
-            parsed[key] = _parse(kind, text[start:end], hint)
-        result = parsed[key]
-        if isinstance(result, Unparsed):
-            unparsed.append(_moved(result, start))
-        elif kind == "symbol":
-            symbols.append(_moved(result, start))
+        first = parsed.get(key)
+        if first is None:
+            # Parsed in place, where it first occurs; only a repeat is moved (most texts occur once).
+            result = parsed[key] = _parse(kind, key[1], hint, start)
         else:
-            citations.append(_moved(result, start))
+            result = _moved(first, start - first.start)
+        if isinstance(result, Unparsed):
+            unparsed.append(result)
+        elif kind == "symbol":
+            symbols.append(result)
+        else:
+            citations.append(result)
     citations.sort(key=lambda c: c.start)
     unparsed.sort(key=lambda u: u.start)
     return References(tuple(symbols), tuple(citations), tuple(unparsed))
 
 
-def _parse(kind: str, text: str, hint: Organ | None):
+def _parse(kind: str, text: str, hint: Organ | None, start: int):
     try:
-        return parse_symbol(text) if kind == "symbol" else parse_resolution(text, organ_before=hint)
+        return parse_symbol(text, start) if kind == "symbol" else parse_resolution(text, start, organ_before=hint)
     except (SymbolSyntaxError, ResolutionSyntaxError) as err:
-        return Unparsed(0, len(text), text, kind, str(err))
+        return Unparsed(start, start + len(text), text, kind, str(err))
 
 
 def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple]:
@@ -309,7 +312,7 @@ def _content_opening(text: str, index: int, floor: int) -> int | None:
 
 
 def _moved(value, offset: int):
-    """``value`` (parsed at offset 0) placed at ``offset`` in the document."""
+    """``value`` moved ``offset`` characters on in the document."""
     return shift(value, offset) if offset else value
 
 
