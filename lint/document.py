@@ -238,7 +238,7 @@ class Document:
         """Brackets and quotation marks paired block by block, resolution citations left out."""
         from .structure.pairing import pair_brackets, resolution_spans
 
-        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
+        return pair_brackets(self.text, self.text_blocks, self._line_starts,
                              resolution_spans(self.text, self.references))
 
     # -- failures ---------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
+from ..patterns import compiled_on_use
 from .models import DocumentSymbol, Organ, References, ResolutionCitation, Unparsed, shift
 from .resolutions import ResolutionSyntaxError, parse_resolution
 from .symbols import SymbolSyntaxError, parse_symbol
@@ -30,7 +31,7 @@ _SINGLE_SYMBOL = r"""
 # a symbol (UN Chinese writes no space there: 见A/76/214).
 # A joint partner that lost its series (A/76/871-2022/493 for A/76/871-S/2022/493) is
 # proposed too, so that it fails to parse and is reported.
-SYMBOL_CANDIDATE = regex.compile(
+SYMBOL_CANDIDATE = compiled_on_use(regex.compile,
     rf"(?<![A-Za-z0-9_/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*(?:{_SINGLE_SYMBOL}|(?:19|20)\d\d/\d+(?![\d/])))*\*?",
     regex.VERBOSE,
 )
@@ -45,7 +46,7 @@ _ZH_LETTER_ITEM = r"[A-H](?![A-Za-z])\s*号?"
 _ZH_JOINER = r"\s*(?:以及|和|及|、|…+)+\s*"
 _ZH_PARAGRAPH = r"\d+\s*(?:[(（][a-zA-Z\d]{1,4}[)）])?"
 _ZH_PARAGRAPHS = rf"第\s*{_ZH_PARAGRAPH}(?:\s*(?:和|及|、)\s*(?:第\s*)?{_ZH_PARAGRAPH})*\s*段(?:\s*[(（][a-z][)）])?"
-ZH_RESOLUTION_CANDIDATE = regex.compile(
+ZH_RESOLUTION_CANDIDATE = compiled_on_use(regex.compile,
     rf"""
     (?:(?:大会|安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会)\s*(?:在其|在|其)?\s*)?
     {_ZH_ITEM}(?:{_ZH_JOINER}(?:{_ZH_ITEM}|{_ZH_LETTER_ITEM}))*
@@ -56,7 +57,7 @@ ZH_RESOLUTION_CANDIDATE = regex.compile(
 )
 #: A body named right before a Chinese citation that is not one of the organs the grammar
 #: knows: 社会发展委员会2004年2月13日第42/1号决议, 执行局第2022/6号决定.
-ZH_OTHER_BODY_BEFORE = regex.compile(r"(?:委员会|执行局|执行委员会|董事会)\s*(?:在其|在|其)?\s*$")
+ZH_OTHER_BODY_BEFORE = compiled_on_use(regex.compile, r"(?:委员会|执行局|执行委员会|董事会)\s*(?:在其|在|其)?\s*$")
 
 _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
             r"|December)\s+\d{4}")
@@ -64,17 +65,17 @@ _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|Augus
 _EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?![\d/]|\.\d)(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
 # Starts with the word "resolution" or "decision" so that the regex engine can skip to it;
 # the organ before it is picked up separately (EN_ORGAN_BEFORE).
-EN_RESOLUTION_CANDIDATE = regex.compile(
+EN_RESOLUTION_CANDIDATE = compiled_on_use(regex.compile,
     rf"\b(?:[Rr]esolution|[Dd]ecision)s?[ \t]+{_EN_IDENTIFIER}"
     rf"(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*"
 )
-EN_ORGAN_BEFORE = regex.compile(
+EN_ORGAN_BEFORE = compiled_on_use(regex.compile,
     r"(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Executive Board"
     r"|Assembly|Council)\s+$"
 )
 #: An organ named before "in its resolution": "the Security Council, in its resolution 2809 (2025)",
 #: "the Commission for Social Development, in its resolution 42/1" (another body).
-EN_ORGAN_IN_ITS = regex.compile(
+EN_ORGAN_IN_ITS = compiled_on_use(regex.compile,
     r"(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council"
     r"|(?:Commission|Committee|Executive Board|Conference)(?:\s+(?:on|for|of|the|[A-Z][a-z]+)){0,6})"
     r",?\s+(?:in|by|through)\s+its\s+$"
@@ -88,15 +89,15 @@ _EN_ORGANS = {"General Assembly": Organ.GENERAL_ASSEMBLY, "Security Council": Or
 #: where a PDF shows an ordinary space: both are read.
 _BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ \u00a0][A-H](?![A-Za-z]))?"
             r"|\d{1,4}(?:[ \u00a0][A-H])?[ \u00a0]?[(（](?:\d{4}|[IVXL]+)[)）])")
-BARE_LINE = regex.compile(
+BARE_LINE = compiled_on_use(regex.compile,
     rf"^[ \t\u00a0]*{_BARE_ID}(?:[ \t\u00a0]*[;,；，][ \t\u00a0]*{_BARE_ID})*(?=[ \t\u00a0]*(?:\||\t|$))")
-BARE_ID = regex.compile(_BARE_ID)
+BARE_ID = compiled_on_use(regex.compile, _BARE_ID)
 #: What may stand between such a line and its heading: blank lines, other bare citations, symbols.
-_LIST_LINE = regex.compile(r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
+_LIST_LINE = compiled_on_use(regex.compile, r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
 #: A heading is a short line, or a line ending in a colon; prose that mentions
 #: "Security Council resolutions" opens no list.
 _HEADING_MAX = 100
-RESOLUTIONS_HEADING = regex.compile(
+RESOLUTIONS_HEADING = compiled_on_use(regex.compile,
     r"(?P<organ>General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
     r" (?:resolutions?|decisions?)\b"
     r"|(?P<organ>大会|安全理事会|安理会|经济及社会理事会|人权理事会)(?:的)?决[议定]"
@@ -104,13 +105,13 @@ RESOLUTIONS_HEADING = regex.compile(
 _HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Council", "安理会": "Security Council",
                    "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 _EN_ORGAN_LOOKBACK = 40
-_HAS_DIGIT = regex.compile(r"\d")
-_JOINT = regex.compile(r"[A-Za-z0-9][ \t]*[-–][ \t]*[A-Z]")
-_SINGLE_COMPONENT = regex.compile(r"\d+|[A-Z]+\.\d+")
-_ZH_MARKER = regex.compile(r"[第号/(（]")
+_HAS_DIGIT = compiled_on_use(regex.compile, r"\d")
+_JOINT = compiled_on_use(regex.compile, r"[A-Za-z0-9][ \t]*[-–][ \t]*[A-Z]")
+_SINGLE_COMPONENT = compiled_on_use(regex.compile, r"\d+|[A-Z]+\.\d+")
+_ZH_MARKER = compiled_on_use(regex.compile, r"[第号/(（]")
 
 
-_JUEYI = regex.compile(r"决\s*[议定]")
+_JUEYI = compiled_on_use(regex.compile, r"决\s*[议定]")
 #: How far before "决议" a Chinese reference may start, and after it its pinpoints may run.
 _ZH_LOOKBACK, _ZH_LOOKAHEAD = 600, 80
 
@@ -132,25 +133,28 @@ def find_references(text: str, skip_lines: Collection[int] = (), line_of=None) -
         if kind == "resolution" and hint is None:
             hint = organ_before(text, start, language)
         key = (kind, text[start:end], hint)
-        if key not in parsed:
-            parsed[key] = _parse(kind, text[start:end], hint)
-        result = parsed[key]
-        if isinstance(result, Unparsed):
-            unparsed.append(_moved(result, start))
-        elif kind == "symbol":
-            symbols.append(_moved(result, start))
+        first = parsed.get(key)
+        if first is None:
+            # Parsed in place, where it first occurs; only a repeat is moved (most texts occur once).
+            result = parsed[key] = _parse(kind, key[1], hint, start)
         else:
-            citations.append(_moved(result, start))
+            result = _moved(first, start - first.start)
+        if isinstance(result, Unparsed):
+            unparsed.append(result)
+        elif kind == "symbol":
+            symbols.append(result)
+        else:
+            citations.append(result)
     citations.sort(key=lambda c: c.start)
     unparsed.sort(key=lambda u: u.start)
     return References(tuple(symbols), tuple(citations), tuple(unparsed))
 
 
-def _parse(kind: str, text: str, hint: Organ | None):
+def _parse(kind: str, text: str, hint: Organ | None, start: int):
     try:
-        return parse_symbol(text) if kind == "symbol" else parse_resolution(text, organ_before=hint)
+        return parse_symbol(text, start) if kind == "symbol" else parse_resolution(text, start, organ_before=hint)
     except (SymbolSyntaxError, ResolutionSyntaxError) as err:
-        return Unparsed(0, len(text), text, kind, str(err))
+        return Unparsed(start, start + len(text), text, kind, str(err))
 
 
 def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator[tuple]:
@@ -309,7 +313,7 @@ def _content_opening(text: str, index: int, floor: int) -> int | None:
 
 
 def _moved(value, offset: int):
-    """``value`` (parsed at offset 0) placed at ``offset`` in the document."""
+    """``value`` moved ``offset`` characters on in the document."""
     return shift(value, offset) if offset else value
 
 
