@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .layout import EMPTY, Layout
+from .patterns import compiled_on_use
 from .text import HAN
 
 _BOMS = (
@@ -24,11 +25,11 @@ _BOMS = (
 
 # Control characters other than tab, newline, carriage return and form feed
 # do not occur in documents; a decoding that yields many is wrong.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = compiled_on_use(regex.compile, r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Six Chinese characters or punctuation marks in a row that decode as UTF-8: about
 # a 1e-13 chance per position in GB18030 text (3-byte UTF-8 sequences are rare
 # there), so proof of UTF-8.
-_UTF8_HAN_RUN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]{6}")
+_UTF8_HAN_RUN = compiled_on_use(regex.compile, r"[\p{Han}\u3000-\u303f\uff00-\uffef]{6}")
 
 
 class DecodeError(Exception):
@@ -109,7 +110,8 @@ def decode(data: bytes) -> DecodedText:
 
 
 # What UN text in UTF-16 is made of: ASCII, Latin letters, Han and CJK punctuation.
-_DOCUMENT_CHAR = regex.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\p{Han}\u3000-\u303f\uff00-\uffef]")
+_DOCUMENT_CHAR = compiled_on_use(regex.compile,
+    r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
 def _decode_utf16_without_bom(data: bytes) -> DecodedText | None:
@@ -155,7 +157,7 @@ def _decoded(raw: str, encoding: str, bom: bytes, *, certain: bool) -> DecodedTe
                        line_ends=_mixed_line_ends(raw))
 
 
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LINE_END = compiled_on_use(regex.compile, r"\r\n|\r|\n")
 
 
 def _mixed_line_ends(raw: str) -> tuple[str, ...]:

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from .diagnostics import Finding, Severity
+from .patterns import compiled_on_use
 
 if TYPE_CHECKING:
     from .config import Config
     from .document import Document
 
 #: ``SYM001``: a family prefix of three capital letters, then three digits.
-CODE_PATTERN = regex.compile(r"[A-Z]{3}\d{3}")
-_NAME_PATTERN = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+CODE_PATTERN = compiled_on_use(regex.compile, r"[A-Z]{3}\d{3}")
+_NAME_PATTERN = compiled_on_use(regex.compile, r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 Check = Callable[["Document", "Config"], Iterable[Finding]]
 

@@ -24,17 +24,18 @@ import regex
 
 from .diagnostics import Diagnostic, shorten
 from .layout import Comment, Layout
+from .patterns import compiled_on_use
 
 #: ``unlint: ignore`` then the codes; what follows the codes is the reason.
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled_on_use(regex.compile,
     r"(?<![\w-])unlint\s*:\s*ignore(?![\w-])[^\S\n]*"
     r"(?P<codes>[A-Za-z]+[0-9]+(?:[^\S\n]*[,;]?[^\S\n]*[A-Za-z]+[0-9]+)*+(?![\w-]))?"
     r"[^\S\n]*(?P<rest>[^\n]*)",
     regex.IGNORECASE,
 )
-_CODE = regex.compile(r"[A-Za-z]+[0-9]+")
+_CODE = compiled_on_use(regex.compile, r"[A-Za-z]+[0-9]+")
 #: What may stand between the codes and the reason.
-_SEPARATOR = regex.compile(r"(?:--|[\u2013\u2014:])\s*")
+_SEPARATOR = compiled_on_use(regex.compile, r"(?:--|[\u2013\u2014:])\s*")
 
 
 @dataclass(frozen=True)

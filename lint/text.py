@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import regex
 
+from .patterns import compiled_on_use
+
 #: One Chinese (Han) character, by the Unicode script property: also the
 #: extension blocks, which ``[\u4e00-\u9fff]`` misses.
-HAN = regex.compile(r"\p{Han}")
+HAN = compiled_on_use(regex.compile, r"\p{Han}")
 
 # -- dates ------------------------------------------------------------------------
 
@@ -33,7 +35,7 @@ EN_DATE = r"(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(EN_MONTHS) + r")\s+(?P<ye
 # -- footnotes --------------------------------------------------------------------
 
 #: The rule above a page's footnotes, a line of its own: ``__________________``.
-FOOTNOTE_RULE = regex.compile(r"\s*_{5,}\s*")
+FOOTNOTE_RULE = compiled_on_use(regex.compile, r"\s*_{5,}\s*")
 
 # -- stops ------------------------------------------------------------------------
 
@@ -46,13 +48,13 @@ LATIN_STOPS = ".;:!?"
 #: What a line of running text ends with when its paragraph ends there (structure/blocks.py).
 PARAGRAPH_END_STOPS = SENTENCE_STOPS + CLAUSE_STOPS + LATIN_STOPS
 #: Punctuation a paragraph-level heading never contains (structure/paragraphs.py): any stop or comma.
-NOT_IN_SHORT_HEADING = regex.compile(r"[。，；：！？,;:!?]")
+NOT_IN_SHORT_HEADING = compiled_on_use(regex.compile, r"[。，；：！？,;:!?]")
 #: Punctuation an agenda section heading never contains (structure/agenda.py): a heading there
 #: may hold a colon or semicolon (``联合国同某组织的合作：...``), never a sentence's stop or comma.
-NOT_IN_AGENDA_HEADING = regex.compile(r"[。，！？,!?]")
+NOT_IN_AGENDA_HEADING = compiled_on_use(regex.compile, r"[。，！？,!?]")
 #: How a chapter or section title that is really a sentence ends (structure/headings.py): titles
 #: may end with ``？`` or ``！`` (a question as title), never with a full stop or a semicolon.
-SENTENCE_ENDING_TITLE = regex.compile(r"[。；;]\s*$")
+SENTENCE_ENDING_TITLE = compiled_on_use(regex.compile, r"[。；;]\s*$")
 
 # -- length limits ----------------------------------------------------------------
 
@@ -68,7 +70,7 @@ TITLE_MAX_CHARS = 120
 # -- contents ---------------------------------------------------------------------
 
 #: The title line of a table of contents, as the Word and PDF readers recognise it (``fullmatch``).
-CONTENTS_TITLE = regex.compile(r"\s*(?:Contents|目\s*录)\s*")
+CONTENTS_TITLE = compiled_on_use(regex.compile, r"\s*(?:Contents|目\s*录)\s*")
 
 # -- near-miss spellings ----------------------------------------------------------
 

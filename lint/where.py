@@ -16,10 +16,11 @@ import regex
 from .diagnostics import Where
 from .document import Document
 from .layout import EMPTY
+from .patterns import compiled_on_use
 from .structure.paragraphs import BODY
 
 # A line that opens with a number of its own ("26.19", "3.I.1"): another paragraph.
-_OTHER_NUMBER = regex.compile(r"\s*\d+(?:\.[0-9A-Z]+)+\.?\s")
+_OTHER_NUMBER = compiled_on_use(regex.compile, r"\s*\d+(?:\.[0-9A-Z]+)+\.?\s")
 
 
 def where(document: Document, offset: int) -> Where | None:

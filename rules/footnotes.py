@@ -7,14 +7,15 @@ import bisect
 import regex
 
 from unlint import Finding, hookimpl, rule
+from unlint.patterns import compiled_on_use
 from unlint.structure.footnotes import FootnoteMarker, FootnoteText
 
 # What a footnote that "cites something" holds: a document symbol, a resolution,
 # a record, a title in book-title marks, or a page/paragraph pointer.
-_CITATION = regex.compile(
+_CITATION = compiled_on_use(regex.compile,
     r"[A-Z]{1,4}/[A-Z0-9.]+(?:/\S+)?|号决议|决定|《|第\s*\S+\s*[段条款页章节]|resolution|para\.|https?://"
 )
-_COVER_CONTEXT = regex.compile(r"临时议程|议程|provisional agenda|preliminary list|[A-Z]/\d")
+_COVER_CONTEXT = compiled_on_use(regex.compile, r"临时议程|议程|provisional agenda|preliminary list|[A-Z]/\d")
 
 
 #: How many numbers or ranges a message lists before it skips to the last ones.

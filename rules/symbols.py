@@ -13,6 +13,7 @@ import regex
 
 from unlint import Finding, hookimpl, rule
 from unlint.diagnostics import Severity, shorten
+from unlint.patterns import compiled_on_use
 from unlint.references import DocumentSymbol, SymbolPart
 from unlint.text import EN_DATE, ZH_DATE
 
@@ -20,7 +21,7 @@ from .dating import latest_session_with_documents
 from .refdata import known_series
 
 #: General Assembly bodies whose symbols carry the Assembly's own session (A/C.3/78/L.60).
-_ASSEMBLY_SESSION_BODIES = regex.compile(r"C\.\d|BUR|INF")
+_ASSEMBLY_SESSION_BODIES = compiled_on_use(regex.compile, r"C\.\d|BUR|INF")
 
 
 @rule("SYM001", "malformed-symbol", "A document symbol that does not parse or is wrong for its series",
@@ -118,7 +119,7 @@ def _future_part(part: SymbolPart, date: dt.date) -> str | None:
 #: A date that ends a period ("截至 2019 年 6 月 30 日的期间(") is not the paper's date.
 _ZH_PAPER = r"[^\d\s()（）。，,;；：:]{0,10}?(?:信|函|照会|报告|说明|声明|备忘录)"
 _EN_PAPER = r"(?:[Ll]etter|[Nn]ote|[Rr]eport|[Ss]tatement|[Mm]emorandum)s?\s+(?:dated|of)\s+"
-DATE_BEFORE_SYMBOL = regex.compile(rf"(?:{ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{EN_DATE})\s*[(（]\s*$")
+DATE_BEFORE_SYMBOL = compiled_on_use(regex.compile, rf"(?:{ZH_DATE}{_ZH_PAPER}|{_EN_PAPER}{EN_DATE})\s*[(（]\s*$")
 _LOOKBACK = 60
 
 

@@ -82,3 +82,14 @@ def test_escapes_in_the_document_are_escaped_under_show_source(tmp_path):
 def test_printable_keeps_ordinary_text_and_escapes_every_control():
     assert printable("联合国 A/RES/60/1（2005年）") == "联合国 A/RES/60/1（2005年）"
     assert printable("a\nb\rc\x1bd\x9be\u2028f") == "a\\x0ab\\x0dc\\x1bd\\x9be\\u2028f"
+
+
+def test_every_character_printable_escapes_is_one_python_calls_unprintable():
+    # printable() returns text that str.isprintable() accepts without searching it:
+    # that is right only while no character it escapes counts as printable.
+    from unlint.printable import _UNPRINTABLE
+
+    escaped = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _UNPRINTABLE.match(chr(c))]
+    assert len(escaped) > 60
+    assert [c for c in escaped if c.isprintable()] == []
+    assert printable("中文\u3000text\u202e") == "中文\u3000text\\u202e"  # an ideographic space is kept

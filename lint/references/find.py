@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..structure.scan import finditer_near, literal_positions
 from .models import DocumentSymbol, Organ, References, ResolutionCitation, Unparsed, shift
 from .resolutions import ResolutionSyntaxError, parse_resolution
@@ -31,7 +32,7 @@ _SINGLE_SYMBOL = r"""
 # a symbol (UN Chinese writes no space there: 见A/76/214).
 # A joint partner that lost its series (A/76/871-2022/493 for A/76/871-S/2022/493) is
 # proposed too, so that it fails to parse and is reported.
-SYMBOL_CANDIDATE = regex.compile(
+SYMBOL_CANDIDATE = compiled_on_use(regex.compile,
     rf"(?<![A-Za-z0-9_/.\-]){_SINGLE_SYMBOL}(?:[ \t]*[-–][ \t]*(?:{_SINGLE_SYMBOL}|(?:19|20)\d\d/\d+(?![\d/])))*\*?",
     regex.VERBOSE,
 )
@@ -46,7 +47,7 @@ _ZH_LETTER_ITEM = r"[A-H](?![A-Za-z])\s*号?"
 _ZH_JOINER = r"\s*(?:以及|和|及|、|…+)+\s*"
 _ZH_PARAGRAPH = r"\d+\s*(?:[(（][a-zA-Z\d]{1,4}[)）])?"
 _ZH_PARAGRAPHS = rf"第\s*{_ZH_PARAGRAPH}(?:\s*(?:和|及|、)\s*(?:第\s*)?{_ZH_PARAGRAPH})*\s*段(?:\s*[(（][a-z][)）])?"
-ZH_RESOLUTION_CANDIDATE = regex.compile(
+ZH_RESOLUTION_CANDIDATE = compiled_on_use(regex.compile,
     rf"""
     (?:(?:大会|安全理事会|安理会|人权理事会|经济及社会理事会|经社理事会)\s*(?:在其|在|其)?\s*)?
     {_ZH_ITEM}(?:{_ZH_JOINER}(?:{_ZH_ITEM}|{_ZH_LETTER_ITEM}))*
@@ -57,7 +58,7 @@ ZH_RESOLUTION_CANDIDATE = regex.compile(
 )
 #: A body named right before a Chinese citation that is not one of the organs the grammar
 #: knows: 社会发展委员会2004年2月13日第42/1号决议, 执行局第2022/6号决定.
-ZH_OTHER_BODY_BEFORE = regex.compile(r"(?:委员会|执行局|执行委员会|董事会)\s*(?:在其|在|其)?\s*$")
+ZH_OTHER_BODY_BEFORE = compiled_on_use(regex.compile, r"(?:委员会|执行局|执行委员会|董事会)\s*(?:在其|在|其)?\s*$")
 
 _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
             r"|December)\s+\d{4}")
@@ -65,17 +66,17 @@ _EN_DATE = (r"of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|Augus
 _EN_IDENTIFIER = rf"(?:E?S-)?\d+(?:/\d+)?(?![\d/]|\.\d)(?:[ ][A-H](?![A-Za-z]))?(?:[ ]?\([^()\s]{{1,6}}\))?(?:\s+{_EN_DATE})?"
 # Starts with the word "resolution" or "decision" so that the regex engine can skip to it;
 # the organ before it is picked up separately (EN_ORGAN_BEFORE).
-EN_RESOLUTION_CANDIDATE = regex.compile(
+EN_RESOLUTION_CANDIDATE = compiled_on_use(regex.compile,
     rf"\b(?:[Rr]esolution|[Dd]ecision)s?[ \t]+{_EN_IDENTIFIER}"
     rf"(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+){_EN_IDENTIFIER})*"
 )
-EN_ORGAN_BEFORE = regex.compile(
+EN_ORGAN_BEFORE = compiled_on_use(regex.compile,
     r"(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Executive Board"
     r"|Assembly|Council)\s+$"
 )
 #: An organ named before "in its resolution": "the Security Council, in its resolution 2809 (2025)",
 #: "the Commission for Social Development, in its resolution 42/1" (another body).
-EN_ORGAN_IN_ITS = regex.compile(
+EN_ORGAN_IN_ITS = compiled_on_use(regex.compile,
     r"(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council"
     r"|(?:Commission|Committee|Executive Board|Conference)(?:\s+(?:on|for|of|the|[A-Z][a-z]+)){0,6})"
     r",?\s+(?:in|by|through)\s+its\s+$"
@@ -89,17 +90,17 @@ _EN_ORGANS = {"General Assembly": Organ.GENERAL_ASSEMBLY, "Security Council": Or
 #: where a PDF shows an ordinary space: both are read.
 _BARE_ID = (r"(?:(?:E?S-)?\d{1,4}/\d{1,4}(?:[ \u00a0][A-H](?![A-Za-z]))?"
             r"|\d{1,4}(?:[ \u00a0][A-H])?[ \u00a0]?[(（](?:\d{4}|[IVXL]+)[)）])")
-BARE_LINE = regex.compile(
+BARE_LINE = compiled_on_use(regex.compile,
     rf"^[ \t\u00a0]*{_BARE_ID}(?:[ \t\u00a0]*[;,；，][ \t\u00a0]*{_BARE_ID})*(?=[ \t\u00a0]*(?:\||\t|$))")
-BARE_ID = regex.compile(_BARE_ID)
+BARE_ID = compiled_on_use(regex.compile, _BARE_ID)
 #: What may stand between such a line and its heading: blank lines, other bare citations, symbols.
-_LIST_LINE = regex.compile(r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
+_LIST_LINE = compiled_on_use(regex.compile, r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:[|\t].*)?")
 #: A heading is a short line, or a line ending in a colon; prose that mentions
 #: "Security Council resolutions" opens no list.
 _HEADING_MAX = 100
 _EN_HEADING_ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
 _ZH_HEADING_ORGANS = ("大会", "安全理事会", "安理会", "经济及社会理事会", "人权理事会")
-RESOLUTIONS_HEADING = regex.compile(
+RESOLUTIONS_HEADING = compiled_on_use(regex.compile,
     rf"(?P<organ>{'|'.join(_EN_HEADING_ORGANS)}) (?:resolutions?|decisions?)\b"
     rf"|(?P<organ>{'|'.join(_ZH_HEADING_ORGANS)})(?:的)?决[议定]"
 )
@@ -111,13 +112,13 @@ _HEADING_ANCHORS = (
 _HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Council", "安理会": "Security Council",
                    "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 _EN_ORGAN_LOOKBACK = 40
-_HAS_DIGIT = regex.compile(r"\d")
-_JOINT = regex.compile(r"[A-Za-z0-9][ \t]*[-–][ \t]*[A-Z]")
-_SINGLE_COMPONENT = regex.compile(r"\d+|[A-Z]+\.\d+")
-_ZH_MARKER = regex.compile(r"[第号/(（]")
+_HAS_DIGIT = compiled_on_use(regex.compile, r"\d")
+_JOINT = compiled_on_use(regex.compile, r"[A-Za-z0-9][ \t]*[-–][ \t]*[A-Z]")
+_SINGLE_COMPONENT = compiled_on_use(regex.compile, r"\d+|[A-Z]+\.\d+")
+_ZH_MARKER = compiled_on_use(regex.compile, r"[第号/(（]")
 
 
-_JUEYI = regex.compile(r"决\s*[议定]")
+_JUEYI = compiled_on_use(regex.compile, r"决\s*[议定]")
 #: How far before "决议" a Chinese reference may start, and after it its pinpoints may run.
 _ZH_LOOKBACK, _ZH_LOOKAHEAD = 600, 80
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import compiled_on_use
 from .grammar import load_parser
 from .lalr import LalrSyntaxError, Lexeme
 from .models import DocumentSymbol, SymbolPart
@@ -20,9 +21,9 @@ YEAR_SERIES = frozenset({"S", "E", "ST"})
 #: Special components whose dated documents carry a four-digit year.
 YEAR_KINDS = frozenset({"PRST"})
 FIRST_YEAR, LAST_YEAR = 1946, 2100
-_JOINT_DASH = regex.compile(r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
+_JOINT_DASH = compiled_on_use(regex.compile, r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
 #: A space after a slash inside a symbol, where a table cell let it wrap (ECE/EX/2024/ L.1).
-_WRAP_SPACE = regex.compile(r"(?<=/)[ ]+")
+_WRAP_SPACE = compiled_on_use(regex.compile, r"(?<=/)[ ]+")
 
 
 class SymbolSyntaxError(ValueError):

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 import regex
 
 from ..diagnostics import Diagnostic
+from ..patterns import compiled_on_use
 from . import ReportContext
 
 # Characters XML 1.0 cannot hold, even escaped.
-_NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NOT_XML = compiled_on_use(regex.compile, r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def _clean(text: str) -> str:

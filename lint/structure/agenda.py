@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import AGENDA_HEADING_MAX_CHARS, NOT_IN_AGENDA_HEADING
-_AGENDA_START = regex.compile(
+_AGENDA_START = compiled_on_use(regex.compile,
     r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])"
     # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
     r"|(?m:^)[ \t]*(?:(?i:agenda)[ \t]+items?|Items?)[ \t]+(?P<item>\d{1,3})[ \t]*(?=\([a-z]{1,2}\))"
@@ -33,22 +34,23 @@ _AGENDA_START = regex.compile(
 # line break before it (run over "\n" + text). Two literal-led searches: one alternation with a
 # (?m:^) branch was tried at every character, and cost more than the rest of the agenda parse.
 _AGENDA_WORDS = "议程项目"
-_EN_AGENDA_GATE = re.compile(r"\n[ \t]*(?:(?i:agenda)|Item)")
-_SUB_ITEM = regex.compile(r"[(（](?P<letter>[a-z]{1,2})[)）]")
+_EN_AGENDA_GATE = compiled_on_use(re.compile, r"\n[ \t]*(?:(?i:agenda)|Item)")
+_SUB_ITEM = compiled_on_use(regex.compile, r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
-_SEPARATOR = regex.compile(r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")
+_SEPARATOR = compiled_on_use(regex.compile, r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")
 # What may end an English agenda line after its sub-items.
-_EN_LINE_END = regex.compile(r"[ \t]*(?:of[ \t]+the[ \t]+(?:provisional[ \t]+|preliminary[ \t]+)?agenda)?[ \t]*\**[ \t]*$",
-                             regex.M)
-_LETTERED_TITLE = regex.compile(r"\s*[(（](?P<letter>[a-z]{1,2})[)）]\s*(?P<title>\S.*?)\s*")
+_EN_LINE_END = compiled_on_use(regex.compile,
+    r"[ \t]*(?:of[ \t]+the[ \t]+(?:provisional[ \t]+|preliminary[ \t]+)?agenda)?[ \t]*\**[ \t]*$",
+    regex.M)
+_LETTERED_TITLE = compiled_on_use(regex.compile, r"\s*[(（](?P<letter>[a-z]{1,2})[)）]\s*(?P<title>\S.*?)\s*")
 # "社会和人权问题：社会发展", "Social and human rights questions: social development".
-_INLINE_TITLE = regex.compile(r"\s*(?P<item>[^:：。.;；]{2,80}?)\s*[:：]\s*(?P<title>[^:：。;；]{2,120}?)\s*")
-_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
-_SUB_ITEM_TITLE = regex.compile(r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
-_TITLE_OPENING = regex.compile(r"\s*联合国(?:同|与|和|、)")
-_CHAPTER = regex.compile(r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
-_TOC_ENTRY = regex.compile(r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
-_PARAGRAPH_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．]")
+_INLINE_TITLE = compiled_on_use(regex.compile, r"\s*(?P<item>[^:：。.;；]{2,80}?)\s*[:：]\s*(?P<title>[^:：。;；]{2,120}?)\s*")
+_ITEM_TITLE = compiled_on_use(regex.compile, r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
+_SUB_ITEM_TITLE = compiled_on_use(regex.compile, r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
+_TITLE_OPENING = compiled_on_use(regex.compile, r"\s*联合国(?:同|与|和|、)")
+_CHAPTER = compiled_on_use(regex.compile, r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
+_TOC_ENTRY = compiled_on_use(regex.compile, r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
+_PARAGRAPH_NUMBER = compiled_on_use(regex.compile, r"\s*\d{1,3}\s*[.．]")
 
 
 @dataclass(frozen=True, slots=True)

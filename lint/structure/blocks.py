@@ -36,13 +36,14 @@ from itertools import count
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import FOOTNOTE_RULE, PARAGRAPH_END_STOPS
 from .certainty import NotChecked
 from .paragraphs import ParagraphStructure
 
-_SUBPARAGRAPH = regex.compile(r"\s*\(?[a-z]{1,2}\)\s*\S")
+_SUBPARAGRAPH = compiled_on_use(regex.compile, r"\s*\(?[a-z]{1,2}\)\s*\S")
 # A footnote's number: alone on its line ("1", "*") or before the note ("957 关于...").
-_FOOTNOTE_MARKER = regex.compile(r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|月|日)\S)")
+_FOOTNOTE_MARKER = compiled_on_use(regex.compile, r"\s*(?:\d{1,4}|\*{1,3})(?:\s*$|[ \t]+(?!年|月|日)\S)")
 _SENTENCE_END_SET = frozenset(PARAGRAPH_END_STOPS)
 # A sentence that ends inside a quotation or a bracket: "。”", "。）".
 _CLOSING = "”’）)」』"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from .headings import CHINESE_NUMERALS
 from .scan import finditer_near, literal_positions
 
@@ -46,43 +47,43 @@ _ZH_LIST = rf"{_ZH_RANGE}(?:\s*段?\s*(?:、|，|和|及|以及)\s*(?:第\s*)?{_
 # "见" or a bracket), for the search that starts from those (see finditer_near).
 _ZH_OWN = ("上文", "下文", "本报告", "本文件", "本说明", "本信")
 _ZH_ANNEX_LEADS = ("参见", "载于", "列于")
-_ZH_PARAGRAPHS = regex.compile(
+_ZH_PARAGRAPHS = compiled_on_use(regex.compile,
     rf"(?P<own>{'|'.join(_ZH_OWN)})?\s*第\s*(?P<list>{_ZH_LIST})\s*段(?!落)"
 )
-_ZH_POINTING = regex.compile(r"(?:列于|载于|见|参见|参看|如)\s*$")
+_ZH_POINTING = compiled_on_use(regex.compile, r"(?:列于|载于|见|参见|参看|如)\s*$")
 # Words that, earlier in the same sentence, make "第 N 段" another text's paragraph.
-_ELSEWHERE = regex.compile(r"决议|号|决定|文件|报告|公约|宪章|协定|议定书|声明|记录|附件|[A-Z]{1,3}/\d|条")
+_ELSEWHERE = compiled_on_use(regex.compile, r"决议|号|决定|文件|报告|公约|宪章|协定|议定书|声明|记录|附件|[A-Z]{1,3}/\d|条")
 _ZH_C = rf"[{CHINESE_NUMERALS}]{{1,3}}"
-_ZH_PARTS = regex.compile(
+_ZH_PARTS = compiled_on_use(regex.compile,
     rf"(?P<own>上文|下文|本报告|本文件)\s*(?:第\s*(?P<chapters>{_ZH_C}(?:\s*(?:、|和|及|至)\s*(?:第\s*)?{_ZH_C})*)"
     r"\s*(?:节|章|部分))?\s*(?:(?P<section>[A-Z])\s*(?:节|部分|分节))?"
 )
 # Most matches are a bare "上文" or "本报告": read them cheaply (regex resolves a
 # group name on every access, which costs more than the match).
 _ZH_PARTS_GROUPS = tuple(_ZH_PARTS.groupindex[name] for name in ("own", "chapters", "section"))
-_ZH_C_PATTERN = regex.compile(_ZH_C)
+_ZH_C_PATTERN = compiled_on_use(regex.compile, _ZH_C)
 # The "第" of a paragraph reference: a number follows (the anchors of finditer_near).
-_NUMBER_AFTER_DI = regex.compile(r"第(?=\s*\d)")
-_ZH_ANNEX = regex.compile(
+_NUMBER_AFTER_DI = compiled_on_use(regex.compile, r"第(?=\s*\d)")
+_ZH_ANNEX = compiled_on_use(regex.compile,
     rf"(?:(?:见|参见|载于|列于)\s*|[（(]\s*)(?P<label>(?:附件|附录){_ZH_C}?)(?=\s*[)）。，；]|\s*$)"
 )
 _EN_LIST = rf"{_N}(?:\s*(?:-|–|to|and|,)\s*{_N})*"
-_EN_PARAGRAPHS = regex.compile(
+_EN_PARAGRAPHS = compiled_on_use(regex.compile,
     rf"\b(?:paragraphs?|paras?\.)\s+(?P<list>{_EN_LIST})"
     r"(?:\s+(?P<dir>above|below)|\s+of\s+the\s+present\s+(?:report|document|note))"
 )
-_EN_SECTION = regex.compile(
+_EN_SECTION = compiled_on_use(regex.compile,
     r"\b(?:section|chapter)\s+(?P<chapter>[IVX]{1,5})(?:\.(?P<section>[A-Z]))?"
     r"(?:\s+(?P<dir>above|below)|\s+of\s+the\s+present\s+(?:report|document))"
 )
-_EN_ANNEX = regex.compile(
+_EN_ANNEX = compiled_on_use(regex.compile,
     r"(?:\(see\s+|\bin\s+)(?P<label>annex|appendix)\s+(?P<number>[IVX]{1,5})?"
     r"(?=\s+to\s+the\s+present\s+(?:report|document)|\))",
     regex.IGNORECASE,
 )
-_EN_ANNEX_LABEL = regex.compile(r"annex|appendix", regex.IGNORECASE)
+_EN_ANNEX_LABEL = compiled_on_use(regex.compile, r"annex|appendix", regex.IGNORECASE)
 # Where the sentence holding a bare "第 N 段" began: a full stop, or a new numbered paragraph.
-_SENTENCE_START = regex.compile(r"[。；;!?！？]|\n\s*\d{1,3}\s*[.．]")
+_SENTENCE_START = compiled_on_use(regex.compile, r"[。；;!?！？]|\n\s*\d{1,3}\s*[.．]")
 _WINDOW = 60
 
 
@@ -148,7 +149,7 @@ def _english(text: str) -> Iterator[InternalReference]:
         yield InternalReference(ReferenceKind.ANNEX, (label,), match.start(), match.end())
 
 
-_NUMBER_RANGE = regex.compile(rf"({_N})(?:\s*(?:至|到|-|–|to)\s*({_N}))?")
+_NUMBER_RANGE = compiled_on_use(regex.compile, rf"({_N})(?:\s*(?:至|到|-|–|to)\s*({_N}))?")
 
 
 def _expand(numbers: str) -> tuple[str, ...]:

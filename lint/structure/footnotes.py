@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import FOOTNOTE_RULE
 from .scan import lines_matching, literal_positions
 
@@ -104,17 +105,18 @@ class Footnotes:
         return frozenset(n for note in self.texts for n in (note.line, note.content_line))
 
 
-_BARE_LABEL = regex.compile(r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
-_SYMBOL_TEXT = regex.compile(r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
+_BARE_LABEL = compiled_on_use(regex.compile, r"\s*(?P<label>\d{1,3}|\*{1,3})\s*")
+_SYMBOL_TEXT = compiled_on_use(regex.compile, r"\s*(?P<label>\*{1,3})[ \t\u3000]+(?P<content>\S.*)")
 # An asterisk right after a word, a closing bracket or a symbol, or after " " at
 # the end of a title; not a bar code (*0644982*) or a bullet at line start.
-_SYMBOL_MARKER = regex.compile(r"(?<=[\p{Han}\p{L}\p{N})）」》”\]])\s?(?P<label>\*{1,3})(?=\s|$|[\p{Han}|])")
-_MARKDOWN_MARKER = regex.compile(r"\[\^(?P<label>\d{1,4})\](?!:)")
-_MARKDOWN_TEXT = regex.compile(r"\[\^(?P<label>\d{1,4})\]:\s*(?P<content>.*)")
-_INLINE_TEXT = regex.compile(r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个项次名])(?P<content>\S.*)")
+_SYMBOL_MARKER = compiled_on_use(regex.compile,
+    r"(?<=[\p{Han}\p{L}\p{N})）」》”\]])\s?(?P<label>\*{1,3})(?=\s|$|[\p{Han}|])")
+_MARKDOWN_MARKER = compiled_on_use(regex.compile, r"\[\^(?P<label>\d{1,4})\](?!:)")
+_MARKDOWN_TEXT = compiled_on_use(regex.compile, r"\[\^(?P<label>\d{1,4})\]:\s*(?P<content>.*)")
+_INLINE_TEXT = compiled_on_use(regex.compile, r"\s*(?P<label>\d{1,4})[ \t\u3000]+(?![年月日个项次名])(?P<content>\S.*)")
 # A number standing alone in running text: not part of a symbol, date, amount or count.
 # Run over the whole text at once, so ``[^\S\n]`` keeps each match on one line.
-_INLINE_CANDIDATE = regex.compile(
+_INLINE_CANDIDATE = compiled_on_use(regex.compile,
     r"(?<![\d./\-:A-Za-z第])(?P<label>\d{1,4})(?![\d./\-%,(（A-Za-z])(?![^\S\n]*[年月日个项次名段条款号届国%])"
 )
 # regex looks a group's name up on every access (~3 µs, more than the match);
@@ -122,12 +124,12 @@ _INLINE_CANDIDATE = regex.compile(
 _INLINE_LABEL = _INLINE_CANDIDATE.groupindex["label"]
 #: How far an inline note's number may stray from the note before it.
 _INLINE_STRAY = 20
-_TABLE_TEXT = regex.compile(r"\s?(?P<label>[a-z])[ \t\u3000]+(?P<content>\p{Han}.*)")
+_TABLE_TEXT = compiled_on_use(regex.compile, r"\s?(?P<label>[a-z])[ \t\u3000]+(?P<content>\p{Han}.*)")
 # The look-behind comes after the scan finds a letter: checking it first, at every
 # position, made this the slowest pattern of the parse.
-_TABLE_MARKER = regex.compile(r"(?m)(?<=[\p{Han}、，][^\S\n]?)(?P<label>[a-z])(?=\s|$)")
+_TABLE_MARKER = compiled_on_use(regex.compile, r"(?m)(?<=[\p{Han}、，][^\S\n]?)(?P<label>[a-z])(?=\s|$)")
 _TABLE_LABEL = _TABLE_MARKER.groupindex["label"]
-_IBID = regex.compile(r"\s*(?:同上|Ibid\.?|ibid\.?)")
+_IBID = compiled_on_use(regex.compile, r"\s*(?:同上|Ibid\.?|ibid\.?)")
 
 
 def parse_footnotes(lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> Footnotes:
@@ -382,7 +384,7 @@ _MAX_BARE_LABEL = 3
 
 
 # A line that _may_start_with_letter (a gate: see structure/scan.py).
-_LETTER_START = re.compile(r"\n[^\n]?[a-z]")
+_LETTER_START = compiled_on_use(re.compile, r"\n[^\n]?[a-z]")
 
 
 def _short_when_stripped(text: str) -> bool:

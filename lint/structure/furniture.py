@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from .scan import lines_containing, lines_matching
 
 
@@ -36,10 +37,11 @@ class FurnitureLine:
 
 _PATTERNS = (
     # 06-44982 * (C)    010906    010906 ; 10-54243 (C) 151010 191010
-    (FurnitureKind.JOB_NUMBER, regex.compile(r"\s*\d{2}-\d{5}\s*(?:\*\s*)?\([A-Z]\)(?:\s+\d{6}){0,2}\s*")),
-    (FurnitureKind.BARCODE, regex.compile(r"\s*\*\d{7}\*\s*")),
-    (FurnitureKind.RECYCLE, regex.compile(r"\s*请回收.*")),
-    (FurnitureKind.LINK, regex.compile(r"\s*https?://undocs\.org/\S*\s*")),
+    (FurnitureKind.JOB_NUMBER, compiled_on_use(regex.compile,
+        r"\s*\d{2}-\d{5}\s*(?:\*\s*)?\([A-Z]\)(?:\s+\d{6}){0,2}\s*")),
+    (FurnitureKind.BARCODE, compiled_on_use(regex.compile, r"\s*\*\d{7}\*\s*")),
+    (FurnitureKind.RECYCLE, compiled_on_use(regex.compile, r"\s*请回收.*")),
+    (FurnitureKind.LINK, compiled_on_use(regex.compile, r"\s*https?://undocs\.org/\S*\s*")),
 )
 
 

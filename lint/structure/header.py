@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import EN_DATE, EN_MONTHS, ZH_DATE
 
 #: How many lines from the top the masthead may take.
@@ -27,20 +28,20 @@ MASTHEAD_LINES = 40
 # parts: ``A/81/6 (Sect. 29A)/Part A``.
 _SECTION = r"\s?\((?:Sect|Part|Chap)\.?\s?\d+[A-Z]?\)(?:/(?:Part\s[A-Z]\b|[A-Za-z0-9.\-]+))*+"
 _SYMBOL_PART = rf"[A-Z][A-Z0-9.]*+(?:/[A-Za-z0-9.\-]+)++(?:{_SECTION})?"
-_MASTHEAD_SYMBOL = regex.compile(
+_MASTHEAD_SYMBOL = compiled_on_use(regex.compile,
     rf"(?:联\s*合\s*国|United Nations)?\s*(?P<symbol>{_SYMBOL_PART}(?:\s*[-–]\s*{_SYMBOL_PART})*\*?)\s*$"
 )
-_EN_DATE = regex.compile(rf"(?<!\d){EN_DATE}(?!\d)")
-_ZH_DATE = regex.compile(ZH_DATE)
-_DISTR = regex.compile(r"Distr\.\s*:\s*\w+")
+_EN_DATE = compiled_on_use(regex.compile, rf"(?<!\d){EN_DATE}(?!\d)")
+_ZH_DATE = compiled_on_use(regex.compile, ZH_DATE)
+_DISTR = compiled_on_use(regex.compile, r"Distr\.\s*:\s*\w+")
 # Runs, not single characters: counting the characters of a few long runs is five times
 # faster than one match per character (the language test reads 20,000 characters per document).
 # The stdlib engine: for an ASCII class it means the same and scans faster than regex.
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
-_JOINT_DASH = regex.compile(r"\s*([-–])\s*(?=[A-Z])")
-_JOINT_SPLIT = regex.compile(r"\s*[-–]\s*(?=[A-Z])")
-_SPACES = regex.compile(r"\s+")
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_LATIN_RUN = compiled_on_use(re.compile, r"[A-Za-z]+")
+_JOINT_DASH = compiled_on_use(regex.compile, r"\s*([-–])\s*(?=[A-Z])")
+_JOINT_SPLIT = compiled_on_use(regex.compile, r"\s*[-–]\s*(?=[A-Z])")
+_SPACES = compiled_on_use(regex.compile, r"\s+")
+_HAN_RUN = compiled_on_use(regex.compile, r"\p{Han}+")
 
 
 @dataclass(frozen=True, slots=True)

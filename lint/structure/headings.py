@@ -17,20 +17,21 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import SENTENCE_ENDING_TITLE, TITLE_MAX_CHARS
 from .scan import lines_matching
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-_CHAPTER = regex.compile(
+_CHAPTER = compiled_on_use(regex.compile,
     rf"\s*(?P<label>[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}})\s*[.．、]\s*(?P<title>\S.*?)\s*"
 )
-_SECTION = regex.compile(r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
+_SECTION = compiled_on_use(regex.compile, r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
 # Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
-_GATE = re.compile(rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
+_GATE = compiled_on_use(re.compile, rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
 # A row of a table read as text: a label and title, then figures in cells ("II.\tPosts\t1 234.5\t(12.0)").
 #: Footnote markers and trailing asterisks, taken off a heading's title.
-_MARKS = regex.compile(r"\[\^\d+\]|\*+$")
-_FIGURE_CELLS = regex.compile(r"(?:\t| {2,})[-–(]?\d[\d\s,.()%–-]*$")
+_MARKS = compiled_on_use(regex.compile, r"\[\^\d+\]|\*+$")
+_FIGURE_CELLS = compiled_on_use(regex.compile, r"(?:\t| {2,})[-–(]?\d[\d\s,.()%–-]*$")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..patterns import compiled_on_use
+
 if TYPE_CHECKING:
     from ..rules.registry import Mention, Registry
 
 #: A title in ``《》`` on one line.
-QUOTED_TITLE = regex.compile(r"《[^《》\n]*》")
+QUOTED_TITLE = compiled_on_use(regex.compile, r"《[^《》\n]*》")
 
 
 def quoted_titles(text: str) -> list[tuple[int, int]]:

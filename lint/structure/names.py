@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..patterns import compiled_on_use
 from .mentions import overlaps
 
 if TYPE_CHECKING:
@@ -41,15 +42,15 @@ _SYNONYM_ENDINGS = (("组织", "机构"), ("办事处", "办公室"), ("共同�
 _HAN = r"\u4e00-\u9fff"
 # The short form in its brackets is found first; the full name is then read backwards from it,
 # so that each bracket costs a bounded look back and the scan stays linear.
-_ZH_SHORT = regex.compile(rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
+_ZH_SHORT = compiled_on_use(regex.compile, rf"[(（](?P<short>[{_HAN}\-—]{{2,12}})[)）]")
 # Searched backwards from the bracket (``(?r)``): the same match as a forward search (the longest
 # run ending there), found in the run's length rather than trying every start in the window.
-_ZH_RUN = regex.compile(rf"(?r)[{_HAN}、/\-—]{{3,60}}$")
-_EN_SHORT = regex.compile(r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
-_EN_RUN = regex.compile(r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
+_ZH_RUN = compiled_on_use(regex.compile, rf"(?r)[{_HAN}、/\-—]{{3,60}}$")
+_EN_SHORT = compiled_on_use(regex.compile, r"[ \t]?\((?P<short>[A-Z][A-Za-z&\-]{1,14})\)")
+_EN_RUN = compiled_on_use(regex.compile, r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&.\-]+){1,15}[ \t]*$")
 _LOOK_BACK = 200
 _EN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "with", "de", "la", "du", "des", "&"})
-_QUOTED = regex.compile(r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
+_QUOTED = compiled_on_use(regex.compile, r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
 #: The UN writes many of its own bodies with or without this prefix; it does not make a variant.
 UN_PREFIX = "联合国"
 _MIN_ZH_CHARS = 5

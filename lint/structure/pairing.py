@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import HAN
 from .blocks import TextBlock
 
@@ -53,16 +54,16 @@ WIDTH_FAMILIES = frozenset({"round", "square", "curly"})
 _FULLWIDTH = frozenset("（）［］｛｝")
 # Every bracket and quotation mark. The stdlib engine: its search for a plain
 # character class runs about twice as fast as regex's.
-_BRACKET = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "]")
+_BRACKET = compiled_on_use(re.compile, "[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 # "a) text", "ii) text" at the start of a line: a list marker whose opening bracket the style leaves out.
-_BARE_MARKER = regex.compile(r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
+_BARE_MARKER = compiled_on_use(regex.compile, r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
 # An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the letter before).
-_APOSTROPHE = regex.compile(r"[A-Za-z]’[A-Za-z]")
+_APOSTROPHE = compiled_on_use(regex.compile, r"[A-Za-z]’[A-Za-z]")
 
 
 # A resolution number whose closing bracket was lost (``第 1373（2001号``): the
 # reference parser does not take it for a citation, yet the slip is RES's, not TYP's.
-_NUMBER_WITHOUT_CLOSING_BRACKET = regex.compile(r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
+_NUMBER_WITHOUT_CLOSING_BRACKET = compiled_on_use(regex.compile, r"第\s*\d{1,4}\s*[（(]\s*(?:19|20)\d\d\s*(?=号)")
 
 
 def resolution_spans(text: str, references: References) -> list[tuple[int, int]]:

@@ -21,20 +21,22 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from ..text import NOT_IN_SHORT_HEADING, SHORT_HEADING_MAX_CHARS
 from .certainty import NotChecked
 from .scan import lines_matching
 
 # "12. text", "10．text"; not "3.1", "3.I.1" (budget fascicle numbering) or "0.2%".
-_NUMBERED = regex.compile(r"(?P<indent>\s*)(?P<number>\d{1,3})\s*[.．](?=\s|[^\x00-\x7f])\s*(?P<rest>\S.*)?")
+_NUMBERED = compiled_on_use(regex.compile,
+    r"(?P<indent>\s*)(?P<number>\d{1,3})\s*[.．](?=\s|[^\x00-\x7f])\s*(?P<rest>\S.*)?")
 # regex looks a group's name up on every access (~3 µs, more than the match);
 # the loop over numbered lines uses the numbers.
 _INDENT, _NUMBER, _REST = (_NUMBERED.groupindex[name] for name in ("indent", "number", "rest"))
-_PART = regex.compile(
+_PART = compiled_on_use(regex.compile,
     r"\s*(?P<label>(?:附件|附录)[一二三四五六七八九十]*|(?:Annex|Appendix)(?:\s+[IVXLC]+)?)\s*"
 )
 # Necessary for _NUMBERED or _PART to match a line: what the line starts with.
-_GATE = re.compile(r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Annex|Appendix)")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Annex|Appendix)")
 
 #: The rules a doubt about the paragraph sequence silences.
 PARAGRAPH_DOUBT_CODES = frozenset({"XRF001", "XRF002"})

@@ -23,6 +23,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from ..patterns import compiled_on_use
+
 
 def lines_matching(lines: Sequence[str], gate: re.Pattern) -> list[int]:
     """0-based indices, ascending, of the lines whose start ``gate`` matches.
@@ -85,7 +87,7 @@ def literal_positions(text: str, *literals: str) -> list[int]:
     return positions
 
 
-_SPACE = regex.compile(r"\s")
+_SPACE = compiled_on_use(regex.compile, r"\s")
 
 
 def finditer_near(pattern: regex.Pattern, text: str, anchors: Sequence[int],

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from .scan import lines_matching
 
-_ITEM = regex.compile(r"(?P<indent>\s*)[（(](?P<letter>[a-z])[)）](?![、，,(（])\s*\S")
+_ITEM = compiled_on_use(regex.compile, r"(?P<indent>\s*)[（(](?P<letter>[a-z])[)）](?![、，,(（])\s*\S")
 
 
 # Necessary for _ITEM to match a line.
-_GATE = re.compile(r"\n[^\S\n]*[（(][a-z][)）]")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*[（(][a-z][)）]")
 #: Sub-paragraphs of one list follow each other within a few wrapped paragraphs.
 _LIST_GAP_LINES = 40
 

@@ -28,23 +28,26 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import compiled_on_use
 from .certainty import NotChecked
 from .headings import CHINESE_NUMERALS
 
-_TOC_TITLE = regex.compile(r"\s*(?:目\s*录|Contents)\s*")
-_PAGE_HEADER = regex.compile(r"\s*(?:\|\s*)?(?:页次|Page)\s*")
-_ENTRY = regex.compile(
+_TOC_TITLE = compiled_on_use(regex.compile, r"\s*(?:目\s*录|Contents)\s*")
+_PAGE_HEADER = compiled_on_use(regex.compile, r"\s*(?:\|\s*)?(?:页次|Page)\s*")
+_ENTRY = compiled_on_use(regex.compile,
     rf"\s*(?:(?P<label>[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z])\s*[.．、]\s*)?"
     r"(?P<title>.*?)(?:\s*(?:\t|\|)\s*(?P<page>\d{1,4}))?\s*"
 )
-_MARKUP = regex.compile(r"\[\^\d+\]|\*+")
+_MARKUP = compiled_on_use(regex.compile, r"\[\^\d+\]|\*+")
 #: A contents entry naming a lettered sub-item under its parent heading: ``Subprogramme 1 (a). Title``.
-_SUB_ITEM_ENTRY = regex.compile(r"\s*(?P<parent>\S.*?)\s*\((?P<letter>[a-z])\)\s*[.:]?\s+(?P<rest>\S.*?)\s*")
-_NUMBERING = regex.compile(rf"\s*(?:[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z]|\d{{1,3}})\s*[.．、]\s*")
+_SUB_ITEM_ENTRY = compiled_on_use(regex.compile,
+    r"\s*(?P<parent>\S.*?)\s*\((?P<letter>[a-z])\)\s*[.:]?\s+(?P<rest>\S.*?)\s*")
+_NUMBERING = compiled_on_use(regex.compile,
+    rf"\s*(?:[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z]|\d{{1,3}})\s*[.．、]\s*")
 #: How far from the top a contents may start.
 _TOC_SEARCH_LINES = 200
 # A body paragraph: "12. text ..." ending a sentence (a contents entry is a title: no full stop).
-_PARAGRAPH = regex.compile(r"\s*\d{1,3}\s*[.．]\s*\S.{20,}[。；;.]\s*")
+_PARAGRAPH = compiled_on_use(regex.compile, r"\s*\d{1,3}\s*[.．]\s*\S.{20,}[。；;.]\s*")
 #: A contents entry is a title: a line longer than this is running text.
 _ENTRY_MAX_CHARS = 160
 #: The rules a doubt about the contents silences.

@@ -5,16 +5,17 @@ from __future__ import annotations
 import regex
 
 from unlint import Document, Finding, Fix, rule
+from unlint.patterns import compiled_on_use
 
 from ._text import in_text_line, is_chinese
 
 # Lower-case Latin words only: symbols, abbreviations (COVID-19, E8, I-24/7),
 # names and English titles carry capitals, digits or punctuation, and URLs and
 # e-mail addresses dots, so the look-arounds keep all of them out.
-_LOWERCASE_RUN = regex.compile(r"(?<![\w./@:\-'’&])[a-z]{2,}(?:[ \t]+[a-z]{2,})*(?![\w./@:\-'’&])")
-_CHINESE_MARK = regex.compile(r"[\p{Han}，、；：“（《]")
+_LOWERCASE_RUN = compiled_on_use(regex.compile, r"(?<![\w./@:\-'’&])[a-z]{2,}(?:[ \t]+[a-z]{2,})*(?![\w./@:\-'’&])")
+_CHINESE_MARK = compiled_on_use(regex.compile, r"[\p{Han}，、；：“（《]")
 _GAP = " \t\u3000"
-_HAN_AFTER = regex.compile(r"[ \t\u3000]*\p{Han}")
+_HAN_AFTER = compiled_on_use(regex.compile, r"[ \t\u3000]*\p{Han}")
 #: Units and lower-case abbreviations that Chinese UN text writes in Latin letters.
 _UNITS = frozenset(
     "km kg mg ml cm mm nm ha kw kwh mw mwh gw gwh tw hz khz mhz ghz db ppm ppb kbps mbps gbps kb mb gb tb "

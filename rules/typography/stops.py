@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from unlint import Document, Finding, Fix, rule
+from unlint.patterns import compiled_on_use
 
 from ._text import is_chinese
 
-_STOP = regex.compile(r"\s*\d{1,3}\s*(．)")
+_STOP = compiled_on_use(regex.compile, r"\s*\d{1,3}\s*(．)")
 
 
 @rule(
