@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .diagnostics import Position
 from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
+from .patterns import compiled_on_use
 from .structure.certainty import NotChecked
 from .references import References, find_references
 from .structure.footnotes import Footnotes, parse_footnotes
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from .structure.pairing import Pairing
     from .structure.sublists import LetteredItem
 
-_LINE_BREAK = re.compile("\n")
+_LINE_BREAK = compiled_on_use(re.compile, "\n")
 
 
 @dataclass(frozen=True, slots=True)
