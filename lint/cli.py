@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,9 +54,9 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
 
 
-def _load_rules() -> RuleSet:
+def _load_rules(load: Callable[[], RuleSet] = default_rules) -> RuleSet:
     try:
-        return default_rules()
+        return load()
     except PluginError as err:
         raise UsageFailure(str(err)) from None
 
@@ -322,7 +322,7 @@ _COMPARE_FIXED = {"exclude": (), "rule_timeout": None, "fix": False, "unsafe_fix
 def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_file: str | None, **values) -> None:
     """Compare a TRANSLATION with its ORIGINAL (CMP rules); findings are on the translation."""
     from .compare.pairs import SourcePair, pairs_from_folders, pairs_from_list
-    from .compare.run import compare_pairs
+    from .compare.run import compare_pairs, load_compare_rules
 
     given = sum(bool(x) for x in (paths, pair_folders, pairs_file))
     if given != 1 or (paths and len(paths) != 2):
@@ -330,12 +330,9 @@ def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_
     if paths and any(Path(p).is_dir() for p in paths):
         raise UsageFailure("ORIGINAL and TRANSLATION are files; compare folders with --pairs DIR_A DIR_B")
     options = CheckOptions.from_click({**values, **_COMPARE_FIXED})
-    rules = _load_rules()
+    rules = _load_rules(load_compare_rules)
     config = _effective_config(list(paths or pair_folders or (pairs_file,)), options)
-    try:
-        check_config(config, rules)
-    except ConfigError as err:
-        raise UsageFailure(str(err)) from None
+    _check_compare_config(config, rules)
     if pair_folders:
         pairs = pairs_from_folders(*pair_folders, config)
     elif pairs_file:
@@ -346,7 +343,22 @@ def compare(paths: tuple[str, ...], pair_folders: tuple[str, str] | None, pairs_
         errors = [s for s in found if isinstance(s, InputError)]
         pairs = errors or [SourcePair(found[0], found[1])]
     policy = Policy(config, _baseline_of(options))
-    sys.exit(exit_code(_report(list(compare_pairs(pairs, config, rules, policy)), config, rules, options)))
+    results = list(compare_pairs(pairs, config, rules, policy))
+    # A SARIF report describes every rule the tool has, as under `unlint check`.
+    sys.exit(exit_code(_report(results, config, _load_rules() if options.output_format == "sarif" else rules,
+                               options)))
+
+
+def _check_compare_config(config: Config, rules: RuleSet) -> None:
+    """The settings name known codes; a code of another family is known too (a configuration shared with
+    ``unlint check``), though the other families are loaded only to confirm it."""
+    try:
+        check_config(config, rules)
+    except ConfigError:
+        try:
+            check_config(config, _load_rules())
+        except ConfigError as err:
+            raise UsageFailure(str(err)) from None
 
 
 compare.params.extend(p for p in check.params if p.name in _COMPARE_OPTIONS)

@@ -18,27 +18,28 @@ from typing import TYPE_CHECKING
 from .diagnostics import Position
 from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
-from .structure.blocks import BLOCK_DOUBT_CODES, TextBlock, block_doubts, parse_blocks
 from .structure.certainty import NotChecked
-from .structure.agenda import AgendaBlock, parse_agenda
 from .references import References, find_references
-from .structure.footnote_matching import FOOTNOTE_DOUBT_CODES, FootnoteMatch, match_footnotes
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
 from .structure.header import Header, parse_header
 from .structure.headings import Heading, parse_headings
-from .structure.mentions import parse_mentions
-from .structure.names import NameTable, parse_document_names
-from .structure.pairing import Pairing, pair_brackets, resolution_spans
 from .structure.paragraphs import PARAGRAPH_DOUBT_CODES, ParagraphStructure, parse_paragraphs
 from .structure.parsed import StructureFailure, structure, structure_names
-from .structure.crossrefs import InternalReference, parse_references
-from .structure.scan import literal_positions
-from .structure.sublists import LetteredItem, parse_lettered_items
 from .structure.toc import TOC_DOUBT_CODES, TableOfContents, parse_toc
 
+# The parsers of structures that only some rules read are imported by the property that parses them, on
+# first use: `unlint compare` reads none of them, and their modules (mostly their patterns) were a tenth
+# of its start-up. The ones above are read by most runs of either command.
 if TYPE_CHECKING:
     from .rules.registry import Mention, Registry
+    from .structure.agenda import AgendaBlock
+    from .structure.blocks import TextBlock
+    from .structure.crossrefs import InternalReference
+    from .structure.footnote_matching import FootnoteMatch
+    from .structure.names import NameTable
+    from .structure.pairing import Pairing
+    from .structure.sublists import LetteredItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +153,15 @@ class Document:
     @structure
     def text_blocks(self) -> tuple[TextBlock, ...]:
         """Paragraphs of running text across layout line breaks (see structure/blocks.py)."""
+        from .structure.blocks import parse_blocks
+
         return parse_blocks(self.lines, self.furniture_lines, self.paragraph_structure)
 
     @structure
     def agenda(self) -> AgendaBlock | None:
         """The agenda line with lettered sub-items, their titles and the body's headings."""
+        from .structure.agenda import parse_agenda
+
         paragraphs = self.paragraph_structure.paragraphs
         masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
         return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)
@@ -172,6 +177,8 @@ class Document:
 
     @structure
     def footnote_match(self) -> FootnoteMatch:
+        from .structure.footnote_matching import match_footnotes
+
         # A masthead (its symbol or its date) says the text is a whole document, not an excerpt.
         masthead = self.header.symbol is not None or self.header.date is not None
         return match_footnotes(self.footnotes, whole_document=masthead)
@@ -190,6 +197,9 @@ class Document:
     @structure
     def internal_references(self) -> tuple[InternalReference, ...]:
         """References to this document's own paragraphs, chapters, sections and annexes."""
+        from .structure.crossrefs import parse_references
+        from .structure.scan import literal_positions
+
         skip = self.furniture_lines | self.footnotes.text_lines
         skip |= {self.line_index(offset) + 1 for offset in literal_positions(self.text, " | ")}
         return parse_references(self.text, lambda offset: self.line_index(offset) + 1 in skip)
@@ -197,6 +207,8 @@ class Document:
     @structure
     def lettered_items(self) -> tuple[LetteredItem, ...]:
         """Sub-paragraphs ``(a)``, ``(b)`` ... at the start of lines, in order."""
+        from .structure.sublists import parse_lettered_items
+
         return parse_lettered_items(self.lines, self.layout_skip | self.footnotes.text_lines,
                                     self.layout.table_lines)
 
@@ -210,17 +222,23 @@ class Document:
     @structure
     def organization_mentions(self) -> tuple[Mention, ...]:
         """Registered organization names in the body, outside furniture and quoted titles."""
+        from .structure.mentions import parse_mentions
+
         return parse_mentions(self.text, self.organization_registry, self.is_furniture)
 
     @structure
     def names(self) -> NameTable:
         """The document's own name table: its ``全称(简称)`` / ``Full Name (ABBR)`` definitions."""
+        from .structure.names import parse_document_names
+
         return parse_document_names(self.text, self.organization_mentions, self.is_furniture)
 
     @structure
     def bracket_pairing(self) -> Pairing:
         """Brackets and quotation marks paired block by block, resolution citations left out."""
-        return pair_brackets(self.text, self.text_blocks, lambda number: self._line_starts[number - 1],
+        from .structure.pairing import pair_brackets, resolution_spans
+
+        return pair_brackets(self.text, self.text_blocks, self._line_starts,
                              resolution_spans(self.text, self.references))
 
     # -- failures ---------------------------------------------------------------
@@ -246,6 +264,9 @@ class Document:
 
         Reports show them beside the findings, so that silence is not taken for a clean text.
         """
+        from .structure.blocks import BLOCK_DOUBT_CODES, block_doubts
+        from .structure.footnote_matching import FOOTNOTE_DOUBT_CODES
+
         sources: tuple[tuple[frozenset[str], Callable[[], tuple[NotChecked, ...]]], ...] = (
             (PARAGRAPH_DOUBT_CODES, lambda: self.paragraph_structure.doubts),
             (FOOTNOTE_DOUBT_CODES, lambda: self.footnote_match.doubts),

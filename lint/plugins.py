@@ -45,11 +45,16 @@ class RuleSet:
 
 
 def make_plugin_manager(*, entry_point_plugins: bool = True, extra: Iterable[object] = (),
-                        builtin: bool = True) -> pluggy.PluginManager:
-    """A plugin manager with the built-in families, entry points and ``extra`` plugins."""
+                        builtin: bool = True, families: Iterable[str] | None = None) -> pluggy.PluginManager:
+    """A plugin manager with the built-in families, entry points and ``extra`` plugins.
+
+    ``families`` names the built-in modules to register (default: all of ``unlint.rules.BUILTIN``);
+    the others are not even imported.
+    """
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
-    families = importlib.import_module("unlint.rules").BUILTIN if builtin else ()
+    builtins = importlib.import_module("unlint.rules").BUILTIN if builtin else ()
+    families = builtins if families is None else [name for name in builtins if name in set(families)]
     for module_name in families:
         manager.register(importlib.import_module(f"unlint.rules.{module_name}"), name=f"unlint.rules.{module_name}")
     if entry_point_plugins:
@@ -115,6 +120,9 @@ def collect_rules(manager: pluggy.PluginManager) -> RuleSet:
     return RuleSet(rules, origins, organizations)
 
 
-def load_rules(*, entry_point_plugins: bool = True, extra: Iterable[object] = (), builtin: bool = True) -> RuleSet:
-    """All rules: built-ins (unless ``builtin`` is false), installed plugins and ``extra`` plugin objects."""
-    return collect_rules(make_plugin_manager(entry_point_plugins=entry_point_plugins, extra=extra, builtin=builtin))
+def load_rules(*, entry_point_plugins: bool = True, extra: Iterable[object] = (), builtin: bool = True,
+               families: Iterable[str] | None = None) -> RuleSet:
+    """All rules: built-ins (unless ``builtin`` is false; only ``families`` of them if given), installed
+    plugins and ``extra`` plugin objects."""
+    return collect_rules(make_plugin_manager(entry_point_plugins=entry_point_plugins, extra=extra, builtin=builtin,
+                                             families=families))

@@ -55,3 +55,13 @@ def test_every_english_reference_parses():
 def test_missing_path_is_an_error():
     result = run("no/such/file.txt")
     assert result.exit_code == 2
+
+
+def test_text_rows_show_control_characters_of_a_file_name_as_escapes(tmp_path):
+    # an ESC in a file name must not reach the terminal (or a CI log) as a live escape sequence
+    document = tmp_path / "doc\x1b]0;title\x07.txt"
+    document.write_text("见 S/2020/30。\n", encoding="utf-8")
+    result = run(str(document))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "doc\\x1b]0;title\\x07.txt:1:3: symbol S/2020/30" in result.output

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from ..config import Config
 from ..document import Document
 from ..files import InputError, read_source
-from ..plugins import RuleSet
+from ..plugins import RuleSet, load_rules
 from ..engine import lint_document
 from ..funnel import Policy
 from ..results import FileResult
@@ -16,12 +16,24 @@ from .paired import PairedDocument
 
 #: The rule family compare runs; the other rules are for ``unlint check``.
 FAMILY = "CMP"
+#: The built-in module (``unlint.rules.compare``) that holds the family.
+MODULE = "compare"
 
 
 def compare_rules(rules: RuleSet) -> RuleSet:
     """Only the CMP rules of ``rules``: comparing does not check each document on its own."""
     chosen = {code: rule for code, rule in rules.rules.items() if rule.family == FAMILY}
     return RuleSet(chosen, {code: rules.origins.get(code, "") for code in chosen}, rules.organizations)
+
+
+def load_compare_rules() -> RuleSet:
+    """The rules ``unlint compare`` runs: the CMP family, built in and from installed plugins.
+
+    The other built-in families are not imported: compare never runs them, and their modules (and the
+    structure parsers and data they import) were a tenth of its start-up. Plugins are all loaded, since
+    any of them may add a CMP rule.
+    """
+    return compare_rules(load_rules(families=(MODULE,)))
 
 
 def compare_pair(pair: SourcePair, config: Config, rules: RuleSet, policy: Policy | None = None) -> FileResult:

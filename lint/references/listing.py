@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from ..document import Document
+from ..printable import printable
 
 
 def reference_rows(document: Document) -> Iterator[dict]:
@@ -31,7 +32,8 @@ def render_rows_text(rows: Iterable[dict]) -> str:
     for row in rows:
         shown = " ".join(row["text"].split())
         detail = json.dumps(row["fields"], ensure_ascii=False) if row["parsed"] else f"UNPARSED: {row['error']}"
-        lines.append(f"{row['path']}:{row['line']}:{row['column']}: {row['kind']} {shown}  {detail}")
+        # path and text come from the user's files: a control character must not drive the terminal
+        lines.append(printable(f"{row['path']}:{row['line']}:{row['column']}: {row['kind']} {shown}  {detail}"))
     return "".join(line + "\n" for line in lines)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from ..patterns import compiled_on_use
-from .scan import lines_matching
+from .scan import lines_containing, lines_matching
 
 
 class FurnitureKind(enum.Enum):
@@ -52,37 +52,82 @@ def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tu
     (``A/60/341``, ``S/2005/567``); a line holding nothing else, apart from a
     page number, is a running header.
     """
-    # Compiled only for a line that could be a running header: a Word or PDF reading has none.
-    header = functools.cache(lambda: _running_header_pattern(own_symbols))
+    is_header = _running_header_test(own_symbols)
+    # No other line can be furniture: one starting as the fixed patterns do, or holding an own symbol.
+    candidates = lines_matching(lines, _GATE)
+    if own_symbols:
+        candidates = sorted(set(candidates).union(lines_containing(lines, own_symbols)))
     found = []
-    for index in lines_matching(lines, _gate(own_symbols)):  # no other line can be furniture
-        kind = _kind_of(lines[index], header)
+    for index in candidates:
+        kind = _kind_of(lines[index], is_header)
         if kind is not None:
             found.append(FurnitureLine(index + 1, kind))
     return tuple(found)
 
 
-def _kind_of(text: str, header: Callable[[], regex.Pattern | None]) -> FurnitureKind | None:
+def _kind_of(text: str, is_header: Callable[[str], bool]) -> FurnitureKind | None:
     if not text.strip():
         return None
     for kind, pattern in _PATTERNS:
         if pattern.fullmatch(text):
             return kind
-    if (pattern := header()) is not None and pattern.fullmatch(text):
+    if is_header(text):
         return FurnitureKind.RUNNING_HEADER
     return None
 
 
-def _gate(own_symbols: Sequence[str]) -> re.Pattern:
-    r"""What a furniture line must start with: the beginnings of _PATTERNS and the running header.
+#: What a furniture line of _PATTERNS must start with (a ``re`` gate, see structure/scan.py:
+#: ``\S`` stands for ``regex``'s ``\d``). Running headers are found by their symbols instead.
+_GATE = re.compile(r"\n[^\S\n]*(?:\S\S-|\*|请回收|https?://undocs\.org/)")
 
-    A ``re`` gate (see structure/scan.py): ``\S`` stands for ``regex``'s ``\d``.
+#: Stands for one own symbol in a line (a private-use character, which no symbol holds), so that one
+#: pattern compiled at import checks every document's running headers: ``regex`` compiles a pattern
+#: in Python, and compiling one per document from its symbols cost more than finding its furniture.
+_OWN = "\ue000"
+_OWN_SYMBOLS_LINE = regex.compile(rf"\s*(?:\d{{1,3}}\s+)?{_OWN}(?:\s*[-–]?\s*{_OWN})*\*?(?:\s+\d{{1,3}})?\s*")
+#: What a running header holds besides its symbols.
+_HEADER_FILLER = regex.compile(r"[\s\d\-–*]*")
+
+
+def _running_header_test(own_symbols: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a line is a running header: what :func:`_running_header_pattern` fully matches.
+
+    Each own symbol in the line is replaced by ``_OWN`` and the line checked with
+    ``_OWN_SYMBOLS_LINE``. That gives the same answer when no two occurrences of
+    the symbols can overlap and no symbol can hide in a header's page number and
+    spaces: then the replaced occurrences are exactly the symbols a match of the
+    exact pattern reads. Other symbols, and lines holding ``_OWN``, get the exact
+    pattern, compiled when first needed.
     """
-    prefixes = [r"\S\S-", r"\*", "请回收", r"https?://undocs\.org/"]
-    if own_symbols:
-        alternatives = "|".join(re.escape(s) for s in sorted(own_symbols, key=len, reverse=True))
-        prefixes.append(rf"(?:\S{{1,3}}[^\S\n]+)?(?:{alternatives})")
-    return re.compile(rf"\n[^\S\n]*(?:{'|'.join(prefixes)})")
+    if not own_symbols:
+        return lambda line: False
+    exact = functools.cache(lambda: _running_header_pattern(own_symbols))
+    symbols = sorted(own_symbols, key=len, reverse=True)
+    if not _replaceable(symbols):
+        return lambda line: exact().fullmatch(line) is not None
+
+    def is_header(line: str) -> bool:
+        if _OWN in line:
+            return exact().fullmatch(line) is not None
+        for symbol in symbols:
+            line = line.replace(symbol, _OWN)
+        return _OWN_SYMBOLS_LINE.fullmatch(line) is not None
+
+    return is_header
+
+
+def _replaceable(symbols: Sequence[str]) -> bool:
+    """No symbol is empty, holds ``_OWN`` or only header filler, and no two occurrences can overlap."""
+    for symbol in symbols:
+        if not symbol or _OWN in symbol or _HEADER_FILLER.fullmatch(symbol):
+            return False
+        for other in symbols:
+            if other != symbol and symbol in other:
+                return False
+            # A proper end of one that begins another: "A/1/B" and "B/2" could share "B".
+            if any(other.startswith(symbol[cut:]) for cut in range(1, len(symbol))):
+                return False
+    return True
 
 
 def _running_header_pattern(own_symbols: Sequence[str]) -> regex.Pattern | None:

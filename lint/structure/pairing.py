@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,8 +75,9 @@ def resolution_spans(text: str, references: References) -> list[tuple[int, int]]
     return spans
 
 
-_NEWLINE = compiled_on_use(re.compile, "\n")
 _QUOTES = {"“": "”", "‘": "’"}
+#: The marks that may pair across blocks: a quotation's opening and closing marks.
+_QUOTE_MARKS = frozenset("“”‘’")
 #: How many lines a quotation may run over paragraph or sentence breaks.
 _QUOTATION_SPAN_LINES = 40
 
@@ -109,16 +110,15 @@ class Pairing:
     unmatched: tuple[Unmatched, ...]
 
 
-def pair_brackets(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+def pair_brackets(text: str, blocks: Sequence[TextBlock], line_starts: Sequence[int],
                   masked_spans: Iterable[tuple[int, int]]) -> Pairing:
     """Pair brackets block by block, skipping those inside ``masked_spans`` (resolution citations).
 
-    ``line_start(number)`` is the offset where the 1-based line ``number`` starts.
+    ``line_starts[i]`` is the offset where the 0-based line ``i`` starts (the Document's own index).
     """
     pairs: list[Pair] = []
     unmatched: list[Unmatched] = []
-    brackets = _brackets_by_block(text, blocks, line_start, _masked_offsets(text, masked_spans))
-    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    brackets = _brackets_by_block(text, blocks, line_starts, _masked_offsets(text, masked_spans))
     for index, block in enumerate(blocks):
         if index not in brackets:
             continue
@@ -131,16 +131,18 @@ def pair_brackets(text: str, blocks: Sequence[TextBlock], line_start: Callable[[
     return Pairing(tuple(pairs), tuple(_across_blocks(text, blocks, line_starts, unmatched)))
 
 
-def _by_line(line_starts: list[int], offsets: list[int]) -> dict[int, list[int]]:
+def _by_line(line_starts: Sequence[int], offsets: list[int]) -> dict[int, list[int]]:
     lines: dict[int, list[int]] = {}
     for offset in offsets:
         lines.setdefault(bisect.bisect_right(line_starts, offset), []).append(offset)
     return lines
 
 
-def _across_blocks(text: str, blocks: Sequence[TextBlock], line_starts: list[int],
+def _across_blocks(text: str, blocks: Sequence[TextBlock], line_starts: Sequence[int],
                    unmatched: list[Unmatched]) -> list[Unmatched]:
     """Drop the quotation marks that pair across blocks (see the module docstring)."""
+    if not any(text[item.offset] in _QUOTE_MARKS for item in unmatched):
+        return sorted(unmatched, key=lambda u: u.offset)  # only quotation marks pair across blocks
     block_starts = sorted(_first_offset(text, line_starts, block.first_line) for block in blocks)
     starting = frozenset(block_starts)
     hard_starts = [block.first_line for block in blocks if not block.soft_start]
@@ -172,7 +174,7 @@ def _starts_between(starts: list[int], first: int, last: int) -> bool:
     return index < len(starts) and starts[index] <= last
 
 
-def _first_offset(text: str, line_starts: list[int], line: int) -> int:
+def _first_offset(text: str, line_starts: Sequence[int], line: int) -> int:
     """Offset of the first character of 1-based ``line`` that is not white space."""
     offset = line_starts[line - 1]
     while offset < len(text) and text[offset] in " \t\u3000":
@@ -212,7 +214,7 @@ def _pair_block(
     unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset, _ in stack)
 
 
-def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_start: Callable[[int], int],
+def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_starts: Sequence[int],
                        masked: frozenset[int]) -> dict[int, list[int]]:
     """Offsets of the brackets that count, in text order, by index of their block in ``blocks``.
 
@@ -233,7 +235,7 @@ def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_start: Calla
         char = text[offset]
         if char == "’" and _APOSTROPHE.match(text, offset - 1 if offset else 0):
             continue
-        if char == ")" and _BARE_MARKER.fullmatch(text, line_start(line_index + 1), offset + 1):
+        if char == ")" and _BARE_MARKER.fullmatch(text, line_starts[line_index], offset + 1):
             continue
         by_block.setdefault(block, []).append(offset)
     return by_block

@@ -44,6 +44,31 @@ def lines_matching(lines: Sequence[str], gate: re.Pattern) -> list[int]:
     return indices
 
 
+def lines_containing(lines: Sequence[str], literals: Sequence[str]) -> list[int]:
+    """0-based indices, ascending and distinct, of the lines that hold one of ``literals``.
+
+    ``str.find`` rather than a pattern: the literals are the document's own (its symbols),
+    and compiling a pattern per document costs more than the search.
+    """
+    text = "\n".join(lines)
+    offsets: list[int] = []
+    for literal in literals:
+        if not literal or "\n" in literal:
+            continue  # an empty literal is in every line, and none that spans lines is in one
+        offset = text.find(literal)
+        while offset != -1:
+            offsets.append(offset)
+            offset = text.find(literal, offset + 1)
+    indices: list[int] = []
+    line, position = 0, 0
+    for offset in sorted(offsets):
+        line += text.count("\n", position, offset)
+        position = offset
+        if not indices or indices[-1] != line:
+            indices.append(line)
+    return indices
+
+
 def literal_positions(text: str, *literals: str) -> list[int]:
     """Ascending offsets of every occurrence of each of ``literals`` in ``text``.
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,40 @@ def test_selection_severity_and_exit_code(pair):
     quiet = run(str(original), str(changed), "--severity", "CMP003=info")
     assert quiet.exit_code == 0 and "CMP003" in quiet.output
     assert run(str(original), str(changed), "--exit-zero").exit_code == 0
+
+
+def test_settings_naming_other_families_are_valid_and_unknown_codes_are_not(pair, tmp_path):
+    # compare loads only the CMP rules; a configuration shared with `unlint check` still names the others.
+    original, _, changed = pair
+    shared = tmp_path / "shared.toml"
+    shared.write_text('ignore = ["SYM", "TYP002"]\n', encoding="utf-8")
+    result = run(str(original), str(changed), "--config", str(shared))
+    assert result.exit_code == 1 and "CMP003" in result.output
+    assert run(str(original), str(changed), "--select", "CMP003,ORG").exit_code == 1
+    unknown = run(str(original), str(changed), "--ignore", "ZZZ9")
+    assert unknown.exit_code == 2 and unknown.output == "unlint: error: unknown rule code or prefix 'ZZZ9'\n"
+
+
+def test_sarif_describes_every_rule_as_check_does(pair):
+    original, _, changed = pair
+    driver = json.loads(run(str(original), str(changed), "--format", "sarif").output)["runs"][0]["tool"]["driver"]
+    described = {rule["id"] for rule in driver["rules"]}
+    assert {"CMP003", "SYM001", "TYP001", "UNL001"} <= described
+
+
+def test_compare_imports_no_other_rule_family_nor_its_structures(pair):
+    # The other families' modules (and what they import) are a tenth of compare's start-up; it runs none.
+    original, _, changed = pair
+    script = ("import json, sys\nfrom unlint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+              "    pass\nprint(json.dumps(sorted(sys.modules)))")
+    process = subprocess.run([sys.executable, "-c", script, "compare", "--quiet", str(original), str(changed)],
+                             capture_output=True, text=True, timeout=300)
+    loaded = json.loads(process.stdout.splitlines()[-1])
+    assert "unlint.rules.compare" in loaded and "unlint.compare.compare" in loaded
+    assert [m for m in loaded if m.startswith("unlint.rules.") and m != "unlint.rules.compare"] == []
+    # Nor the parsers of structures only those families read.
+    unread = ("agenda", "crossrefs", "mentions", "names", "pairing", "sublists")
+    assert [m for m in loaded if m.removeprefix("unlint.structure.") in unread] == []
 
 
 def test_baseline(pair, tmp_path):

@@ -5,19 +5,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unlint.structure import furniture, headings, paragraphs, sublists
-from unlint.structure.scan import lines_matching
+from unlint.structure.scan import lines_containing, lines_matching
 
-FURNITURE_GATE = furniture._gate(("A/60/341", "S/2005/567"))
-FURNITURE_HEADER = furniture._running_header_pattern(("A/60/341", "S/2005/567"))
+OWN_SYMBOLS = ("A/60/341", "S/2005/567")
+FURNITURE_HEADER = furniture._running_header_pattern(OWN_SYMBOLS)
 
-# (gate, exact per-line check) for each gated parser.
+
+def _gated(gate):
+    return lambda lines: lines_matching(lines, gate)
+
+
+def _furniture_candidates(lines: list[str]) -> list[int]:
+    """The lines parse_furniture looks at: the gate's and those holding an own symbol."""
+    return sorted(set(lines_matching(lines, furniture._GATE)) | set(lines_containing(lines, OWN_SYMBOLS)))
+
+
+# (the lines a parser looks at, exact per-line check) for each gated parser.
 GATES = {
-    "paragraphs": (paragraphs._GATE,
+    "paragraphs": (_gated(paragraphs._GATE),
                    lambda line: bool(paragraphs._NUMBERED.match(line) or paragraphs._PART.fullmatch(line))),
-    "headings": (headings._GATE,
+    "headings": (_gated(headings._GATE),
                  lambda line: bool(headings._CHAPTER.fullmatch(line) or headings._SECTION.fullmatch(line))),
-    "sublists": (sublists._GATE, lambda line: bool(sublists._ITEM.match(line))),
-    "furniture": (FURNITURE_GATE, lambda line: furniture._kind_of(line, lambda: FURNITURE_HEADER) is not None),
+    "sublists": (_gated(sublists._GATE), lambda line: bool(sublists._ITEM.match(line))),
+    "furniture": (_furniture_candidates,
+                  lambda line: furniture._kind_of(line, lambda text: bool(FURNITURE_HEADER.fullmatch(text))) is not None),
 }
 
 # White space that regex's \s knows, digits of several scripts (U+10D40 is newer than
@@ -48,7 +59,7 @@ def test_lines_matching_finds_the_first_line_and_no_match_across_lines():
 def test_gate_passes_the_tricky_lines_its_parser_accepts(name, line):
     gate, exact = GATES[name]
     if exact(line):
-        assert 1 in lines_matching(["x", line, "y"], gate)
+        assert 1 in gate(["x", line, "y"])
 
 
 @pytest.mark.parametrize("name", GATES)
@@ -58,7 +69,7 @@ def test_gate_passes_every_line_its_parser_accepts(name, words):
     gate, exact = GATES[name]
     line = "".join(words).replace("\n", "")
     if exact(line):
-        assert lines_matching([line], gate) == [0]
+        assert gate([line]) == [0]
 
 
 # -- finditer_near: the same matches as finditer, from anchors ------------------
@@ -117,3 +128,36 @@ REFERENCE_PIECES = st.sampled_from(
 def test_finditer_near_equals_finditer_on_random_text(name, pieces):
     text = "".join(pieces)
     assert _spans(_near(name, text)) == _spans(getattr(references, name).finditer(text))
+
+
+# -- running headers: one pattern for every document, the same answers as the document's own --------
+
+HEADER_ALPHABET = st.sampled_from(
+    [" ", "\u3000", "\t", "1", "12", "٣", "-", "–", "*", "x", "A", "/", "\ue000"]
+    + ["A/60/341", "S/2005/567", "A/60/3", "A/1/B", "B/2", "A/81/6 (Sect. 29A)"]
+)
+SYMBOL_SETS = [("A/60/341", "S/2005/567"), ("A/60/341",), ("A/60/3", "A/60/341"), ("A/1/B", "B/2"),
+               ("A/81/6 (Sect. 29A)",), ("12",), ("A/1", "A/1")]
+
+
+@pytest.mark.parametrize("symbols", SYMBOL_SETS)
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(HEADER_ALPHABET, max_size=7))
+def test_running_header_test_agrees_with_the_documents_own_pattern(symbols, words):
+    line = "".join(words)
+    exact = furniture._running_header_pattern(symbols)
+    assert furniture._running_header_test(symbols)(line) == bool(exact.fullmatch(line))
+
+
+@pytest.mark.parametrize(("symbols", "replaceable"), [
+    (("A/60/341", "S/2005/567"), True), (("A/60/3", "A/60/341"), False), (("A/1/B", "B/2"), False),
+    (("12",), False), (("",), False), (("A/1/A",), False),
+])
+def test_symbols_are_replaced_only_when_no_two_occurrences_can_overlap(symbols, replaceable):
+    assert furniture._replaceable(symbols) is replaceable
+
+
+def test_lines_containing_finds_each_line_once_and_skips_empty_literals():
+    lines = ["A/60/341 x A/60/341", "y", "S/2005/567", "", "A/60/341"]
+    assert lines_containing(lines, ("A/60/341", "S/2005/567", "")) == [0, 2, 4]
+    assert lines_containing(lines, ()) == []
