@@ -78,17 +78,21 @@ def _missing_reason(path: Path) -> str:
 
 def _walk(given: str, root: Path, config: Config) -> Iterator[Source | InputError]:
     found = False
-    for item in _walk_folder(given, root, root, config, set()):
+    # Display paths are the given folder's, then the names below it joined with "/".
+    prefix = "" if given in {".", "./"} else f"{given.rstrip('/')}/"
+    for item in _walk_folder(given, root, root, prefix, config, set()):
         found = found or isinstance(item, Source)
         yield item
     if not found:
         yield InputError(given, f"no documents ({', '.join('*' + s for s in DOCUMENT_SUFFIXES)}) in this directory")
 
 
-def _walk_folder(given: str, root: Path, folder: Path, config: Config,
+def _walk_folder(given: str, root: Path, folder: Path, prefix: str, config: Config,
                  seen: set[tuple[int, int]]) -> Iterator[Source | InputError]:
     # Depth first, files and folders together in name order, so that output is
     # sorted by path; a folder reached again through a symbolic link loop is skipped.
+    # ``prefix`` is the folder's display path and a "/" (built along the walk: a
+    # relative_to per file was nearly half the cost of the walk).
     try:
         info = folder.stat()
         if (info.st_dev, info.st_ino) in seen:
@@ -105,12 +109,12 @@ def _walk_folder(given: str, root: Path, folder: Path, config: Config,
         if _is_dir(entry):
             if entry.name in SKIPPED_FOLDERS or entry.name.endswith(".egg-info"):
                 continue
-            yield from _walk_folder(given, root, path, config, seen)
+            yield from _walk_folder(given, root, path, f"{prefix}{entry.name}/", config, seen)
         elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
             if _is_special(entry):  # reading a FIFO would block the run, a device might never end
-                yield InputError(_display(given, root, path), "not a regular file")
+                yield InputError(f"{prefix}{entry.name}", "not a regular file")
             else:
-                yield Source(_display(given, root, path), path)
+                yield Source(f"{prefix}{entry.name}", path)
 
 
 def _is_special_path(path: Path) -> bool:

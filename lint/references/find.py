@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator
 import regex
 
 from ..patterns import compiled_on_use
+from ..structure.scan import finditer_near, literal_positions
 from .models import DocumentSymbol, Organ, References, ResolutionCitation, Unparsed, shift
 from .resolutions import ResolutionSyntaxError, parse_resolution
 from .symbols import SymbolSyntaxError, parse_symbol
@@ -97,10 +98,16 @@ _LIST_LINE = compiled_on_use(regex.compile, r"[ \t]*(?:[A-Z]{1,8}/\S+)?[ \t]*(?:
 #: A heading is a short line, or a line ending in a colon; prose that mentions
 #: "Security Council resolutions" opens no list.
 _HEADING_MAX = 100
+_EN_HEADING_ORGANS = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council")
+_ZH_HEADING_ORGANS = ("大会", "安全理事会", "安理会", "经济及社会理事会", "人权理事会")
 RESOLUTIONS_HEADING = compiled_on_use(regex.compile,
-    r"(?P<organ>General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
-    r" (?:resolutions?|decisions?)\b"
-    r"|(?P<organ>大会|安全理事会|安理会|经济及社会理事会|人权理事会)(?:的)?决[议定]"
+    rf"(?P<organ>{'|'.join(_EN_HEADING_ORGANS)}) (?:resolutions?|decisions?)\b"
+    rf"|(?P<organ>{'|'.join(_ZH_HEADING_ORGANS)})(?:的)?决[议定]"
+)
+#: What every match of RESOLUTIONS_HEADING holds, and what may come right before it there.
+_HEADING_ANCHORS = (
+    *((word, _EN_HEADING_ORGANS) for word in (" resolution", " decision")),
+    *((word, (*_ZH_HEADING_ORGANS, *(organ + "的" for organ in _ZH_HEADING_ORGANS))) for word in ("决议", "决定")),
 )
 _HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Council", "安理会": "Security Council",
                    "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
@@ -163,12 +170,18 @@ def _all_candidates(text: str, skip_lines: Collection[int], line_of) -> Iterator
              if _HAS_DIGIT.search(m.group()) and _symbol_shaped(m.group())]
     found += [("resolution", m.start(), m.end(), "zh", None) for m in _zh_candidates(text)
               if _ZH_MARKER.search(m.group())]
-    found += [("resolution", _with_organ(text, m.start()), m.end(), "en", None)
-              for m in EN_RESOLUTION_CANDIDATE.finditer(text)]
+    found += [("resolution", _with_organ(text, m.start()), m.end(), "en", None) for m in _en_candidates(text)]
     found += [("resolution", start, end, "en", organ) for start, end, organ in _bare_candidates(text)]
     for candidate in found:
         if not (skip_lines and line_of(candidate[1]) in skip_lines):
             yield candidate
+
+
+def _en_candidates(text: str) -> Iterator[regex.Match]:
+    """``EN_RESOLUTION_CANDIDATE.finditer(text)``, tried only at the letter before each ``esolution``
+    and ``ecision`` (a string search): the pattern, which opens with ``\\b`` and a class, is
+    otherwise tried at every character."""
+    return finditer_near(EN_RESOLUTION_CANDIDATE, text, literal_positions(text, "esolution", "ecision"), lead=1)
 
 
 def _symbol_shaped(candidate: str) -> bool:
@@ -196,7 +209,7 @@ def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:
     read: the headings are found by one search of the whole text (a heading
     never spans lines), most documents having none.
     """
-    found = [match.start() for match in RESOLUTIONS_HEADING.finditer(text)]
+    found = _heading_starts(text)
     if not found:
         return
     lines = text.splitlines(keepends=True)
@@ -225,6 +238,26 @@ def _bare_candidates(text: str) -> Iterator[tuple[int, int, Organ | None]]:
             index += 1
             if not open_list:
                 break  # closed (or never opened): nothing is read until the next heading
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Offsets where RESOLUTIONS_HEADING matches: at least one on each line that holds a match.
+
+    Found from the words every match holds (``resolution``, ``决议``) and the organ
+    right before them, with a string search, rather than by trying the pattern at
+    every character: that scan cost more than the rest of the bare-list search.
+    A match holds no line break, so the lines are those a ``finditer`` finds.
+    """
+    starts = []
+    for anchor, leads in _HEADING_ANCHORS:
+        position = text.find(anchor)
+        while position != -1:
+            for lead in leads:
+                start = position - len(lead)
+                if start >= 0 and text.startswith(lead, start) and RESOLUTIONS_HEADING.match(text, start):
+                    starts.append(start)
+            position = text.find(anchor, position + 1)
+    return starts
 
 
 def _introduces_list(line: str) -> bool:

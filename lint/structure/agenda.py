@@ -29,10 +29,12 @@ _AGENDA_START = compiled_on_use(regex.compile,
     # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
     r"|(?m:^)[ \t]*(?:(?i:agenda)[ \t]+items?|Items?)[ \t]+(?P<item>\d{1,3})[ \t]*(?=\([a-z]{1,2}\))"
 )
-# Where an _AGENDA_START match can start (a gate, see structure/scan.py): the Chinese words, or
-# the start of a line whose first word is "agenda" or "Item". ``re`` finds these many times faster
-# than ``regex`` scans for the whole pattern.
-_AGENDA_GATE = compiled_on_use(re.compile, r"议程项目|(?m:^)[ \t]*(?:(?i:agenda)|Item)")
+# Where an _AGENDA_START match can start (a gate, see structure/scan.py): the Chinese words (found
+# by a string search), or the start of a line whose first word is "agenda" or "Item", found from the
+# line break before it (run over "\n" + text). Two literal-led searches: one alternation with a
+# (?m:^) branch was tried at every character, and cost more than the rest of the agenda parse.
+_AGENDA_WORDS = "议程项目"
+_EN_AGENDA_GATE = compiled_on_use(re.compile, r"\n[ \t]*(?:(?i:agenda)|Item)")
 _SUB_ITEM = compiled_on_use(regex.compile, r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
 _SEPARATOR = compiled_on_use(regex.compile, r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")
@@ -143,12 +145,23 @@ def _agenda_line(text: str, end: int) -> regex.Match[str] | None:
 def _agenda_starts(text: str, end: int) -> Iterator[regex.Match[str]]:
     """``_AGENDA_START.finditer(text, 0, end)``, trying the pattern only where the gate says a match can start."""
     resume = 0  # as finditer: no match starts inside the one before
-    for candidate in _AGENDA_GATE.finditer(text, 0, end):
-        if candidate.start() < resume:
+    for candidate in _agenda_candidates(text, end):
+        if candidate < resume:
             continue
-        if (match := _AGENDA_START.match(text, candidate.start(), end)) is not None:
+        if (match := _AGENDA_START.match(text, candidate, end)) is not None:
             resume = match.end()
             yield match
+
+
+def _agenda_candidates(text: str, end: int) -> list[int]:
+    """Ascending offsets before ``end`` where the gate opens: each 议程项目 and each such line start."""
+    # In "\n" + text the line break before a line sits at the offset the line has in ``text``.
+    found = [match.start() for match in _EN_AGENDA_GATE.finditer("\n" + text, 0, end + 1)]
+    position = text.find(_AGENDA_WORDS, 0, end)
+    while position != -1:
+        found.append(position)
+        position = text.find(_AGENDA_WORDS, position + 1, end)
+    return sorted(found)
 
 
 def _sub_items(text: str, position: int) -> tuple[tuple[SubItem, ...], int]:

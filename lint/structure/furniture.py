@@ -78,15 +78,15 @@ def _kind_of(text: str, is_header: Callable[[str], bool]) -> FurnitureKind | Non
 
 #: What a furniture line of _PATTERNS must start with (a ``re`` gate, see structure/scan.py:
 #: ``\S`` stands for ``regex``'s ``\d``). Running headers are found by their symbols instead.
-_GATE = re.compile(r"\n[^\S\n]*(?:\S\S-|\*|请回收|https?://undocs\.org/)")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*(?:\S\S-|\*|请回收|https?://undocs\.org/)")
 
 #: Stands for one own symbol in a line (a private-use character, which no symbol holds), so that one
-#: pattern compiled at import checks every document's running headers: ``regex`` compiles a pattern
+#: pattern, compiled once, checks every document's running headers: ``regex`` compiles a pattern
 #: in Python, and compiling one per document from its symbols cost more than finding its furniture.
 _OWN = "\ue000"
-_OWN_SYMBOLS_LINE = regex.compile(rf"\s*(?:\d{{1,3}}\s+)?{_OWN}(?:\s*[-–]?\s*{_OWN})*\*?(?:\s+\d{{1,3}})?\s*")
+_OWN_SYMBOLS_LINE = compiled_on_use(regex.compile, rf"\s*(?:\d{{1,3}}\s+)?{_OWN}(?:\s*[-–]?\s*{_OWN})*\*?(?:\s+\d{{1,3}})?\s*")
 #: What a running header holds besides its symbols.
-_HEADER_FILLER = regex.compile(r"[\s\d\-–*]*")
+_HEADER_FILLER = compiled_on_use(regex.compile, r"[\s\d\-–*]*")
 
 
 def _running_header_test(own_symbols: Sequence[str]) -> Callable[[str], bool]:

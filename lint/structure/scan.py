@@ -72,12 +72,17 @@ def lines_containing(lines: Sequence[str], literals: Sequence[str]) -> list[int]
 def literal_positions(text: str, *literals: str) -> list[int]:
     """Ascending offsets of every occurrence of each of ``literals`` in ``text``.
 
-    One search per literal: ``re`` finds a single literal fast, but an
-    alternation of literals at the speed of a per-character scan.
+    One ``str.find`` search per literal (occurrences of one literal do not overlap, as
+    ``re.finditer`` gives them): an alternation of literals runs at the speed of a
+    per-character scan, and ``str.find`` finds one literal about twice as fast as ``re``.
     """
     positions: list[int] = []
     for literal in literals:
-        positions += [match.start() for match in re.finditer(re.escape(literal), text)]
+        find, step = text.find, len(literal) or 1  # an empty literal: every offset, as re gives it
+        position = find(literal)
+        while position != -1:
+            positions.append(position)
+            position = find(literal, position + step)
     positions.sort()
     return positions
 

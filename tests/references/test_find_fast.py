@@ -1,8 +1,9 @@
 """The fast candidate searches give what the plain searches give.
 
 ``_zh_candidates`` searches only the part of the stretch before each 决议 that a
-reference reaching it can start in, and ``_bare_candidates`` reads only the
-lines after resolutions headings. Each is compared here with the plain search
+reference reaching it can start in, ``_bare_candidates`` reads only the
+lines after resolutions headings (found from the words they hold), and
+``_en_candidates`` tries its pattern only before each ``esolution`` and ``ecision``. Each is compared here with the plain search
 it replaces, on the corpus and on seeded random text built from the pieces
 the patterns care about (brackets, joiners, spaces Python and ``regex`` count
 differently, digits of other scripts).
@@ -70,6 +71,7 @@ def test_the_fast_searches_agree_with_the_plain_ones_on_the_corpus(path):
     text = path.read_text(encoding="utf-8")
     assert [m.span() for m in find._zh_candidates(text)] == _plain_zh(text)
     assert list(find._bare_candidates(text)) == _plain_bare(text)
+    assert [m.span() for m in find._en_candidates(text)] == [m.span() for m in find.EN_RESOLUTION_CANDIDATE.finditer(text)]
 
 
 def test_the_fast_chinese_search_agrees_with_the_plain_one_on_random_text():
@@ -90,6 +92,29 @@ def test_the_fast_list_search_agrees_with_the_plain_one_on_random_lines():
         assert fast == _plain_bare(text), text
         found += len(fast)
     assert found > 100
+
+
+_EN_CITATION_PIECES = ["resolution ", "Resolution ", "decision\t", "resolution", "Resolution", "resolutions", "decision", "Decisions", "esolution", "ecision",
+                       "xresolution", "_decision", "1325 (2000)", "60/1", "ES-10/1", "S-17/1", " ", "\t", "\n", ", and ",
+                       " and ", ",", "of 22 December 2017", "B", "(XV)", "62.14", "1/CP.21", "Security Council ",
+                       "é", "\u00a0", "٣"]
+
+
+def test_the_fast_english_search_agrees_with_the_plain_one_on_random_text():
+    found = 0
+    for text in _random_texts(_EN_CITATION_PIECES, seed=18, count=3000):
+        fast = [m.span() for m in find._en_candidates(text)]
+        assert fast == [m.span() for m in find.EN_RESOLUTION_CANDIDATE.finditer(text)], text
+        found += len(fast)
+    assert found > 300  # the pieces do make citations
+
+
+def test_resolutions_headings_are_found_on_every_line_that_holds_one():
+    texts = _random_texts(_EN_PIECES + ["大会的决议", "安全理事会决定", "Security Council decisionsx", "General Assembly"],
+                          seed=7, count=1000, joiner="\n")
+    for text in texts:
+        lines = {text.count("\n", 0, m.start()) for m in find.RESOLUTIONS_HEADING.finditer(text)}
+        assert {text.count("\n", 0, start) for start in find._heading_starts(text)} == lines, text
 
 
 def test_a_reference_is_found_across_a_bracket_whose_contents_are_not_reference_characters():

@@ -127,3 +127,39 @@ def test_the_gated_search_finds_what_the_full_scan_finds(text):
     for end in (len(text), len(text) // 2):
         found = [(m.start(), m.end()) for m in _agenda_starts(text, end)]
         assert found == [(m.start(), m.end()) for m in _AGENDA_START.finditer(text, 0, end)]
+
+
+# -- the gate: two literal-led searches find where the one alternation found -------------------------
+
+import random  # noqa: E402
+import re  # noqa: E402
+from unlint.structure import agenda as agenda_module  # noqa: E402
+
+#: The gate as one alternation, as it was written before it became two searches.
+_PLAIN_GATE = re.compile(r"议程项目|(?m:^)[ \t]*(?:(?i:agenda)|Item)")
+_GATE_PIECES = ["议程项目", "议程项", "agenda", "AGENDA", "Agenda item", "Item", "item", "Items", " ", "\t", "\u3000",
+                "\n", "\r\n", "\r", "x", "4 (a)", "临时"]
+
+
+def _plain_candidates(text: str, end: int) -> list[int]:
+    return [match.start() for match in _PLAIN_GATE.finditer(text, 0, end)]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "en").glob("*.txt")),
+                         ids=lambda p: p.name)
+def test_agenda_gate_agrees_with_the_alternation_on_the_corpus(path):
+    text = path.read_text(encoding="utf-8")
+    for end in (0, 1, len(text) // 7, len(text)):
+        assert agenda_module._agenda_candidates(text, end) == _plain_candidates(text, end)
+
+
+def test_agenda_gate_agrees_with_the_alternation_on_random_text():
+    rng = random.Random(18)
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(_GATE_PIECES) for _ in range(rng.randint(0, 30)))
+        end = rng.randint(0, len(text))
+        expected = _plain_candidates(text, end)
+        assert agenda_module._agenda_candidates(text, end) == expected, (text, end)
+        found += len(expected)
+    assert found > 1000

@@ -161,3 +161,13 @@ def test_lines_containing_finds_each_line_once_and_skips_empty_literals():
     lines = ["A/60/341 x A/60/341", "y", "S/2005/567", "", "A/60/341"]
     assert lines_containing(lines, ("A/60/341", "S/2005/567", "")) == [0, 2, 4]
     assert lines_containing(lines, ()) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="_a*[^附件 ", max_size=30),
+       literals=st.lists(st.sampled_from(["_____", "__", "a", "aa", "*", "[^", "附件", ""]), max_size=3))
+def test_literal_positions_are_those_re_finds(text, literals):
+    import re
+
+    expected = sorted(m.start() for literal in literals for m in re.finditer(re.escape(literal), text))
+    assert literal_positions(text, *literals) == expected
