@@ -112,3 +112,22 @@ def test_binary_data_is_still_refused(tmp_path, data):
     (tmp_path / "bin.txt").write_bytes(data)
     result = _run(tmp_path, "bin.txt")
     assert result.returncode == 2 and b"binary file" in result.stderr
+
+
+@pytest.mark.parametrize(("given", "prefix"), [(".", ""), ("./", ""), ("tree", "tree/"), ("tree/", "tree/"),
+                                               ("./tree//", "./tree/")])
+def test_a_walk_names_each_document_by_the_given_folder_and_the_names_below_it(tmp_path, monkeypatch, given,
+                                                                               prefix):
+    from unlint.config import Config
+    from unlint.files import Source, discover
+
+    root = tmp_path if prefix == "" else tmp_path / "tree"
+    for name in ("b.txt", "a/z.txt", "a/b/c.txt", "a/.hidden/x.txt", "a/skip.md", "c.docx"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("联合国", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = list(discover([given], Config()))
+    assert all(isinstance(item, Source) for item in found)
+    expected = ("a/b/c.txt", "a/z.txt", "b.txt", "c.docx")  # name order, depth first; hidden and .md left out
+    assert [item.display for item in found] == [f"{prefix}{name}" for name in expected]
+    assert all(item.path == Path(given) / item.display[len(prefix):] for item in found)
