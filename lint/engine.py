@@ -25,7 +25,7 @@ from .rule import Rule
 from .structure.parsed import StructureFailure, StructureUnavailable
 from .fence import UserInterrupt, describe, reason, user_interrupts
 from .timelimit import RuleClock, RuleTimeout
-from .where import where
+from .where import Locator
 
 #: Longer lines are not kept for ``--show-source``: a one-line 5 MB document with
 #: thousands of findings would otherwise carry (and cache) the line with each.
@@ -52,12 +52,13 @@ def check_document(document: Document, config: Config, rules: RuleSet, policy: P
     """
     skipped = _Skipped()
     raw: list[Diagnostic] = []
+    locator = Locator(document)  # where each finding is in a Word or PDF document, its tables built once
     # The signal handlers (Ctrl-C, the time limit) are installed once per document, not per rule:
     # on a short document installing them cost more than the rules.
     with user_interrupts(), RuleClock(config.rule_timeout) as clock:
         for rule in rules:
             if config.is_enabled(rule.code, document.path):
-                raw.extend(_run_rule(rule, document, config, skipped, clock))
+                raw.extend(_run_rule(rule, document, config, skipped, clock, locator))
     raw.extend(_structure_errors(document, skipped))
     raw.extend(_not_checked(document, config, rules))
     raw.sort(key=lambda d: d.sort_key)
@@ -111,7 +112,7 @@ def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Dia
 
 
 def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped,
-              clock: RuleClock) -> list[Diagnostic]:
+              clock: RuleClock, locator: Locator) -> list[Diagnostic]:
     try:
         with clock.limit():
             findings = list(rule.check(document, config))
@@ -128,7 +129,7 @@ def _run_rule(rule: Rule, document: Document, config: Config, skipped: _Skipped,
     # included, must not end the whole run.
     except BaseException as err:  # noqa: BLE001 - contain any failure of a rule
         return [_engine(document, f"rule {rule.code} ({rule.name}) failed: {reason(err)}")]
-    diagnostics = [_diagnostic(rule, f, document) for f in valid]
+    diagnostics = [_diagnostic(rule, f, document, locator) for f in valid]
     if len(valid) < len(findings):
         kept = {id(f) for f in valid}
         bad = next(f for f in findings if id(f) not in kept)
@@ -167,7 +168,7 @@ def _valid_fix(fix: object, document: Document) -> bool:
     return all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
 
 
-def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
+def _diagnostic(rule: Rule, finding: Finding, document: Document, locator: Locator) -> Diagnostic:
     # The severity is the finding's own or the rule's; the funnel applies the configured override.
     return Diagnostic(
         path=document.path,
@@ -182,14 +183,14 @@ def _diagnostic(rule: Rule, finding: Finding, document: Document) -> Diagnostic:
         fix=_placed(finding.fix, document),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
-        where=_where(document, finding.start),
+        where=_where(locator, finding.start),
     )
 
 
-def _where(document: Document, offset: int) -> Where | None:
+def _where(locator: Locator, offset: int) -> Where | None:
     # Paragraphs and headings place a Word/PDF finding; when they failed to parse (UNL003), it has no place.
     try:
-        return where(document, offset)
+        return locator.place(offset)
     except StructureUnavailable:
         return None
 

@@ -25,44 +25,72 @@ _OTHER_NUMBER = compiled_on_use(regex.compile, r"\s*\d+(?:\.[0-9A-Z]+)+\.?\s")
 
 def where(document: Document, offset: int) -> Where | None:
     """The place of ``offset``, or None for plain text input (which has the shared empty layout)."""
-    if document.layout is EMPTY:  # a Word or PDF reader always gives a layout of its own
-        return None
-    line = document.line_index(offset) + 1
-    paragraph = _paragraph(document, line)
-    heading = None if paragraph is not None else _heading(document, line)
-    return Where(document.layout.page(line), paragraph, heading)
+    return Locator(document).place(offset)
 
 
-def _paragraph(document: Document, line: int) -> str | None:
-    """The number of the numbered paragraph holding ``line``, or None.
+class Locator:
+    """Places the offsets of one document: :func:`where` for each finding, with the tables it reads
+    (paragraph lines, heading lines) built once per document rather than once per finding, which made
+    a Word or PDF document with many findings cost their number times its paragraphs.
 
-    A Word paragraph is one line; a PDF paragraph runs on over the lines
-    after it, up to a blank line, a table, a heading or another number.
+    A structure that failed to parse raises ``StructureUnavailable`` on each use, as it did per call.
     """
-    tables = document.layout.table_lines
-    paragraphs = [p for p in document.paragraphs if p.line not in tables]
-    index = bisect.bisect_right([p.line for p in paragraphs], line) - 1
-    if index < 0:
-        return None
-    found = paragraphs[index]
-    if found.line != line and not _runs_on(document, found.line, line):
-        return None
-    return str(found.number) if found.part == BODY else f"{found.part}, {found.number}"
 
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._paragraphs: tuple[list, list[int]] | None = None
+        self._headings: tuple[list, list[int] | None, frozenset[int]] | None = None
 
-def _runs_on(document: Document, first: int, line: int) -> bool:
-    headings = {h.line for h in document.headings}
-    for number in range(first + 1, line + 1):
-        text = document.lines[number - 1]
-        if (not text.strip() or number in document.layout.table_lines or number in headings
-                or _OTHER_NUMBER.match(text)):
-            return False
-    return True
+    def place(self, offset: int) -> Where | None:
+        document = self.document
+        if document.layout is EMPTY:  # a Word or PDF reader always gives a layout of its own
+            return None
+        line = document.line_index(offset) + 1
+        paragraph = self._paragraph(line)
+        heading = None if paragraph is not None else self._heading(line)
+        return Where(document.layout.page(line), paragraph, heading)
 
+    def _paragraph(self, line: int) -> str | None:
+        """The number of the numbered paragraph holding ``line``, or None.
 
-def _heading(document: Document, line: int) -> str | None:
-    before = [h for h in document.headings if h.line <= line]
-    if not before:
-        return None
-    last = before[-1]
-    return f"{last.label}. {last.title}".strip()
+        A Word paragraph is one line; a PDF paragraph runs on over the lines
+        after it, up to a blank line, a table, a heading or another number.
+        """
+        if self._paragraphs is None:
+            tables = self.document.layout.table_lines
+            paragraphs = [p for p in self.document.paragraphs if p.line not in tables]
+            self._paragraphs = paragraphs, [p.line for p in paragraphs]
+        paragraphs, lines = self._paragraphs
+        index = bisect.bisect_right(lines, line) - 1
+        if index < 0:
+            return None
+        found = paragraphs[index]
+        if found.line != line and not self._runs_on(found.line, line):
+            return None
+        return str(found.number) if found.part == BODY else f"{found.part}, {found.number}"
+
+    def _heading_table(self) -> tuple[list, list[int] | None, frozenset[int]]:
+        if self._headings is None:
+            headings = list(self.document.headings)
+            lines = [h.line for h in headings]
+            ordered = all(a <= b for a, b in zip(lines, lines[1:]))
+            self._headings = headings, lines if ordered else None, frozenset(lines)
+        return self._headings
+
+    def _runs_on(self, first: int, line: int) -> bool:
+        document, heading_lines = self.document, self._heading_table()[2]
+        for number in range(first + 1, line + 1):
+            text = document.lines[number - 1]
+            if (not text.strip() or number in document.layout.table_lines or number in heading_lines
+                    or _OTHER_NUMBER.match(text)):
+                return False
+        return True
+
+    def _heading(self, line: int) -> str | None:
+        headings, lines, _ = self._heading_table()
+        if lines is not None:  # in line order (as parsed): the last one at or before the line
+            index = bisect.bisect_right(lines, line) - 1
+            before = headings[index] if index >= 0 else None
+        else:
+            before = next((h for h in reversed(headings) if h.line <= line), None)
+        return None if before is None else f"{before.label}. {before.title}".strip()
