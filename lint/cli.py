@@ -54,9 +54,11 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip().upper() for part in value.split(",") if part.strip())
 
 
-def _load_rules(load: Callable[[], RuleSet] = default_rules) -> RuleSet:
+def _load_rules(load: Callable[[], RuleSet] | None = None) -> RuleSet:
+    # default_rules is looked up when called, not bound at import, so that a caller (or a test)
+    # that replaces unlint.cli.default_rules is heard
     try:
-        return load()
+        return (load or default_rules)()
     except PluginError as err:
         raise UsageFailure(str(err)) from None
 
