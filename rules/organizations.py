@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -95,8 +96,9 @@ def organization_name_variant(document: Document, config: Config) -> Iterator[Fi
 def _registered_variants(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
     by_organization: dict[str, list[Mention]] = {}
     for mention in mentions:
-        if mention.form.kind in _LONG_KINDS:
-            by_organization.setdefault(mention.organization.id, []).append(mention)
+        form = mention.form
+        if form.kind in _LONG_KINDS:
+            by_organization.setdefault(form.organization.id, []).append(mention)
     for group in by_organization.values():
         forms = _by_form(group)
         if len({text.removeprefix(UN_PREFIX) for text in forms}) < 2:
@@ -127,17 +129,15 @@ def _in_agenda_titles(document: Document, mention: Mention) -> bool:
 def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Finding]:
     """Near variants of a name the document uses (a registry match) or defines (``全称(简称)``)."""
     table = document.names
-    used: dict[str, Mention] = {}
-    for mention in mentions:
-        if mention.form.kind is not FormKind.ERROR:
-            used.setdefault(mention.form.text, mention)
+    used = _first_of_each_form(mentions, FormKind.ERROR)
     names = {name: mention.start for name, mention in used.items()}
     renamed = table.renamed()
     defined = {name: d for name, d in table.first_definition().items() if name not in renamed}
     for name, definition in defined.items():
         names.setdefault(name, definition.start)
     # Known names are no variants; a short form inside a slip (技术库 in 最不发达国家的技术库) does not hide it.
-    taken = [(m.start, m.end) for m in mentions if m.form.kind is not FormKind.ABBREVIATION]
+    abbreviation = FormKind.ABBREVIATION
+    taken = [(m.start, m.end) for m in mentions if m.form.kind is not abbreviation]
     # Every defined form, full or short, is a name in its own right (中亚经济体方案 abbreviates
     # 联合国中亚经济体特别方案; it is not a slip for it).
     accept = {*defined, *(d.short for d in table.definitions)}
@@ -159,6 +159,12 @@ def _near_misses(document: Document, mentions: list[Mention]) -> Iterator[Findin
             variant.start, variant.end,
             f"`{variant.text}` looks like a misspelling of `{variant.target}` ({variant.how}), {whose}",
         )
+
+
+def _first_of_each_form(mentions: Sequence[Mention], but: FormKind) -> dict[str, Mention]:
+    """The first mention of each form not of kind ``but``, in the order of those first mentions."""
+    first = {m.form.text: m for m in reversed(mentions) if m.form.kind is not but}  # the first one wins
+    return dict(sorted(first.items(), key=lambda item: item[1].start))
 
 
 # -- ORG002 ---------------------------------------------------------------------------
@@ -197,9 +203,10 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
     mentions = body_mentions(document)
     definitions = _definitions(document.text, mentions)
     abbreviations: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        if mention.form.kind is FormKind.ABBREVIATION:
-            abbreviations.setdefault(mention.organization.id, []).append(mention)
+    if definitions:
+        for mention in _of_kind(mentions, FormKind.ABBREVIATION):
+            if (organization_id := mention.form.organization.id) in definitions:
+                abbreviations.setdefault(organization_id, []).append(mention)
     reported: set[int] = set()
     for definition in definitions.values():
         later = [
@@ -230,17 +237,16 @@ def abbreviation_mismatch(document: Document, config: Config) -> Iterator[Findin
 def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
     """The first abbreviation defined for each organization: a full name followed by ``(short)``."""
     found: dict[str, _Definition] = {}
-    by_start = {m.start: m for m in mentions}
     for mention in mentions:
-        if mention.form.kind not in _DEFINED_KINDS or mention.organization.id in found:
-            continue
         if text[mention.end:mention.end + 1] not in _OPENING_BRACKETS:
-            continue  # what _DEFINITION starts with: most mentions are not followed by one
+            continue  # what _DEFINITION starts with: most mentions are not followed by one (tested first: cheapest)
+        if mention.form.kind not in _DEFINED_KINDS or mention.form.organization.id in found:
+            continue
         match = _DEFINITION.match(text, mention.end)
         if match is None:
             continue
         short = match["short"]
-        known = by_start.get(match.start("short"))
+        known = _mention_at(mentions, match.start("short"))
         if known is not None and known.organization.id != mention.organization.id:
             continue
         if known is None and not _looks_like_abbreviation(short, mention.form.text):
@@ -248,6 +254,15 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
         found[mention.organization.id] = _Definition(mention.organization, short, match.start("short"),
                                                       match.end("short"))
     return found
+
+
+def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
+    """The mention starting at ``start`` (mentions are in order): a look-up for the few definitions."""
+    index = bisect.bisect_left(mentions, start, key=_START)
+    return mentions[index] if index < len(mentions) and mentions[index].start == start else None
+
+
+_START = operator.itemgetter(0)  # Mention.start, as a C function for bisect's key
 
 
 def _looks_like_abbreviation(short: str, full: str) -> bool:
@@ -296,12 +311,12 @@ def former_organization_name(document: Document, config: Config) -> Iterator[Fin
     if date is None:
         return
     mentions = body_mentions(document)
-    first_uses = _first_uses(mentions)
-    for mention in mentions:
+    first_uses = _FirstUses(mentions)
+    for mention in _of_kind(mentions, FormKind.FORMER):
         former = mention.form.former
-        if mention.form.kind is not FormKind.FORMER or former is None or date < former.until:
+        if former is None or date < former.until:
             continue
-        organization = mention.organization
+        organization = mention.form.organization
         if _is_history(document.text, mention, mentions):
             continue
         current = _current_form(organization, mention.form.text in former.abbreviations)
@@ -334,18 +349,32 @@ def _current_form(organization: Organization, short: bool) -> str:
     return organization.abbreviations[0] if short and organization.abbreviations else organization.zh
 
 
-def _used_at(document: Document, first_uses: dict[str, Mention], form: str) -> str:
+def _used_at(document: Document, first_uses: _FirstUses, form: str) -> str:
     """Where the document itself writes ``form``, the form a message recommends."""
     used = first_uses.get(form)
     return f" (as on {_where(document, used)})" if used else ""
 
 
-def _first_uses(mentions: list[Mention]) -> dict[str, Mention]:
-    """The first mention of each form: looked up once per finding, so not searched for each."""
-    first: dict[str, Mention] = {}
-    for mention in mentions:
-        first.setdefault(mention.form.text, mention)
-    return first
+class _FirstUses:
+    """The first mention of each form, made on the first look-up: most documents need none.
+
+    Looked up once per finding, so not searched for each (that was quadratic).
+    """
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self._mentions = mentions
+        self._first: dict[str, Mention] | None = None
+
+    def get(self, form: str) -> Mention | None:
+        if self._first is None:
+            # Built backwards, so that the first mention of a form is the one kept.
+            self._first = {mention.form.text: mention for mention in reversed(self._mentions)}
+        return self._first.get(form)
+
+
+def _of_kind(mentions: Iterable[Mention], kind: FormKind) -> list[Mention]:
+    """The mentions of one form kind, in order (one filtering pass: a document has thousands)."""
+    return [mention for mention in mentions if mention.form.kind is kind]
 
 
 # -- ORG004 ---------------------------------------------------------------------------
@@ -375,11 +404,9 @@ def wrong_organization_name(document: Document, config: Config) -> Iterator[Find
     abbreviation (safe).
     """
     mentions = body_mentions(document)
-    first_uses = _first_uses(mentions)
-    for mention in mentions:
-        if mention.form.kind is not FormKind.ERROR:
-            continue
-        organization = mention.organization
+    first_uses = _FirstUses(mentions)
+    for mention in _of_kind(mentions, FormKind.ERROR):
+        organization = mention.form.organization
         right = _closest_form(mention.form.text, organization)
         yield Finding(
             mention.start, mention.end,

@@ -4,26 +4,25 @@ Built from ``data/organizations.toml`` plus entries from configuration
 (``[[tool.unlint.organizations]]``) and plugins (``unlint_organizations``),
 which the engine merges once per run (``unlint.inputs.RunInputs``) and hands the
 rules as ``Document.organization_registry``. Every form is matched
-exactly and longest-first by prefix-factored patterns (a few, by first
-character, so that the cost per character does not grow with the registry),
-so a name inside a longer registered name (欧洲委员会 in 欧洲联盟委员会) is never a hit.
+exactly and longest-first in one pass of an Aho-Corasick automaton, whose cost
+per character does not grow with the registry, so a name inside a longer
+registered name (欧洲委员会 in 欧洲联盟委员会) is never a hit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import heapq
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
+import ahocorasick_rs
 from unlint.packagedata import load_parsed
 from unlint.structure.names import after_zh_boundary as after_boundary
-from unlint.structure.names import trie_pattern
+from unlint.structure.names import trie_pattern  # noqa: F401  (re-exported: tests and the bench use it)
 
 DATA_FILE = "organizations.toml"
 
@@ -122,71 +121,120 @@ class Registry:
         return self.forms.get(text)
 
     @cached_property
-    def _patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(trie_pattern(group)) for group in _by_first_character([*self.forms, *self.not_names]))
+    def _matcher(self) -> _Matcher:
+        return _Matcher([*self.forms, *self.not_names])
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every registered form in ``text[start:end]``, leftmost-longest, not overlapping.
 
-        The forms are searched in a few groups by first character, each with its own
-        trie, and the groups' next matches merged in order: a regex tries a trie's
-        first-character branches one after another wherever the text holds any of
-        them, so one trie of every form would cost more per character as the
-        registry grows. A group's next match stays valid until the scan passes its
-        start; only then is that group searched again.
+        One pass of an Aho-Corasick automaton of every form (:class:`_Matcher`), whose
+        cost per character does not grow with the registry. A bounded form inside a
+        word is refused, and the scan goes on from its second character: where the
+        automaton's pass, which went on after the refused form, may have missed a
+        form starting inside it, the text is searched again from there until a match
+        is one the pass found too (from a common match on, both go the same way).
         """
         end = len(text) if end is None else end
-        searches = [pattern.search for pattern in self._patterns]
-        forms = self.forms
-        upcoming: list[tuple[int, int, re.Match[str]]] = []
-        for index, search in enumerate(searches):
-            if (match := search(text, start, end)) is not None:
-                upcoming.append((match.start(), index, match))
-        heapq.heapify(upcoming)
+        forms, bounded = self._forms_by_index, self._bounded
+        listed = self._matcher.all(text, start, end)
         found: list[Mention] = []
-        position = start
-        bounded = self._bounded
-        replace, pop = heapq.heapreplace, heapq.heappop  # local names: this loop runs once per mention
-        while upcoming:
-            at, index, match = upcoming[0]
-            if at >= position:
-                written = match.group()
-                form = forms.get(written)
-                if form is None:  # a word listed as no name: it hides the forms inside it
-                    position = match.end()
-                elif written in bounded and not after_boundary(text, at):
-                    position = at + 1
-                else:
-                    position = match.end()
-                    found.append(Mention(at, position, form))
-            # The scan has passed this group's match: its next one starts at ``position`` or later.
-            match = searches[index](text, position, end)
-            if match is None:
-                pop(upcoming)
+        starts: dict[int, int] | None = None  # where each listed match starts: made at the first refusal
+        index, count = 0, len(listed)
+        while index < count:
+            which, at, stop = listed[index]
+            index += 1
+            form = forms[which]
+            if form is None:
+                continue  # a word listed as no name: it hides the forms inside it
+            if form.text in bounded and not after_boundary(text, at):
+                if starts is None:
+                    starts = {match[1]: k for k, match in enumerate(listed)}
+                index = self._search_again(text, at + 1, end, starts, found)
+                if index is None:
+                    break
             else:
-                replace(upcoming, (match.start(), index, match))
+                found.append(_mention(Mention, (at, stop, form)))
         return found
+
+    def _search_again(self, text: str, position: int, end: int, starts: Mapping[int, int],
+                      found: list[Mention]) -> int | None:
+        """Forms from ``position`` on, one at a time, until one is the pass's: the index of that one in
+        the pass's matches (``starts`` maps their starts to it), or None at the end of the text."""
+        forms, bounded = self._forms_by_index, self._bounded
+        while (match := self._matcher.first(text, position, end)) is not None:
+            which, at, stop = match
+            if at in starts:
+                return starts[at]  # a match at a place is the longest form there, whatever came before
+            form = forms[which]
+            if form is not None and form.text in bounded and not after_boundary(text, at):
+                position = at + 1
+                continue
+            if form is not None:
+                found.append(Mention(at, stop, form))
+            position = stop
+        return None
+
+    @cached_property
+    def _forms_by_index(self) -> tuple[Form | None, ...]:
+        """The form of each of the matcher's words (None for a not-name)."""
+        return (*self.forms.values(), *(None for _ in self.not_names))
 
     @cached_property
     def _bounded(self) -> frozenset[str]:
         """Forms matched only where a name may start (see ``Organization.bounded``)."""
         return frozenset(text for text, form in self.forms.items() if text in form.organization.bounded)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The automaton cannot be pickled; it is rebuilt where it is needed.
+        return {key: value for key, value in self.__dict__.items() if not key.startswith("_")}
 
-#: About this many first characters per trie (see Registry.find): fewer tries scan the text
-#: fewer times, smaller ones try fewer branches at each place a form may start.
-_FIRST_CHARACTERS_PER_TRIE = 64
+
+#: Makes a Mention without the Python-level ``__new__`` of a named tuple (a document has thousands).
+_mention = tuple.__new__
 
 
-def _by_first_character(words: list[str]) -> list[list[str]]:
-    """``words`` split into groups by first character, about :data:`_FIRST_CHARACTERS_PER_TRIE` to a group."""
-    firsts = sorted({word[0] for word in words})
-    count = max(1, -(-len(firsts) // _FIRST_CHARACTERS_PER_TRIE))
-    group_of = {char: index % count for index, char in enumerate(firsts)}
-    groups: list[list[str]] = [[] for _ in range(count)]
-    for word in words:
-        groups[group_of[word[0]]].append(word)
-    return [group for group in groups if group]
+class _Matcher:
+    """Leftmost-longest matching of many words at a cost per character independent of their number.
+
+    An Aho-Corasick automaton (``ahocorasick_rs``, built in about a millisecond per
+    hundred words, once per registry and process). A regex trie of the same words
+    costs more per character as they grow: at each place one of its first characters
+    stands, the regex engine tries its first-character branches one after another.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if words else None
+        self._longest = max(map(len, words), default=0)
+
+    def all(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(word index, start, end)`` of every match in ``text[start:end]``, in order, not overlapping."""
+        if self._automaton is None or start >= end:
+            return []
+        whole = start == 0 and end == len(text)
+        matches = self._automaton.find_matches_as_indexes(text if whole else text[start:end])
+        return matches if not start else [(which, at + start, stop + start) for which, at, stop in matches]
+
+    def first(self, text: str, start: int, end: int) -> tuple[int, int, int] | None:
+        """The leftmost-longest match in ``text[start:end]``, searched in a window that grows until it is sure.
+
+        A match found in a window is the text's when it starts at least a word's length
+        before the window's end: every place up to it was then seen with all the text a
+        word there could take. Windows of a few words' length settle nearly every case.
+        """
+        width = 4 * self._longest
+        while start < end:
+            stop = min(end, start + width)
+            matches = self.all(text, start, stop)
+            if matches and (stop == end or matches[0][1] + self._longest <= stop):
+                return matches[0]
+            if stop == end:
+                return None
+            if matches:
+                width *= 2  # a match, but a longer or earlier one may run past the window
+            else:
+                start = max(start + 1, stop - self._longest + 1)  # no word fits in the text before that
+        return None
 
 
 # -- loading --------------------------------------------------------------------

@@ -303,24 +303,49 @@ def test_a_bad_configured_entry_stops_the_run_at_start_up_with_one_line(tmp_path
     assert "Traceback" not in done.stderr
 
 
-@given(words=st.lists(st.text(alphabet="甲乙丙丁戊己庚辛", min_size=2, max_size=4), min_size=1, max_size=12, unique=True),
-       text=st.text(alphabet="甲乙丙丁戊己庚辛，", max_size=40))
-@example(words=["甲乙", "乙丙", "丙丁"], text="甲乙丙丁")  # 乙丙 overlaps the match before it
-@example(words=["丙丁戊", "甲乙丙", "丁戊", "乙"], text="甲乙丙丁戊")
-def test_find_with_one_trie_per_group_of_first_characters_agrees_with_one_trie(words, text):
-    """Registry.find merges several tries (one per group of first characters); it must find what
-    one trie of every form finds, scanning leftmost-longest."""
-    from unlint.rules import registry as module
+def _expected_mentions(words: list[str], registry, text: str) -> list[tuple[int, int, str]]:
+    """What one leftmost-longest scan finds: a not-name hides what it covers; a bounded form inside a
+    word is refused and the scan goes on from its second character."""
+    from unlint.structure.names import after_zh_boundary
 
-    organizations = [parse_organization({"id": w, "zh": w}, "test") for w in words]
-    registry = build_registry(organizations[:-1], not_names=words[-1:])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(module, "_FIRST_CHARACTERS_PER_TRIE", 2)  # several groups even for few words
-        assert len(registry._patterns) > 1 or len({w[0] for w in words}) <= 2
     expected, position = [], 0
     while (found := _naive_leftmost_longest(words, text, position)) is not None:
         start, word = found
+        if word in registry._bounded and not after_zh_boundary(text, start):
+            position = start + 1
+            continue
         if word in registry.forms:
             expected.append((start, start + len(word), word))
         position = start + len(word)
-    assert [(m.start, m.end, m.form.text) for m in registry.find(text)] == expected
+    return expected
+
+
+@given(words=st.lists(st.text(alphabet="甲乙丙丁戊己", min_size=1, max_size=4), min_size=2, max_size=12, unique=True),
+       text=st.text(alphabet="甲乙丙丁戊己的，", max_size=60), data=st.data())
+@example(words=["甲乙", "乙丙", "丙丁", "戊戊"], text="甲乙丙丁", data=None)  # 乙丙 overlaps the match before it
+@example(words=["丙丁戊", "甲乙丙", "丁戊", "乙", "己己"], text="甲乙丙丁戊", data=None)
+# 丙丁戊 is bounded and inside a word: refused, it hid 丁戊, which the scan finds from its second character
+@example(words=["丙丁戊", "丁戊", "己己"], text="甲丙丁戊", data=None)
+# refused twice in a row, then back to the pass's own matches
+@example(words=["丙丁戊", "丁戊己", "戊己", "甲乙", "己己"], text="甲丙丁戊己，甲乙丙丁戊", data=None)
+def test_find_is_one_leftmost_longest_scan(words, text, data):
+    """Registry.find finds what one leftmost-longest scan finds: a not-name hides what it covers, and a
+    bounded form inside a word is refused, the scan going on from its second character."""
+    bounded = set(data.draw(st.sets(st.sampled_from(words[:-1])))) if data is not None else set(words[:2])
+    organizations = [parse_organization({"id": w, "zh": w, "bounded": [w] if w in bounded else []}, "test")
+                     for w in words[:-1]]
+    registry = build_registry(organizations, not_names=words[-1:])
+    found = registry.find(text)
+    assert [(m.start, m.end, m.form.text) for m in found] == _expected_mentions(words, registry, text)
+
+
+@given(words=st.lists(st.text(alphabet="甲乙丙", min_size=1, max_size=6), min_size=1, max_size=6, unique=True),
+       text=st.text(alphabet="甲乙丙丁", max_size=200), start=st.integers(0, 200))
+@example(words=["甲乙丙"], text="丁" * 150 + "甲乙丙", start=0)  # far beyond the first window
+@example(words=["甲", "甲乙丙丁丁丁"], text="丁" * 19 + "甲乙丙丁丁丁", start=0)  # a longer word runs past it
+def test_the_first_match_after_a_place_is_found_in_growing_windows(words, text, start):
+    from unlint.rules.registry import _Matcher
+
+    matcher = _Matcher(words)
+    matches = matcher.all(text, start, len(text))
+    assert matcher.first(text, start, len(text)) == (matches[0] if matches else None)
