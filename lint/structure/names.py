@@ -488,17 +488,67 @@ def _swaps(name: str) -> tuple[str, ...]:
 def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False) -> list[int]:
     """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too.
 
-    With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
+    With ``boundaries``, only offsets where a name may start (:func:`_may_start`):
+    the pattern itself tests the character before (most places are inside a word).
     """
-    starts = [match.start() for match in _trie(prefixes).finditer(text)]
-    if boundaries:
-        starts = _name_starts(text, starts)
-    if _may_overlap(prefixes):
-        # A scan resumes after a two-character hit: the only start it can skip is the next character.
-        hidden = [start + 1 for start in starts if text[start + 1:start + 3] in prefixes]
-        starts += _name_starts(text, hidden) if boundaries else hidden
-        starts.sort()
+    pattern, overlaps = _prefix_pattern(prefixes, boundaries)
+    starts = [match.start() for match in pattern.finditer(text)]
+    if overlaps:
+        # A scan resumes after a two-character hit: the only start it can skip is the next character,
+        # where a prefix starts when the three characters there are two overlapping prefixes.
+        hidden = [start + 1 for start in starts if text[start:start + 3] in overlaps]
+        if hidden:
+            starts += hidden
+            starts.sort()
     return starts
+
+
+@lru_cache(maxsize=256)
+def _prefix_pattern(prefixes: frozenset[str], boundaries: bool) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of :func:`_prefix_starts`, and the three-character texts where two prefixes overlap.
+
+    With ``boundaries``, each prefix is followed by a look behind at the character
+    before it, so that a place inside a word is passed over without a Python test,
+    and two overlapping prefixes count only where a name may start on the second.
+    """
+    by_first: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes):
+        by_first.setdefault(prefix[0], []).append(prefix)
+    overlaps = frozenset(first + second[1] for first in prefixes for second in by_first.get(first[1], ())
+                         if not boundaries or _may_follow(first[0], second[0]))
+    if not boundaries:
+        return re.compile(trie_pattern(prefixes)), overlaps
+    branches = []
+    for char, group in by_first.items():
+        seconds = "|".join(re.escape(prefix[1]) for prefix in group)
+        before = _NOT_AFTER_ASCII if char.isascii() else _NOT_AFTER_ZH
+        branches.append(f"{re.escape(char)}(?:{seconds})(?<!{before}..)")
+    return re.compile("|".join(branches) or "(?!)", re.DOTALL), overlaps
+
+
+def _may_follow(before: str, char: str) -> bool:
+    """Whether a name starting with ``char`` may start right after ``before`` (see :func:`_name_starts`)."""
+    if char.isascii():
+        return not before.isalnum()
+    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
+
+
+def _han_ranges_but(chars: frozenset[str]) -> str:
+    """A character class of the Chinese characters U+4E00 to U+9FFF except ``chars``."""
+    ranges, low = [], 0x4E00
+    for code in sorted(ord(char) for char in chars if "\u4e00" <= char <= "\u9fff"):
+        if code > low:
+            ranges.append((low, code - 1))
+        low = code + 1
+    if low <= 0x9FFF:
+        ranges.append((low, 0x9FFF))
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+#: What a name may not follow (look-behind classes of :func:`_prefix_pattern`): a letter or digit before
+#: one that starts with a Latin letter, a Chinese character that is no boundary before a Chinese one.
+_NOT_AFTER_ASCII = r"[^\W_]"  # what str.isalnum() accepts: re's \w without the underscore
+_NOT_AFTER_ZH = _han_ranges_but(_BOUNDARY_CHARS)
 
 
 def _name_starts(text: str, offsets: list[int]) -> list[int]:

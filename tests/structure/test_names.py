@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from unlint.structure.names import near_variants, parse_names
 
@@ -139,3 +139,19 @@ def test_the_backward_run_search_finds_what_a_forward_search_finds(text, data):
     start = data.draw(st.integers(max(0, end - 60), end))
     found, expected = names._ZH_RUN.search(text, start, end), forward.search(text, start, end)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@given(prefixes=st.sets(st.text(alphabet="和平国际a1", min_size=2, max_size=2), min_size=1, max_size=8),
+       text=st.text(alphabet="和平国际的共a1 ，", max_size=80), boundaries=st.booleans())
+# 和平 inside 共和平 is no start, but 平国 after it is (和 is a boundary): a scan that took 和平 first
+# and only then tested the boundary skipped 平国
+@example(prefixes={"和平", "平国"}, text="共和平国", boundaries=True)
+@example(prefixes={"a1", "1a"}, text="aa1a1", boundaries=True)
+def test_prefix_starts_are_every_place_a_prefix_starts_where_a_name_may_start(prefixes, text, boundaries):
+    """Overlapping places too (和平 then 平国 in 和平国际), and with ``boundaries`` only after a boundary:
+    the pattern's look-behind, not a Python test, decides that."""
+    from unlint.structure.names import _may_start, _prefix_starts
+
+    expected = [start for start in range(len(text) - 1)
+                if text[start:start + 2] in prefixes and (not boundaries or _may_start(text, start))]
+    assert _prefix_starts(text, frozenset(prefixes), boundaries) == expected
