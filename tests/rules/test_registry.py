@@ -349,3 +349,20 @@ def test_the_first_match_after_a_place_is_found_in_growing_windows(words, text, 
     matcher = _Matcher(words)
     matches = matcher.all(text, start, len(text))
     assert matcher.first(text, start, len(text)) == (matches[0] if matches else None)
+
+
+@given(words=st.lists(st.text(alphabet="甲乙丙", min_size=1, max_size=6), min_size=1, max_size=6, unique=True),
+       text=st.text(alphabet="甲乙丙丁", max_size=120), start=st.integers(0, 120), piece=st.integers(1, 9))
+@example(words=["甲乙丙"], text="丁丁甲乙丙", start=0, piece=3)  # a match across the share's end
+@example(words=["甲乙", "乙丙"], text="甲乙丙" * 4, start=0, piece=2)  # the next piece starts after a match
+def test_matches_found_piece_by_piece_are_those_of_one_pass(words, text, start, piece):
+    # the automaton is given the text in pieces to bound its memory; the pieces must not change a match
+    from unittest import mock
+
+    from unlint.rules import registry as registry_module
+
+    matcher = registry_module._Matcher(words)
+    whole = [(which, at + start, end + start)
+             for which, at, end in matcher._automaton.find_matches_as_indexes(text[start:])] if start < len(text) else []
+    with mock.patch.object(registry_module, "_PIECE", piece):
+        assert matcher.all(text, start, len(text)) == whole
