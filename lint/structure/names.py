@@ -572,11 +572,6 @@ def _trie(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(words))
 
 
-def _may_overlap(prefixes: frozenset[str]) -> bool:
-    """Whether one two-character prefix may start on the second character of another."""
-    return not {p[1] for p in prefixes}.isdisjoint({p[0] for p in prefixes})
-
-
 @dataclass(frozen=True, slots=True)
 class _Quick:
     """What every target of a group needs to match at a place, joined: a place without it matches none.
