@@ -10,12 +10,16 @@ Rule plugins use :data:`hookimpl`, :func:`rule`, :class:`Finding` and
 :class:`Fix`; see ``examples/plugin`` and the README.
 """
 
-from .config import Config, ConfigError
-from .diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Position, Severity
-from .document import Document
-from .hookspecs import hookimpl
-from .rule import Rule, rule
-from .runner import FileResult, lint_paths, lint_text
+from .startup import collector_paused
+
+# The package's modules make many objects and no garbage: the cycle collector would only walk them.
+with collector_paused():
+    from .config import Config, ConfigError
+    from .diagnostics import Applicability, Diagnostic, Edit, Finding, Fix, Position, Severity
+    from .document import Document
+    from .hookspecs import hookimpl
+    from .rule import Rule, rule
+    from .runner import FileResult, lint_paths, lint_text
 
 __all__ = [
     "Applicability",

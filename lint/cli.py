@@ -37,6 +37,7 @@ from .reading import encode
 from .results import FileResult
 from .summary import summary_line
 from .runner import ENGINE_CODES, check_config, default_rules, resolve_config
+from .startup import collector_paused, freeze_start_up
 
 
 class UsageFailure(click.ClickException):
@@ -113,7 +114,10 @@ def check(paths: tuple[str, ...], **values) -> None:
     options = CheckOptions.from_click(values)
     if not paths:
         raise UsageFailure("no paths given (try 'unlint check examples/')")
-    rules = _load_rules()
+    with collector_paused():
+        rules = _load_rules()
+    # The rules, registry and modules live as long as this process: later collections need not walk them.
+    freeze_start_up()
     config = _effective_config(paths, options)
     try:
         check_config(config, rules)

@@ -63,3 +63,23 @@ def test_the_guard_sees_a_module_that_is_imported(tmp_path):
     english = sorted((CORPUS[0].parent / "en").glob("*.en.txt"))
     loaded = _loaded("compare", str(english[0]), str(CORPUS[0])) if english else []
     assert any(m.startswith("unlint.compare") for m in loaded)
+
+
+def _collector_after(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    return result.stdout.strip()
+
+
+def test_importing_the_library_leaves_the_cycle_collector_as_it_was():
+    # The collector is paused while the package loads (unlint.startup), never left off for a library caller.
+    assert _collector_after("import gc, unlint; print(gc.isenabled(), gc.get_freeze_count() == 0)") == "True True"
+    assert _collector_after("import gc; gc.disable(); import unlint; print(gc.isenabled())") == "False"
+
+
+def test_the_command_turns_the_cycle_collector_back_on_after_loading_rules(tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text("大会第60/1号决议。\n", encoding="utf-8")
+    code = ("import gc, sys\nfrom unlint.cli import main\n"
+            f"try:\n    main(['check', '--quiet', '--no-cache', {str(document)!r}])\n"
+            "except SystemExit:\n    pass\nprint(gc.isenabled(), gc.get_freeze_count() > 0)")
+    assert _collector_after(code) == "True True"
