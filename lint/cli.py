@@ -37,7 +37,7 @@ from .reading import encode
 from .results import FileResult
 from .summary import summary_line
 from .runner import ENGINE_CODES, check_config, default_rules, resolve_config
-from .startup import collector_paused, freeze_start_up
+from .startup import end_start_up
 
 
 class UsageFailure(click.ClickException):
@@ -66,8 +66,11 @@ def _load_rules(load: Callable[[], RuleSet] | None = None) -> RuleSet:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "--version", package_name="unlint", prog_name="unlint")  # looked up only when asked
-def main() -> None:
+@click.pass_context
+def main(context: click.Context) -> None:
     """unlint: check citations and references in United Nations documents."""
+    if context.invoked_subcommand != "check":
+        end_start_up()  # `check` ends it once its rules are loaded
 
 
 @main.command()
@@ -114,10 +117,8 @@ def check(paths: tuple[str, ...], **values) -> None:
     options = CheckOptions.from_click(values)
     if not paths:
         raise UsageFailure("no paths given (try 'unlint check examples/')")
-    with collector_paused():
-        rules = _load_rules()
-    # The rules, registry and modules live as long as this process: later collections need not walk them.
-    freeze_start_up()
+    rules = _load_rules()
+    end_start_up()  # the modules and rules live as long as the process: later collections need not walk them
     config = _effective_config(paths, options)
     try:
         check_config(config, rules)
