@@ -52,6 +52,8 @@ def test_checking_a_text_document_loads_only_what_it_uses():
     loaded = _loaded("check", "--quiet", "--no-cache", str(CORPUS[0]))
     assert "unlint.rules.organizations" in loaded  # the rules did run
     assert _offending(loaded) == []
+    # Asked for by options only: --no-cache, and no --baseline.
+    assert "unlint.cache" not in loaded and "unlint.baseline" not in loaded
 
 
 def test_a_cached_rerun_loads_no_more(tmp_path):
