@@ -72,3 +72,20 @@ def test_normalize_gate_on_edges():
 @given(title=st.text(alphabet="一十IVXAa1１ .．、\u3000\t中*", max_size=12))
 def test_normalize_gate_on_random_text(title):
     assert toc.normalize(title) == _plain_normalize(title)
+
+
+def test_agenda_toc_entry_gate_holds_every_entry():
+    from unlint.structure import agenda
+
+    lines = ["第一章\t4", "导言....... 12", "页次", " 目录 ", "联合国同非洲联盟的合作", "a\tb", "...", "……12"]
+    for line in lines:
+        if agenda._TOC_ENTRY.fullmatch(line):
+            assert agenda._may_be_toc_entry(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet="页次目录.\t 12合作", max_size=14))
+def test_agenda_toc_entry_gate_on_random_text(line):
+    from unlint.structure import agenda
+
+    assert agenda._may_be_toc_entry(line) or not agenda._TOC_ENTRY.fullmatch(line)
