@@ -118,7 +118,9 @@ def _may_be_numbered(title: str) -> bool:
 
 
 def parse_toc(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> TableOfContents | None:
-    start = next((i for i, t in enumerate(lines[:_TOC_SEARCH_LINES]) if _TOC_TITLE.fullmatch(t)), None)
+    # The substring tests spare the regex call on the lines that cannot be the title (nearly all).
+    start = next((i for i, t in enumerate(lines[:_TOC_SEARCH_LINES])
+                  if ("目" in t or "Contents" in t) and _TOC_TITLE.fullmatch(t)), None)
     if start is None:
         return None
     index = start + 1
