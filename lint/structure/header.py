@@ -75,7 +75,8 @@ def parse_header(lines: Sequence[str], text: str) -> Header:
 def _find_symbol(top: Sequence[str]) -> tuple[str | None, int | None]:
     for number, line in enumerate(top, start=1):
         stripped = line.strip()
-        if not stripped or "undocs.org" in stripped:
+        # Every symbol has a "/": the substring test spares the other lines the regex call.
+        if not stripped or "undocs.org" in stripped or "/" not in stripped:
             continue
         match = _MASTHEAD_SYMBOL.fullmatch(stripped)
         if match and (stripped != match["symbol"] or _near_masthead(top, number)):
@@ -91,12 +92,12 @@ def _normal_symbol(symbol: str) -> str:
 def _near_masthead(top: Sequence[str], number: int) -> bool:
     # A bare symbol line counts only if the masthead's "Distr." follows soon,
     # so that a symbol cited in a table near the top is not taken for ours.
-    return any(_DISTR.search(line) for line in top[number:number + 12])
+    return any("Distr" in line and _DISTR.search(line) for line in top[number:number + 12])
 
 
 def _find_date(top: Sequence[str]) -> tuple[dt.date | None, int | None]:
     for number, line in enumerate(top, start=1):
-        if not _DISTR.search(line):
+        if "Distr" not in line or not _DISTR.search(line):
             continue
         for offset, candidate in enumerate(top[number - 1:number + 3]):
             if (date := _parse_date(candidate)) is not None:
