@@ -89,3 +89,33 @@ def test_agenda_toc_entry_gate_on_random_text(line):
     from unlint.structure import agenda
 
     assert agenda._may_be_toc_entry(line) or not agenda._TOC_ENTRY.fullmatch(line)
+
+
+def _plain_mostly_han(sample: str) -> bool:
+    """The header's language test as first written: the Chinese and Latin runs counted by pattern."""
+    import re
+
+    from unlint.structure import header
+
+    han = sum(map(len, header._HAN_RUN.findall(sample)))
+    return han >= sum(map(len, re.findall(r"[A-Za-z]+", sample))) / 4
+
+
+LANGUAGE_SAMPLES = ["中文文本 with some English words", "An English report 附 一 个", "", "abcd一", "abcde一",
+                    "\u4dc0\u4dc0 abcdefgh", "\u3400\u3400 abcdefgh", "\U00020000 abcd", "\ud800 lone surrogate",
+                    "𠀀𠀀 abcdefgh", "ＡＢＣ full-width letters 中"]
+
+
+def test_language_count_on_edges():
+    from unlint.structure import header
+
+    for sample in LANGUAGE_SAMPLES:
+        assert header._mostly_han(sample) == _plain_mostly_han(sample), sample
+
+
+@settings(max_examples=300, deadline=None)
+@given(sample=st.text(alphabet="ab Z中文\u3400\u4dc0\u9fa6\U00020000é１", max_size=30))
+def test_language_count_on_random_text(sample):
+    from unlint.structure import header
+
+    assert header._mostly_han(sample) == _plain_mostly_han(sample)
