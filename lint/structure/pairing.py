@@ -92,9 +92,6 @@ class Pair:
     #: The text between the brackets contains Chinese characters.
     han_content: bool
 
-    def mixed(self, text: str) -> bool:
-        return (text[self.opener] in _FULLWIDTH) != (text[self.closer] in _FULLWIDTH)
-
 
 @dataclass(frozen=True, slots=True)
 class Unmatched:
