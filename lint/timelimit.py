@@ -20,6 +20,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+try:
+    # The C functions under ``signal``. ``signal.signal`` and ``signal.getsignal`` turn the handler they
+    # return into a ``Handlers`` enum member when they can; for a Python function that lookup fails through
+    # Enum's slow path (about 10-15 us a call), and the engine asks for handlers around every structure
+    # parse of every document: a third of its per-document overhead. Handlers are compared by identity here,
+    # which the raw values allow. Outside CPython the public functions do the same job, more slowly.
+    from _signal import getsignal as raw_getsignal
+    from _signal import signal as raw_signal
+except ImportError:  # pragma: no cover - CPython has _signal
+    raw_getsignal, raw_signal = signal.getsignal, signal.signal
+
 
 class RuleTimeout(BaseException):
     """Raised inside a rule whose time is up.
@@ -44,7 +55,7 @@ def suspended() -> Iterator[None]:
     with the time it had left. The engine parses a structure this way, on a rule's first use
     of it, so that the parse is not charged to the rule. Does nothing outside a limit of ours.
     """
-    if not limit_supported() or signal.getsignal(signal.SIGALRM) is not _raise_timeout:
+    if not limit_supported() or raw_getsignal(signal.SIGALRM) is not _raise_timeout:
         yield
         return
     remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
@@ -77,13 +88,13 @@ class RuleClock:
         self._active = bool(seconds and seconds > 0 and limit_supported()
                             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
         if self._active:
-            self._previous = signal.signal(signal.SIGALRM, _raise_timeout)
+            self._previous = raw_signal(signal.SIGALRM, _raise_timeout)
         return self
 
     def __exit__(self, *exc) -> None:
         if self._active:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
+            raw_signal(signal.SIGALRM, self._previous)
             self._active = False
 
     def limit(self) -> _Armed:
