@@ -18,7 +18,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 try:
     # The C functions under ``signal``. ``signal.signal`` and ``signal.getsignal`` turn the handler they
@@ -49,21 +49,40 @@ def _raise_timeout(signum, frame) -> None:
     raise RuleTimeout
 
 
-@contextmanager
-def suspended() -> Iterator[None]:
-    """Stop the clock of the enclosing :func:`time_limit` while the body runs; it then resumes
-    with the time it had left. The engine parses a structure this way, on a rule's first use
-    of it, so that the parse is not charged to the rule. Does nothing outside a limit of ours.
+def own_limit(seconds: float | None) -> _OwnLimit:
+    """A context whose body runs under a limit of its own, ``seconds``, with the clock of the enclosing
+    limit of ours stopped meanwhile; that clock then resumes with the time it had left. The engine parses
+    a structure this way, on a rule's first use of it, so that the parse is not charged to the rule.
+    Outside a limit of ours it is :func:`time_limit`.
     """
-    if not limit_supported() or raw_getsignal(signal.SIGALRM) is not _raise_timeout:
-        yield
-        return
-    remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
-    try:
-        yield
-    finally:
-        if remaining > 0:
-            signal.setitimer(signal.ITIMER_REAL, remaining)
+    return _OwnLimit(seconds)
+
+
+class _OwnLimit:
+    """See :func:`own_limit`. Inside a limit of ours the handler is already installed: one
+    ``setitimer`` swaps the rule's clock for the parser's and hands back the rule's remaining time,
+    another swaps it back (a parse of a structure is an engine step of every document: installing
+    and restoring the handler around it cost more than many parses)."""
+
+    __slots__ = ("seconds", "_previous", "_outside")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._previous = 0.0
+        self._outside: AbstractContextManager[None] | None = None
+
+    def __enter__(self) -> None:
+        if not limit_supported() or raw_getsignal(signal.SIGALRM) is not _raise_timeout:
+            self._outside = time_limit(self.seconds)
+            self._outside.__enter__()
+            return
+        self._previous, _ = signal.setitimer(signal.ITIMER_REAL, self.seconds or 0)
+
+    def __exit__(self, *exc) -> None:
+        if self._outside is not None:
+            self._outside.__exit__(*exc)
+        else:
+            signal.setitimer(signal.ITIMER_REAL, self._previous)
 
 
 class RuleClock:
