@@ -194,6 +194,7 @@ def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOp
         jobs=options.jobs or default_jobs(),
         cache=cache,
         baseline=baseline,
+        freeze_heap=True,
     )
 
 

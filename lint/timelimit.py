@@ -73,8 +73,9 @@ class _OwnLimit:
 
     def __enter__(self) -> None:
         if not limit_supported() or raw_getsignal(signal.SIGALRM) is not _raise_timeout:
-            self._outside = time_limit(self.seconds)
-            self._outside.__enter__()
+            if self.seconds:  # no limit asked and no clock of ours to stop: nothing to do
+                self._outside = time_limit(self.seconds)
+                self._outside.__enter__()
             return
         self._previous, _ = signal.setitimer(signal.ITIMER_REAL, self.seconds or 0)
 
