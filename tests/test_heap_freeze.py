@@ -49,14 +49,19 @@ def test_the_library_api_does_not_freeze_the_callers_heap(two_documents):
     assert _frozen_after(_LIBRARY, *two_documents) == 0
 
 
-def test_freezing_happens_once_and_not_over_a_hosts_own_freeze():
-    script = """
+@pytest.mark.parametrize("host_froze", [False, True])
+def test_freezing_happens_once_and_not_over_a_hosts_own_freeze(host_froze):
+    script = f"""
 import gc
 from unlint.pipeline import freeze_long_lived
+if {host_froze}:
+    gc.freeze()
+before = gc.get_freeze_count()
+more = [[] for _ in range(1000)]
 freeze_long_lived(); first = gc.get_freeze_count()
-extra = [[] for _ in range(1000)]
+still_more = [[] for _ in range(1000)]
 freeze_long_lived()
-print(first > 0 and gc.get_freeze_count() == first)
+print(first == before if {host_froze} else first > before, gc.get_freeze_count() == first)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
-    assert done.stdout.strip() == "True"
+    assert done.stdout.strip() == "True True"
