@@ -15,14 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .config import Config, ConfigError, load_config, parse_document_date, parse_rule_timeout
 from .diagnostics import Diagnostic, Severity
-from .baseline import Baseline, BaselineError, load_baseline, write_baseline
 from .check_options import CheckOptions, wants_color
-from .cache import FindingsCache, default_cache_dir, fingerprint
 from .files import InputError, Source, discover
 from .fixes import FixMode, fix_notes, unified_diff
 from .funnel import Policy, reports_unused_suppressions, unused_suppressions
@@ -37,6 +36,12 @@ from .reading import encode
 from .results import FileResult
 from .summary import summary_line
 from .runner import ENGINE_CODES, check_config, default_rules, resolve_config
+from .startup import end_start_up
+
+# The baseline and the findings cache are imported where an option asks for them: a check with
+# --no-cache and no baseline (a hook, a benchmark) does without both modules.
+if TYPE_CHECKING:
+    from .baseline import Baseline
 
 
 class UsageFailure(click.ClickException):
@@ -65,8 +70,11 @@ def _load_rules(load: Callable[[], RuleSet] | None = None) -> RuleSet:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "--version", package_name="unlint", prog_name="unlint")  # looked up only when asked
-def main() -> None:
+@click.pass_context
+def main(context: click.Context) -> None:
     """unlint: check citations and references in United Nations documents."""
+    if context.invoked_subcommand != "check":
+        end_start_up()  # `check` ends it once its rules are loaded
 
 
 @main.command()
@@ -114,6 +122,7 @@ def check(paths: tuple[str, ...], **values) -> None:
     if not paths:
         raise UsageFailure("no paths given (try 'unlint check examples/')")
     rules = _load_rules()
+    end_start_up()  # the modules and rules live as long as the process: later collections need not walk them
     config = _effective_config(paths, options)
     try:
         check_config(config, rules)
@@ -181,6 +190,8 @@ def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOp
     if options.no_cache or reports_unused_suppressions(config):
         cache = None
     else:
+        from .cache import FindingsCache, default_cache_dir, fingerprint
+
         folder = Path(options.cache_dir) if options.cache_dir else default_cache_dir()
         cache = FindingsCache(folder, _cache_key(fingerprint(config, rules), baseline))
     # Workers load their own rules; only rules they can load the same way may leave this process.
@@ -218,6 +229,8 @@ def _baseline_of(options: CheckOptions) -> Baseline | None:
     """The baseline the funnel applies; none with --write-baseline, which records every finding."""
     if not options.baseline or options.write_baseline:
         return None
+    from .baseline import BaselineError, load_baseline
+
     try:
         return load_baseline(Path(options.baseline))
     except BaselineError as err:
@@ -262,6 +275,8 @@ def _report(results: list[FileResult], config: Config, rules: RuleSet, options: 
         _emit(diff, options)
         return replace(outcome, diff_nonempty=bool(diff))
     if options.write_baseline:
+        from .baseline import BaselineError, write_baseline
+
         try:
             count = write_baseline(Path(options.write_baseline), diagnostics)
         except BaselineError as err:

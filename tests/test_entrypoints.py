@@ -22,10 +22,10 @@ def test_same_entry_points_as_importlib_metadata(group):
 
 def test_console_scripts_include_unlint_itself():
     found = {e.name: e for e in entrypoints.entry_points("console_scripts")}
-    assert found["unlint"].value == "unlint.cli:main"
-    from unlint.cli import main
+    assert found["unlint"].value == "unlint.__main__:run"
+    from unlint.__main__ import run
 
-    assert found["unlint"].load() is main
+    assert found["unlint"].load() is run
 
 
 def test_the_first_distribution_of_a_name_on_the_path_wins(tmp_path, monkeypatch):

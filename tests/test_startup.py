@@ -11,6 +11,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import CORPUS
 
 #: Modules (and packages, with their submodules) a check of a text document does without.
@@ -50,6 +52,8 @@ def test_checking_a_text_document_loads_only_what_it_uses():
     loaded = _loaded("check", "--quiet", "--no-cache", str(CORPUS[0]))
     assert "unlint.rules.organizations" in loaded  # the rules did run
     assert _offending(loaded) == []
+    # Asked for by options only: --no-cache, and no --baseline.
+    assert "unlint.cache" not in loaded and "unlint.baseline" not in loaded
 
 
 def test_a_cached_rerun_loads_no_more(tmp_path):
@@ -63,3 +67,34 @@ def test_the_guard_sees_a_module_that_is_imported(tmp_path):
     english = sorted((CORPUS[0].parent / "en").glob("*.en.txt"))
     loaded = _loaded("compare", str(english[0]), str(CORPUS[0])) if english else []
     assert any(m.startswith("unlint.compare") for m in loaded)
+
+
+def _collector_after(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_importing_the_library_leaves_the_cycle_collector_alone():
+    # Only the command turns the collector off for its start-up (unlint.startup), never a library import.
+    code = "import gc, unlint; unlint.lint_text('大会第60/1号决议。'); print(gc.isenabled(), gc.get_freeze_count())"
+    assert _collector_after(code) == "True 0"
+    assert _collector_after("import gc; gc.disable(); import unlint.cli; print(gc.isenabled())") == "False"
+
+
+_AT_EXIT = "import atexit, gc; atexit.register(lambda: print(gc.isenabled(), gc.get_freeze_count() > 0))\n"
+
+
+@pytest.mark.parametrize("command", [["check", "--quiet", "--no-cache"], ["refs"]])
+def test_the_command_turns_the_cycle_collector_back_on_after_start_up(tmp_path, command):
+    document = tmp_path / "a.txt"
+    document.write_text("大会第60/1号决议。\n", encoding="utf-8")
+    code = f"{_AT_EXIT}import sys; sys.argv = ['unlint', *{[*command, str(document)]!r}]\nfrom unlint.__main__ import run\nrun()"
+    assert _collector_after(code) == "True True"  # on again, and what start-up built frozen
+
+
+def test_the_command_run_in_a_callers_process_leaves_the_cycle_collector_alone(tmp_path):
+    document = tmp_path / "a.txt"
+    document.write_text("大会第60/1号决议。\n", encoding="utf-8")
+    code = (f"{_AT_EXIT}from click.testing import CliRunner\nfrom unlint.cli import main\n"
+            f"CliRunner().invoke(main, ['check', '--quiet', '--no-cache', {str(document)!r}])")
+    assert _collector_after(code) == "True False"

@@ -214,7 +214,9 @@ def _fits(left: _Side, right: _Side, i: int, j: int, ratio: float) -> bool:
 
 
 def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: float) -> list[Pair]:
-    """Needleman-Wunsch in a band around the diagonal: rows of ``{column: score}``, moves kept for the trace."""
+    """Needleman-Wunsch in a band around the diagonal: a row of scores per unit of ``rows``, moves kept for
+    the trace. Cells outside the band hold ``-inf``; rows are lists, not dicts, since the loop over the
+    band's cells is the alignment's hot spot."""
     n, m = len(rows), len(columns)
     band = abs(n - m) + 8
     shift = math.log(ratio)
@@ -222,23 +224,24 @@ def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
     right_logs = [math.log(right.lengths[j] + 1) for j in columns]
     left_tokens = [left.tokens[i] for i in rows]
     right_tokens = [right.tokens[j] for j in columns]
+    outside = -math.inf
 
-    previous: dict[int, float] = {}
-    moves: list[dict[int, int]] = []
+    previous = [outside] * (m + 1)
+    moves: list[bytearray] = []
     for a in range(n + 1):
         centre = a * m // n if n else 0
-        current: dict[int, float] = {}
-        row_moves: dict[int, int] = {}
-        # The row's side of the pair score, looked up once per row (the score is inlined: this loop is the
-        # alignment's hot spot, and a call per cell cost a third of it).
+        current = [outside] * (m + 1)
+        row_moves = bytearray(m + 1)
+        # The row's side of the pair score, looked up once per row (the score is inlined: a call per cell
+        # cost a third of the loop).
         x = left_tokens[a - 1] if a else set()
         left_log = left_logs[a - 1] if a else 0.0
         for b in range(max(0, centre - band), min(m, centre + band) + 1):
             if a == 0 and b == 0:
-                current[0], row_moves[0] = 0.0, -1
+                current[0], row_moves[0] = 0.0, _START
                 continue
-            best, move = -math.inf, -1
-            if a and b and b - 1 in previous:
+            best, move = outside, _NONE
+            if a and b and previous[b - 1] != outside:
                 # The score of pairing row a - 1 with column b - 1: lengths, then what both cite.
                 fit = 1.0 - abs(right_logs[b - 1] - left_log - shift)
                 length_score = fit if fit > 0.0 else 0.0
@@ -248,30 +251,34 @@ def _dynamic(left: _Side, right: _Side, rows: range, columns: range, ratio: floa
                 else:
                     similarity = 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
                     score = 2.0 * similarity + 0.5 * length_score - 1.0
-                best, move = previous[b - 1] + score, 0
-            if a and b in previous and previous[b] + _GAP > best:
-                best, move = previous[b] + _GAP, 1
-            if b and b - 1 in current and current[b - 1] + _GAP > best:
-                best, move = current[b - 1] + _GAP, 2
-            if move >= 0:
+                best, move = previous[b - 1] + score, _PAIR
+            if a and previous[b] != outside and previous[b] + _GAP > best:
+                best, move = previous[b] + _GAP, _SKIP_ORIGINAL
+            if b and current[b - 1] != outside and current[b - 1] + _GAP > best:
+                best, move = current[b - 1] + _GAP, _SKIP_TRANSLATION
+            if move != _NONE:
                 current[b], row_moves[b] = best, move
         moves.append(row_moves)
         previous = current
-    if m not in previous:
+    if previous[m] == outside:
         return [Pair(i, None, False) for i in rows] + [Pair(None, j, False) for j in columns]
     return _trace(moves, left, right, rows, columns)
 
 
-def _trace(moves: list[dict[int, int]], left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
+#: The moves of the dynamic alignment, as kept per cell.
+_NONE, _PAIR, _SKIP_ORIGINAL, _SKIP_TRANSLATION, _START = range(5)
+
+
+def _trace(moves: list[bytearray], left: _Side, right: _Side, rows: range, columns: range) -> list[Pair]:
     pairs: list[Pair] = []
     a, b = len(rows), len(columns)
     while (a, b) != (0, 0):
         move = moves[a][b]
-        if move == 0:
+        if move == _PAIR:
             i, j = rows[a - 1], columns[b - 1]
             pairs.append(Pair(i, j, _strong(left.tokens[i], right.tokens[j])))
             a, b = a - 1, b - 1
-        elif move == 1:
+        elif move == _SKIP_ORIGINAL:
             pairs.append(Pair(rows[a - 1], None, False))
             a -= 1
         else:

@@ -197,6 +197,41 @@ class _Within:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
 
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Where digits that ``near`` accepts may be: from the start of each span's first line to
+        ``_BEFORE_DIGITS`` past its end, overlapping windows joined."""
+        found: list[tuple[int, int]] = []
+        for start, end in zip(self.starts, self.ends):
+            first = text.rfind("\n", 0, start) + 1
+            if found and first <= found[-1][1]:
+                found[-1] = (found[-1][0], max(found[-1][1], end + _BEFORE_DIGITS))
+            else:
+                found.append((first, end + _BEFORE_DIGITS))
+        return found
+
+
+def _matches(pattern: regex.Pattern, plain: str, start: int, end: int, wanted: _Within | None) -> Iterator[regex.Match]:
+    """``pattern.finditer(plain, start, end)``, or only those of its matches that start in ``wanted``'s windows.
+
+    A budget report's tables hold most of its numbers, and no unit holds a table: scanning only the
+    windows skips them. The result is that of the whole scan: a window opens at a line start, and no
+    match runs across a line end into digits (a number's groups are split by spaces, never by a line
+    end; past one only a scale, a per cent or a currency word can follow), so the scan of the whole
+    text finds no match that holds a window's opening and then a digit after it.
+    """
+    if wanted is None:
+        yield from pattern.finditer(plain, start, end)
+        return
+    resume = start
+    for opening, closing in wanted.windows(plain):
+        if closing <= resume:
+            continue
+        for match in pattern.finditer(plain, max(opening, resume), end):
+            if match.start() >= closing:
+                break
+            yield match
+            resume = match.end()
+
 
 def _read(matches: Iterator[regex.Match], read: Callable[[regex.Match, str, str], Quantity], plain: str, text: str,
           wanted: _Within | None) -> list[Quantity]:
@@ -217,7 +252,7 @@ def find_words(text: str, language: str, start: int, end: int) -> list[Quantity]
 
 def _en_quantities(plain: str, text: str, start: int, end: int, words: bool,
                    wanted: _Within | None) -> Iterator[Quantity]:
-    found = _read(_EN_NUMBER.finditer(plain, start, end), _en_number, plain, text, wanted)
+    found = _read(_matches(_EN_NUMBER, plain, start, end, wanted), _en_number, plain, text, wanted)
     for match in _en_months(plain, start, end):
         name = match[0]
         if name == "May" and not _MAY_MONTH.match(plain, match.start()):
@@ -303,7 +338,7 @@ def _short_year(value: float, plain: str, start: int, end: int) -> Quantity | No
 
 def _zh_quantities(plain: str, text: str, start: int, end: int, words: bool,
                    wanted: _Within | None) -> Iterator[Quantity]:
-    found = _read(_ZH_NUMBER.finditer(plain, start, end), _zh_number, plain, text, wanted)
+    found = _read(_matches(_ZH_NUMBER, plain, start, end, wanted), _zh_number, plain, text, wanted)
     if words:
         found.extend(q for q in _zh_words(text, start, end) if wanted is None or wanted.holds(q.start))
     return iter(sorted(found, key=lambda q: q.start))

@@ -72,7 +72,8 @@ def _exact(a: Quantity, b: Quantity) -> bool:
 
 
 def _loose(a: Quantity, b: Quantity) -> bool:
-    if round(a.value, 6) != round(b.value, 6):
+    # Values are rounded to six places when a Quantity is made (Quantity.__post_init__).
+    if a.value != b.value:
         return False
     kinds = {a.kind, b.kind}
     # A currency or a percent sign written once for a range ("80 to 95 per cent") or implied.

@@ -132,7 +132,8 @@ def _zh_parts(text: str) -> Iterator[InternalReference]:
 
 
 def _english(text: str) -> Iterator[InternalReference]:
-    for match in _EN_PARAGRAPHS.finditer(text):
+    # The pattern needs a lower-case "para": a text without one (most Chinese ones) need not compile it.
+    for match in _EN_PARAGRAPHS.finditer(text) if "para" in text else ():
         yield InternalReference(ReferenceKind.PARAGRAPH, _expand(match["list"]), match.start(), match.end(),
                                 match["dir"])
     for match in finditer_near(_EN_SECTION, text, literal_positions(text, "section", "chapter"), lead=0):

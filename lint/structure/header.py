@@ -105,7 +105,8 @@ def _find_date(top: Sequence[str]) -> tuple[dt.date | None, int | None]:
 
 
 def _parse_date(line: str) -> dt.date | None:
-    if match := _EN_DATE.search(line):
+    # An English date names its month: a line naming none (a Chinese masthead) need not compile the pattern.
+    if any(month in line for month in EN_MONTHS) and (match := _EN_DATE.search(line)):
         day, month, year = int(match["day"]), EN_MONTHS[match["month"]], int(match["year"])
     elif match := _ZH_DATE.search(line):
         day, month, year = int(match["day"]), int(match["month"]), int(match["year"])

@@ -518,11 +518,15 @@ def _prefix_pattern(prefixes: frozenset[str], boundaries: bool) -> tuple[re.Patt
                          if not boundaries or _may_follow(first[0], second[0]))
     if not boundaries:
         return re.compile(trie_pattern(prefixes)), overlaps
-    branches = []
+    # One look-behind per kind of first character, not one per prefix: the Chinese class spans
+    # twenty thousand characters and compiling it once per prefix was most of a small check's cost.
+    # Every prefix is two characters long, so the grouping matches at the same places.
+    by_before: dict[str, list[str]] = {}
     for char, group in by_first.items():
         seconds = "|".join(re.escape(prefix[1]) for prefix in group)
         before = _NOT_AFTER_ASCII if char.isascii() else _NOT_AFTER_ZH
-        branches.append(f"{re.escape(char)}(?:{seconds})(?<!{before}..)")
+        by_before.setdefault(before, []).append(f"{re.escape(char)}(?:{seconds})")
+    branches = [f"(?:{'|'.join(starts)})(?<!{before}..)" for before, starts in by_before.items()]
     return re.compile("|".join(branches) or "(?!)", re.DOTALL), overlaps
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from unlint import Document, Finding, Fix, rule
@@ -74,16 +74,18 @@ def _candidates(text: str) -> Iterator[int]:
 @lru_cache(maxsize=1)
 def _marked_pattern() -> re.Pattern[str]:
     """"?" (a character outside GB 2312) or a table character inside it."""
-    inside = [char for char in traditional_characters() if _in_gb2312(char)]
-    return re.compile("[?" + re.escape("".join(sorted(inside))) + "]")
+    return re.compile("[?" + re.escape("".join(sorted(_in_gb2312(traditional_characters())))) + "]")
 
 
-def _in_gb2312(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+def _in_gb2312(chars: Iterable[str]) -> list[str]:
+    """The ``chars`` that GB 2312 holds, found as :func:`_candidates` finds them: one encoding of all,
+    where each one outside becomes "?" (3,198 encodings one by one, most of them failing, cost 10 ms)."""
+    chars = list(chars)
+    joined = "".join(chars)
+    marked = joined.encode("gb2312", "replace").decode("gb2312")
+    if len(marked) != len(joined):  # not one character each way: ask each one
+        return [char for char in chars if char.encode("gb2312", "replace").decode("gb2312") == char]
+    return [char for char, kept in zip(chars, marked) if kept == char]
 
 
 def _finding(offset: int, char: str, targets: tuple[str, ...]) -> Finding:

@@ -138,6 +138,28 @@ def test_numbers_within_spans_are_those_of_the_whole_text_that_start_there(name)
         assert [(q.key, q.start, q.end, q.word) for q in within] == [(q.key, q.start, q.end, q.word) for q in whole]
 
 
+@pytest.mark.parametrize("language,text", [
+    ("en", "1 234 567\nmillion were paid, 45\n% of it to US$ 5\nUS$ 30 million and 2 500 000\n12 per\ncent\n"
+           "3 4 5 6\n7 8 2023-24\n(a) 3,5 and 1,234.5 on 25 July 2023"),
+    ("zh", "1 234 567\n万美元，其中45\n%付给US$ 5\n2019\n冠状病毒病 12\n月\n3 4 5 6\n7 8 2023-24年\n2023年7月25日"),
+])
+def test_numbers_of_every_choice_of_lines_are_those_of_the_whole_text(language, text):
+    # Numbers and their scale, per cent or currency split across line ends, lines of bare numbers (a table)
+    # between the spans, spans that open inside a number or close between a currency and its digits: the
+    # scan of the spans' lines only finds what the scan of the whole text finds there.
+    import itertools
+    import re
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for mask in itertools.product((False, True), repeat=len(lines)):
+        spans = [span for span, kept in zip(lines, mask) if kept]
+        cuts = [[(s + k, e) for s, e in spans if e - s > k] for k in (0, 2)]
+        cuts += [[(s, e - k) for s, e in spans if e - s > k] for k in (1, 2)]
+        for cut in cuts:
+            whole = [(q.key, q.start, q.end) for q in find_quantities(text, language) if _starts_inside(q.start, cut)]
+            assert [(q.key, q.start, q.end) for q in find_quantities(text, language, within=cut)] == whole, cut
+
+
 def test_an_amount_whose_currency_starts_the_span_is_kept_and_one_before_it_is_not():
     text = "Table 7 rows\nUS$ 30 million was paid\n$ 5 million"
     second = text.index("US$")

@@ -292,6 +292,26 @@ def test_traditional_characters_inside_gb2312_fire_as_well():
     assert spans(traditional_character, "会议之後，問题仍在。\n") == ["後", "問"]
 
 
+def test_the_table_characters_inside_gb2312_are_found_as_one_by_one_encoding_finds_them():
+    from unlint.rules.typography.data import traditional_characters
+    from unlint.rules.typography.traditional import _in_gb2312
+
+    def one_by_one(chars):
+        found = []
+        for char in chars:
+            try:
+                char.encode("gb2312")
+            except UnicodeEncodeError:
+                continue
+            found.append(char)
+        return found
+
+    table = list(traditional_characters())
+    assert _in_gb2312(table) == one_by_one(table) and "後" in _in_gb2312(table)
+    mixed = ["問", "後", "a", "𠁞", "会", "é", "ß"]  # GB 2312 holds é (for pinyin), not ß
+    assert _in_gb2312(mixed) == one_by_one(mixed) == ["後", "a", "会", "é"]
+
+
 def test_a_traditional_character_outside_the_bmp_fires():
     (finding,) = check(traditional_character, "文字𠁞。\n")
     assert finding.start == 2
