@@ -185,16 +185,14 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
 def freeze_long_lived() -> None:
     """Once per process, after its first document: keep what later documents reuse out of collections.
 
-    The first document loads what the process keeps to its end: the rules, the organization
-    registry and its automaton, the parse tables, the patterns compiled on first use. Every full
-    collection of the cyclic garbage collector traversed all of it again. ``gc.freeze`` moves the
-    objects alive now to a generation no collection scans (reference counting still frees them).
-    Nothing is frozen when something already is: a host that manages its heap.
-    Once per process: ``lru_cache`` makes later calls free (``gc.get_freeze_count`` walks
-    the frozen objects, milliseconds each time).
+    The first document loads what the process keeps to its end: the organization registry and its
+    automaton, the parse tables, the patterns compiled on first use (start-up, :mod:`unlint.startup`,
+    froze what was built before it). Every full collection of the cyclic garbage collector traversed
+    all of it again. ``gc.freeze`` moves the objects alive now to a generation no collection scans
+    (reference counting still frees them). Only a process unlint owns does this (the CLI and its
+    workers, ``RunOptions.freeze_heap``). Once: ``lru_cache`` makes later calls free.
     """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
+    gc.freeze()
 
 
 def _finish(checked: _Checked, options: RunOptions) -> FileResult:
