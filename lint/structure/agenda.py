@@ -277,9 +277,15 @@ def _is_heading(raw: str, stripped: str) -> bool:
         bool(stripped)
         and len(stripped) <= AGENDA_HEADING_MAX_CHARS
         and not NOT_IN_AGENDA_HEADING.search(stripped)
-        and not _TOC_ENTRY.fullmatch(raw)
+        and not (_may_be_toc_entry(raw) and _TOC_ENTRY.fullmatch(raw))
         and not _PARAGRAPH_NUMBER.match(raw)
     )
+
+
+def _may_be_toc_entry(raw: str) -> bool:
+    """What every ``_TOC_ENTRY`` line holds (a tab, a leader of dots, 页次 or 目录): the substring
+    tests spare most lines after the agenda the regex call."""
+    return "\t" in raw or "...." in raw or "页次" in raw or "目录" in raw
 
 
 def _line_starts(lines: Sequence[str]) -> list[int]:

@@ -152,6 +152,9 @@ class _NoteScanner:
         self.texts: list[FootnoteText] = []
         self.separators: list[int] = []
         self.body_lines: list[int] = []
+        #: Runs (start, stop) of lines skipped as blank or plain running text: their running lines are
+        #: body lines too, listed only if a search needs them (most documents have no inline or table notes).
+        self.plain_runs: list[tuple[int, int]] = []
         #: Numbers of the inline notes read so far, in order (kept as they come: no rescans).
         self.inline_numbers: list[int] = []
         self.inline_number_set: set[int] = set()
@@ -196,9 +199,9 @@ class _NoteScanner:
     def _read_plain_lines(self, start: int, stop: int) -> None:
         """What ``_read_line`` does, line by line, to blank lines and plain running text outside notes."""
         lines = self.lines
-        running = [index for index in range(start, stop) if (text := lines[index]) and not text.isspace()]
-        if running:
-            self.body_lines += running
+        # The first running line settles the state (most runs start with one); the rest wait for a search.
+        if any((text := lines[index]) and not text.isspace() for index in range(start, stop)):
+            self.plain_runs.append((start, stop))
             self.after_pdf_note = False
 
     def _read_line(self, index: int) -> int:
@@ -346,7 +349,11 @@ class _NoteScanner:
                                              FootnoteLayout.TABLE))
 
     def _running_text_lines(self) -> set[int]:
-        return set(self.body_lines)
+        lines = self.lines
+        running = set(self.body_lines)
+        running.update(index for start, stop in self.plain_runs for index in range(start, stop)
+                       if (text := lines[index]) and not text.isspace())
+        return running
 
     def _matches_in_lines(self, pattern: regex.Pattern, lines: set[int]):
         """``(line index, match)`` for the matches of a line-bounded ``pattern`` on ``lines``, in order.

@@ -9,7 +9,6 @@ the document's own.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,7 +36,6 @@ _DISTR = compiled_on_use(regex.compile, r"Distr\.\s*:\s*\w+")
 # Runs, not single characters: counting the characters of a few long runs is five times
 # faster than one match per character (the language test reads 20,000 characters per document).
 # The stdlib engine: for an ASCII class it means the same and scans faster than regex.
-_LATIN_RUN = compiled_on_use(re.compile, r"[A-Za-z]+")
 _JOINT_DASH = compiled_on_use(regex.compile, r"\s*([-–])\s*(?=[A-Z])")
 _JOINT_SPLIT = compiled_on_use(regex.compile, r"\s*[-–]\s*(?=[A-Z])")
 _SPACES = compiled_on_use(regex.compile, r"\s+")
@@ -75,7 +73,8 @@ def parse_header(lines: Sequence[str], text: str) -> Header:
 def _find_symbol(top: Sequence[str]) -> tuple[str | None, int | None]:
     for number, line in enumerate(top, start=1):
         stripped = line.strip()
-        if not stripped or "undocs.org" in stripped:
+        # Every symbol has a "/": the substring test spares the other lines the regex call.
+        if not stripped or "undocs.org" in stripped or "/" not in stripped:
             continue
         match = _MASTHEAD_SYMBOL.fullmatch(stripped)
         if match and (stripped != match["symbol"] or _near_masthead(top, number)):
@@ -91,12 +90,12 @@ def _normal_symbol(symbol: str) -> str:
 def _near_masthead(top: Sequence[str], number: int) -> bool:
     # A bare symbol line counts only if the masthead's "Distr." follows soon,
     # so that a symbol cited in a table near the top is not taken for ours.
-    return any(_DISTR.search(line) for line in top[number:number + 12])
+    return any("Distr" in line and _DISTR.search(line) for line in top[number:number + 12])
 
 
 def _find_date(top: Sequence[str]) -> tuple[dt.date | None, int | None]:
     for number, line in enumerate(top, start=1):
-        if not _DISTR.search(line):
+        if "Distr" not in line or not _DISTR.search(line):
             continue
         for offset, candidate in enumerate(top[number - 1:number + 3]):
             if (date := _parse_date(candidate)) is not None:
@@ -125,9 +124,27 @@ def _language(top: Sequence[str], text: str) -> str:
             return "zh"
         if stripped == "English":
             return "en"
-    sample = text[:20_000]
-    han, latin = sum(map(len, _HAN_RUN.findall(sample))), sum(map(len, _LATIN_RUN.findall(sample)))
-    return "zh" if han >= latin / 4 else "en"
+    return "zh" if _mostly_han(text[:20_000]) else "en"
+
+
+#: Every byte but the ASCII letters', and every byte but the UTF-8 lead bytes of U+5000 to U+9FFF
+#: (0xE5 to 0xE9, never a continuation byte): ideographs in every Unicode version regex >= 2023 knows.
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
+_NOT_IDEOGRAPH_LEADS = bytes(b for b in range(256) if not 0xE5 <= b <= 0xE9)
+
+
+def _mostly_han(sample: str) -> bool:
+    """Whether ``sample`` holds at least a quarter as many Chinese characters as Latin letters.
+
+    Counted in its UTF-8 bytes first (in C, without a match per run): the ASCII letters exactly, the
+    Chinese characters from below by the common ideographs' lead bytes; only when that lower bound
+    falls short are the Chinese characters counted by the Han pattern.
+    """
+    encoded = sample.encode("utf-8", "surrogatepass")
+    latin = len(encoded.translate(None, _NOT_LETTER_BYTES))
+    if len(encoded.translate(None, _NOT_IDEOGRAPH_LEADS)) >= latin / 4:
+        return True
+    return sum(map(len, _HAN_RUN.findall(sample))) >= latin / 4
 
 
 def parse_date(line: str) -> dt.date | None:

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..patterns import compiled_on_use
-from ..text import HAN
+from ..text import COMMON_HAN, HAN
 from .blocks import TextBlock
 
 if TYPE_CHECKING:
@@ -57,8 +58,9 @@ _FULLWIDTH = frozenset("（）［］｛｝")
 _BRACKET = compiled_on_use(re.compile, "[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 # "a) text", "ii) text" at the start of a line: a list marker whose opening bracket the style leaves out.
 _BARE_MARKER = compiled_on_use(regex.compile, r"\s*(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)")
-# An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the letter before).
-_APOSTROPHE = compiled_on_use(regex.compile, r"[A-Za-z]’[A-Za-z]")
+# An apostrophe, not a closing quotation mark: "Secretary-General’s", "d’Ivoire" (matched from the
+# letter before: a look-behind first would be tried at every position).
+_APOSTROPHE = compiled_on_use(re.compile, r"[A-Za-z]’(?=[A-Za-z])")
 
 
 # A resolution number whose closing bracket was lost (``第 1373（2001号``): the
@@ -90,9 +92,6 @@ class Pair:
     #: The text between the brackets contains Chinese characters.
     han_content: bool
 
-    def mixed(self, text: str) -> bool:
-        return (text[self.opener] in _FULLWIDTH) != (text[self.closer] in _FULLWIDTH)
-
 
 @dataclass(frozen=True, slots=True)
 class Unmatched:
@@ -105,8 +104,11 @@ class Unmatched:
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    #: Pairs of the families that come in two widths.
-    width_pairs: tuple[Pair, ...]
+    #: Pairs of the families that come in two widths whose two brackets differ in width, in pairing order.
+    mixed_pairs: tuple[Pair, ...]
+    #: How many pairs of those families have brackets of one width: by (holds Chinese, width of both),
+    #: the width ``"fullwidth"`` or ``"halfwidth"``. Counts, not pairs: TYP001 only weighs them.
+    width_counts: Mapping[tuple[bool, str], int]
     unmatched: tuple[Unmatched, ...]
 
 
@@ -116,19 +118,20 @@ def pair_brackets(text: str, blocks: Sequence[TextBlock], line_starts: Sequence[
 
     ``line_starts[i]`` is the offset where the 0-based line ``i`` starts (the Document's own index).
     """
-    pairs: list[Pair] = []
+    mixed: list[Pair] = []
+    counts: dict[tuple[bool, str], int] = {}
     unmatched: list[Unmatched] = []
     brackets = _brackets_by_block(text, blocks, line_starts, _masked_offsets(text, masked_spans))
     for index, block in enumerate(blocks):
         if index not in brackets:
             continue
         if block.sure:
-            _pair_block(text, brackets[index], (block.first_line, block.last_line), pairs, unmatched)
+            _pair_block(text, brackets[index], (block.first_line, block.last_line), mixed, counts, unmatched)
         else:
             # Longer than a paragraph: where the paragraph ends is unknown (Document.not_checked says so).
             for line, offsets in _by_line(line_starts, brackets[index]).items():
-                _pair_block(text, offsets, (line, line), pairs, [])
-    return Pairing(tuple(pairs), tuple(_across_blocks(text, blocks, line_starts, unmatched)))
+                _pair_block(text, offsets, (line, line), mixed, counts, [])
+    return Pairing(tuple(mixed), MappingProxyType(counts), tuple(_across_blocks(text, blocks, line_starts, unmatched)))
 
 
 def _by_line(line_starts: Sequence[int], offsets: list[int]) -> dict[int, list[int]]:
@@ -187,30 +190,40 @@ def _next_block_starts_with(text: str, starts: list[int], offset: int, char: str
     return index < len(starts) and text[starts[index]] == char
 
 
-def _pair_block(
-    text: str, brackets: list[int], span: tuple[int, int], pairs: list[Pair], unmatched: list[Unmatched]
-) -> None:
+def _pair_block(text: str, brackets: list[int], span: tuple[int, int], mixed: list[Pair],
+                counts: dict[tuple[bool, str], int], unmatched: list[Unmatched]) -> None:
     # Whether a pair holds Chinese is known without searching inside it: the
     # text between consecutive brackets is searched once, and a count of the
     # stretches holding Chinese is kept with each opener; nested brackets
-    # 160,000 deep then cost one pass, not one search per pair.
+    # 160,000 deep then cost one pass, not one search per pair. The common
+    # characters' gate answers most searches; HAN only those it does not.
     stacks: dict[str, list[tuple[int, int]]] = {}
     chinese_stretches, previous = 0, -1
+    common_han, han, openers, closers = COMMON_HAN.search, HAN.search, _OPENERS, _CLOSERS
     for offset in brackets:
-        if previous >= 0 and HAN.search(text, previous + 1, offset):
+        if previous >= 0 and (common_han(text, previous + 1, offset) or han(text, previous + 1, offset)):
             chinese_stretches += 1
         previous = offset
         char = text[offset]
-        if char in _OPENERS:
-            stacks.setdefault(_OPENERS[char], []).append((offset, chinese_stretches))
+        if (family := openers.get(char)) is not None:
+            if (stack := stacks.get(family)) is None:
+                stacks[family] = [(offset, chinese_stretches)]
+            else:
+                stack.append((offset, chinese_stretches))
             continue
-        stack = stacks.get(_CLOSERS[char])
+        family = closers[char]
+        stack = stacks.get(family)
         if not stack:
             unmatched.append(Unmatched(offset, False, span))
             continue
         opener, seen = stack.pop()
-        if (family := _CLOSERS[char]) in WIDTH_FAMILIES:
-            pairs.append(Pair(family, opener, offset, chinese_stretches > seen))
+        if family in WIDTH_FAMILIES:
+            fullwidth = text[opener] in _FULLWIDTH
+            if fullwidth != (char in _FULLWIDTH):
+                mixed.append(Pair(family, opener, offset, chinese_stretches > seen))
+            else:
+                key = (chinese_stretches > seen, "fullwidth" if fullwidth else "halfwidth")
+                counts[key] = counts.get(key, 0) + 1
     unmatched.extend(Unmatched(offset, True, span) for stack in stacks.values() for offset, _ in stack)
 
 
@@ -218,26 +231,22 @@ def _brackets_by_block(text: str, blocks: Sequence[TextBlock], line_starts: Sequ
                        masked: frozenset[int]) -> dict[int, list[int]]:
     """Offsets of the brackets that count, in text order, by index of their block in ``blocks``.
 
-    One scan of the whole text finds the candidates (few in Chinese prose);
-    only those are looked up by line, rather than every character of every line.
+    One scan of the whole text finds the candidates (few in Chinese prose), and
+    one search each finds those that do not count (apostrophes, list markers'
+    closers: rare characters); only the others are looked up by line.
     """
-    block_of = _block_index_by_line(blocks, text.count("\n") + 1)
+    offsets = [match.start() for match in _BRACKET.finditer(text)]
+    skipped = masked | _apostrophes(text) | _bare_marker_closers(text, line_starts)
+    if skipped:
+        offsets = [offset for offset in offsets if offset not in skipped]
+    block_of = _block_index_by_line(blocks, len(line_starts))
     by_block: dict[int, list[int]] = {}
-    line_index = previous = 0
-    for match in _BRACKET.finditer(text):
-        offset = match.start()
-        # The brackets come in text order: count the line breaks passed since the last one.
-        line_index += text.count("\n", previous, offset)
-        previous = offset
-        block = block_of[line_index]
-        if block < 0 or offset in masked:
-            continue
-        char = text[offset]
-        if char == "’" and _APOSTROPHE.match(text, offset - 1 if offset else 0):
-            continue
-        if char == ")" and _BARE_MARKER.fullmatch(text, line_starts[line_index], offset + 1):
-            continue
-        by_block.setdefault(block, []).append(offset)
+    for offset in offsets:
+        if (block := block_of[bisect.bisect_right(line_starts, offset) - 1]) >= 0:
+            if (found := by_block.get(block)) is None:
+                by_block[block] = [offset]
+            else:
+                found.append(offset)
     return by_block
 
 
@@ -248,6 +257,24 @@ def _block_index_by_line(blocks: Sequence[TextBlock], line_count: int) -> list[i
         for number in block.lines:
             block_of[number - 1] = index
     return block_of
+
+
+def _apostrophes(text: str) -> set[int]:
+    """Offsets of the ``’`` between two Latin letters (``Secretary-General’s``): apostrophes, not quotation marks."""
+    return {m.start() + 1 for m in _APOSTROPHE.finditer(text)} if "’" in text else set()
+
+
+def _bare_marker_closers(text: str, line_starts: Sequence[int]) -> set[int]:
+    """Offsets of the ``)`` of a list marker that starts a line (``a) text``, ``ii) text``): no bracket opened it."""
+    closers: set[int] = set()
+    offset = text.find(")")
+    while offset != -1:
+        start = line_starts[bisect.bisect_right(line_starts, offset) - 1]
+        # A marker has at most four characters: a ")" further in follows white space or is no marker's.
+        if (offset - start <= 4 or text[start].isspace()) and _BARE_MARKER.fullmatch(text, start, offset + 1):
+            closers.add(offset)
+        offset = text.find(")", offset + 1)
+    return closers
 
 
 def _masked_offsets(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:

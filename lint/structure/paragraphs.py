@@ -152,7 +152,9 @@ def _real_parts(lines: Sequence[str], skip: frozenset[int], candidates: Sequence
     """Line -> label of each part heading; a label seen twice was first a contents entry."""
     last: dict[str, int] = {}
     for index in candidates:
-        if index + 1 not in skip and (match := _PART.fullmatch(lines[index])):
+        text = lines[index]
+        # Every label holds "附" or "A": the substring tests spare most numbered lines the regex call.
+        if ("附" in text or "A" in text) and index + 1 not in skip and (match := _PART.fullmatch(text)):
             last[match["label"]] = index + 1
     return {line: label for label, line in last.items()}
 

@@ -33,9 +33,13 @@ def lines_matching(lines: Sequence[str], gate: re.Pattern) -> list[int]:
     joined by ``\\n``; it must not match across the next line end (write
     ``[^\\S\\n]`` where a per-line pattern has ``\\s``).
     """
-    text = "\n" + "\n".join(lines)
-    indices: list[int] = []
-    line, position = -1, 0
+    if not lines:
+        return []
+    # The first line alone, then the others in the text as joined (each after its "\n"): a "\n"
+    # put before the joined text would copy the whole text again.
+    indices = [0] if gate.match("\n" + lines[0]) else []
+    text = "\n".join(lines)
+    line, position = 0, 0
     for match in gate.finditer(text):
         start = match.start()  # the \n before the line
         line += text.count("\n", position, start + 1)

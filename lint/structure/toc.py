@@ -44,6 +44,7 @@ _SUB_ITEM_ENTRY = compiled_on_use(regex.compile,
     r"\s*(?P<parent>\S.*?)\s*\((?P<letter>[a-z])\)\s*[.:]?\s+(?P<rest>\S.*?)\s*")
 _NUMBERING = compiled_on_use(regex.compile,
     rf"\s*(?:[{CHINESE_NUMERALS}]{{1,3}}|[IVX]{{1,5}}|[A-Z]|\d{{1,3}})\s*[.．、]\s*")
+_NUMERAL_SET = frozenset(CHINESE_NUMERALS)
 #: How far from the top a contents may start.
 _TOC_SEARCH_LINES = 200
 # A body paragraph: "12. text ..." ending a sentence (a contents entry is a title: no full stop).
@@ -99,14 +100,27 @@ def normalize(title: str) -> str:
     """The words of a title: no numbering, markers, spaces or punctuation; case-folded."""
     if "*" in title or "[^" in title:
         title = _MARKUP.sub("", title)
-    if numbering := _NUMBERING.match(title):
+    if _may_be_numbered(title) and (numbering := _NUMBERING.match(title)):
         title = title[numbering.end():]
     # str.isalnum is many times faster than a Unicode regex class on long lines.
     return "".join(filter(str.isalnum, title)).casefold()
 
 
+def _may_be_numbered(title: str) -> bool:
+    """Whether ``title`` may start with a ``_NUMBERING``: its first character after white space is a
+    numeral, a capital or a digit. A gate: the contents' targets are every short line of the body,
+    and most start with a word, which this tells without a ``regex`` call."""
+    first = title[:1]
+    if first.isspace():
+        first = title.lstrip()[:1]
+    # regex knows digits of newer Unicode versions than str: a character Python's tables lack may be one.
+    return first in _NUMERAL_SET or "A" <= first <= "Z" or first.isdecimal() or not first.isprintable()
+
+
 def parse_toc(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> TableOfContents | None:
-    start = next((i for i, t in enumerate(lines[:_TOC_SEARCH_LINES]) if _TOC_TITLE.fullmatch(t)), None)
+    # The substring tests spare the regex call on the lines that cannot be the title (nearly all).
+    start = next((i for i, t in enumerate(lines[:_TOC_SEARCH_LINES])
+                  if ("目" in t or "Contents" in t) and _TOC_TITLE.fullmatch(t)), None)
     if start is None:
         return None
     index = start + 1

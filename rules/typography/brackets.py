@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 
 from unlint import Document, Finding, Fix, rule
 
@@ -53,22 +53,19 @@ def mixed_bracket_width(document: Document, config):
     """
     if not is_chinese(document):
         return
-    pairs = document.bracket_pairing.width_pairs
+    pairing = document.bracket_pairing
     text = document.text
-    counts = Counter((p.han_content, _WIDTH_OF[text[p.opener]]) for p in pairs if not p.mixed(text))
-    for pair in pairs:
-        if not pair.mixed(text):
-            continue
-        width = _house_width(counts, pair.han_content)
+    for pair in pairing.mixed_pairs:
+        width = _house_width(pairing.width_counts, pair.han_content)
         for offset, role in ((pair.opener, "open"), (pair.closer, "close")):
             if _WIDTH_OF[text[offset]] != width:
                 yield _mixed_finding(document, pair, offset, _BRACKET[(pair.family, width, role)])
 
 
-def _house_width(counts: Counter, han_content: bool) -> str:
+def _house_width(counts: Mapping[tuple[bool, str], int], han_content: bool) -> str:
     """The width the document uses for brackets around Chinese words (or around other content)."""
     default, other = ("fullwidth", "halfwidth") if han_content else ("halfwidth", "fullwidth")
-    return other if counts[(han_content, other)] > counts[(han_content, default)] else default
+    return other if counts.get((han_content, other), 0) > counts.get((han_content, default), 0) else default
 
 
 def _mixed_finding(document: Document, pair: Pair, offset: int, replacement: str) -> Finding:

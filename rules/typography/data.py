@@ -25,6 +25,8 @@ class DoublingTable:
     characters: Mapping[str, DoubledCharacter]
     #: Words and idioms made of a doubled character (常常, 的的确确).
     reduplicated: tuple[str, ...]
+    #: Length of the longest word above: how far TYP004 looks to either side of a pair.
+    longest_word: int
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,10 @@ def doubling_table() -> DoublingTable:
         char: DoubledCharacter(tuple(entry.get("before", ())), tuple(entry.get("after", ())))
         for char, entry in raw["characters"].items()
     }
-    return DoublingTable(MappingProxyType(characters), tuple(raw["reduplicated"]))
+    reduplicated = tuple(raw["reduplicated"])
+    # Once per process, not per document: the words are the same for every one.
+    words = [*reduplicated, *(w for entry in characters.values() for w in (*entry.before, *entry.after))]
+    return DoublingTable(MappingProxyType(characters), reduplicated, max(map(len, words)))
 
 
 @lru_cache(maxsize=1)

@@ -51,7 +51,7 @@ def doubled_character(document: Document, config):
     # A run of one character never crosses a line break, so one scan of the
     # text finds the runs a scan of each line would; only those are looked up by line.
     text = document.text
-    reach = _longest_word(table)
+    reach = table.longest_word
     for match in _doubled_pattern(tuple(table.characters)).finditer(text):
         if not in_text_line(document, match.start()):
             continue
@@ -70,11 +70,6 @@ def doubled_character(document: Document, config):
                 f"{char!r} is written {len(match[0])} times in a row",
                 fix=Fix.replace(match.start(), match.end(), char),
             )
-
-
-def _longest_word(table: DoublingTable) -> int:
-    words = [*table.reduplicated, *(w for entry in table.characters.values() for w in (*entry.before, *entry.after))]
-    return max(map(len, words))
 
 
 @lru_cache(maxsize=4)

@@ -312,6 +312,14 @@ def test_the_table_characters_inside_gb2312_are_found_as_one_by_one_encoding_fin
     assert _in_gb2312(mixed) == one_by_one(mixed) == ["後", "a", "会", "é"]
 
 
+def test_traditional_characters_are_placed_after_ascii_marks_and_other_outside_characters():
+    # ASCII (one byte in GB 2312), a "?" of the text's own, characters outside GB 2312 that are not
+    # traditional (the em dash, the bullet) and Chinese (two bytes) before each: the offsets stay exact.
+    text = "Is it?—問 a•b 題，後？x?會\n"
+    findings = check(traditional_character, text)
+    assert [(f.start, text[f.start]) for f in findings] == [(7, "問"), (13, "題"), (15, "後"), (19, "會")]
+
+
 def test_a_traditional_character_outside_the_bmp_fires():
     (finding,) = check(traditional_character, "文字𠁞。\n")
     assert finding.start == 2
