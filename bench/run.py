@@ -37,6 +37,7 @@ from unlint.document import STRUCTURES, Document  # noqa: E402
 from unlint.engine import make_document  # noqa: E402
 from unlint.files import Source, decode_source  # noqa: E402
 from unlint.inputs import RunInputs  # noqa: E402
+from unlint.pipeline import freeze_long_lived  # noqa: E402
 from unlint.plugins import RuleSet  # noqa: E402
 from unlint.reading import DecodedText, decode  # noqa: E402
 from unlint.rules.refdata import sc_adoption_table  # noqa: E402
@@ -142,6 +143,7 @@ def check_bytes(documents: list[bytes], config: Config, rules: RuleSet, date=Non
     for data in documents:
         decoded = decode(data)
         found += check_decoded(decoded, config, rules, inputs)
+        freeze_long_lived()  # as the CLI does after a process's first document
     return found
 
 

@@ -122,13 +122,14 @@ def check(paths: tuple[str, ...], **values) -> None:
     if not paths:
         raise UsageFailure("no paths given (try 'unlint check examples/')")
     rules = _load_rules()
-    end_start_up()  # the modules and rules live as long as the process: later collections need not walk them
+    # The modules and rules live as long as the process: later collections need not walk them.
+    owns_process = end_start_up()
     config = _effective_config(paths, options)
     try:
         check_config(config, rules)
     except ConfigError as err:
         raise UsageFailure(str(err)) from None
-    results, fixed_stdin = _run(paths, _run_options(config, rules, options), options)
+    results, fixed_stdin = _run(paths, _run_options(config, rules, options, owns_process), options)
     if fixed_stdin is not None:
         # `--fix -`: the fixed text goes to standard output, so the report goes to standard error.
         sys.stdout.buffer.write(fixed_stdin)
@@ -184,7 +185,7 @@ def _severities(values: tuple[str, ...], base: Config) -> dict | None:
     return merged
 
 
-def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOptions:
+def _run_options(config: Config, rules: RuleSet, options: CheckOptions, owns_process: bool = False) -> RunOptions:
     baseline = _baseline_of(options)
     # A cached result does not say which suppressions it used: finding unused ones needs every document read.
     if options.no_cache or reports_unused_suppressions(config):
@@ -205,6 +206,7 @@ def _run_options(config: Config, rules: RuleSet, options: CheckOptions) -> RunOp
         jobs=options.jobs or default_jobs(),
         cache=cache,
         baseline=baseline,
+        freeze_heap=owns_process,  # only the command's own process: not a caller's (CliRunner)
     )
 
 

@@ -55,12 +55,12 @@ def check_document(document: Document, config: Config, rules: RuleSet, policy: P
     locator = Locator(document)  # where each finding is in a Word or PDF document, its tables built once
     # The signal handlers (Ctrl-C, the time limit) are installed once per document, not per rule:
     # on a short document installing them cost more than the rules.
+    enabled = [rule for rule in rules if config.is_enabled(rule.code, document.path)]
     with user_interrupts(), RuleClock(config.rule_timeout) as clock:
-        for rule in rules:
-            if config.is_enabled(rule.code, document.path):
-                raw.extend(_run_rule(rule, document, config, skipped, clock, locator))
+        for rule in enabled:
+            raw.extend(_run_rule(rule, document, config, skipped, clock, locator))
     raw.extend(_structure_errors(document, skipped))
-    raw.extend(_not_checked(document, config, rules))
+    raw.extend(_not_checked(document, frozenset(rule.code for rule in enabled)))
     raw.sort(key=lambda d: d.sort_key)
     # Suppressions a reviewer wrote in comments on the document's spans (Word) join the run's own,
     # here rather than in the pipeline, so that lint_document and lint_text callers get them too.
@@ -91,13 +91,12 @@ def _structure_errors(document: Document, skipped: _Skipped) -> list[Diagnostic]
 _INFO = Severity.parse(ENGINE_SEVERITIES["UNL004"])
 
 
-def _not_checked(document: Document, config: Config, rules: RuleSet) -> list[Diagnostic]:
+def _not_checked(document: Document, enabled: frozenset[str]) -> list[Diagnostic]:
     """One info ``UNL004`` per check an enabled rule left out (``Document.not_checked_by``).
 
     Silence on an unsure structure must not read as a clean text; the funnel
     shows these unless UNL004 is ignored by code.
     """
-    enabled = frozenset(code for code in rules.rules if config.is_enabled(code, document.path))
     try:
         doubts = document.not_checked_by(enabled)
     except StructureUnavailable:

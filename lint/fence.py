@@ -14,6 +14,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .timelimit import raw_getsignal, raw_signal
+
 
 class UserInterrupt(KeyboardInterrupt):
     """Ctrl-C pressed while a rule ran: the run stops, as the user asked."""
@@ -31,14 +33,14 @@ def user_interrupts() -> Iterator[None]:
     a host program that handles the signal its own way keeps it.
     """
     if threading.current_thread() is not threading.main_thread() or \
-            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            raw_getsignal(signal.SIGINT) is not signal.default_int_handler:
         yield
         return
-    signal.signal(signal.SIGINT, _interrupted)
+    raw_signal(signal.SIGINT, _interrupted)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        raw_signal(signal.SIGINT, signal.default_int_handler)
 
 
 def describe(value: object, limit: int = 200) -> str:

@@ -9,9 +9,10 @@ depend on the number of jobs.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,9 @@ class RunOptions:
     #: Keep each document's decoded text on its result (the library API does; the CLI does not,
     #: so that a big tree never sits in memory at once).
     keep_text: bool = False
+    #: Freeze the heap after a process's first document (:func:`freeze_long_lived`): the CLI does;
+    #: a library caller's own objects would be frozen with unlint's, so it does not by default.
+    freeze_heap: bool = False
 
     @cached_property
     def inputs(self) -> RunInputs:
@@ -79,6 +83,7 @@ class _Task:
     fix_mode: FixMode | None
     inputs: RunInputs
     keep_text: bool = False
+    freeze_heap: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def _prepare(source: Source | InputError, options: RunOptions, stdin: bytes | No
         if cached is not None and not wants_fixing:
             return Ready(_Checked(FileResult(source.display, cached), content_digest, source, from_cache=True))
     return _Task(source, data, content_digest, options.policy, options.loader, options.fix_mode, options.inputs,
-                 options.keep_text)
+                 options.keep_text, options.freeze_heap)
 
 
 def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
@@ -160,6 +165,8 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         return check_document(document, config, rules, policy)
 
     first = check(decoded.text)
+    if task.freeze_heap:
+        freeze_long_lived()
     diagnostics, used = first.reported, first.used_suppressions
     # The text goes back to the main process only when a fix must be written there.
     result = FileResult(display, diagnostics, decoded=decoded if task.keep_text else None, used_suppressions=used)
@@ -172,6 +179,20 @@ def _check(task: _Task, rules: RuleSet | None = None) -> _Checked:
         if outcome.changed:
             result = replace(result, diagnostics=remaining, decoded=decoded, fix=outcome)
     return _Checked(result, task.digest, task.source, tuple(diagnostics))
+
+
+@lru_cache(maxsize=1)
+def freeze_long_lived() -> None:
+    """Once per process, after its first document: keep what later documents reuse out of collections.
+
+    The first document loads what the process keeps to its end: the organization registry and its
+    automaton, the parse tables, the patterns compiled on first use (start-up, :mod:`unlint.startup`,
+    froze what was built before it). Every full collection of the cyclic garbage collector traversed
+    all of it again. ``gc.freeze`` moves the objects alive now to a generation no collection scans
+    (reference counting still frees them). Only a process unlint owns does this (the CLI and its
+    workers, ``RunOptions.freeze_heap``). Once: ``lru_cache`` makes later calls free.
+    """
+    gc.freeze()
 
 
 def _finish(checked: _Checked, options: RunOptions) -> FileResult:

@@ -34,9 +34,15 @@ def begin_start_up() -> None:
         _StartUp.paused = True
 
 
-def end_start_up() -> None:
-    """Freeze what start-up built and turn the collector back on, if :func:`begin_start_up` turned it off."""
-    if _StartUp.paused:
-        _StartUp.paused = False
-        gc.freeze()
-        gc.enable()
+def end_start_up() -> bool:
+    """Freeze what start-up built and turn the collector back on, if :func:`begin_start_up` turned it off.
+
+    Whether it did: the process is the command's own, whose heap the engine may freeze again
+    after the first document (``RunOptions.freeze_heap``).
+    """
+    if not _StartUp.paused:
+        return False
+    _StartUp.paused = False
+    gc.freeze()
+    gc.enable()
+    return True

@@ -18,7 +18,18 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+
+try:
+    # The C functions under ``signal``. ``signal.signal`` and ``signal.getsignal`` turn the handler they
+    # return into a ``Handlers`` enum member when they can; for a Python function that lookup fails through
+    # Enum's slow path (about 10-15 us a call), and the engine asks for handlers around every structure
+    # parse of every document: a third of its per-document overhead. Handlers are compared by identity here,
+    # which the raw values allow. Outside CPython the public functions do the same job, more slowly.
+    from _signal import getsignal as raw_getsignal
+    from _signal import signal as raw_signal
+except ImportError:  # pragma: no cover - CPython has _signal
+    raw_getsignal, raw_signal = signal.getsignal, signal.signal
 
 
 class RuleTimeout(BaseException):
@@ -38,21 +49,41 @@ def _raise_timeout(signum, frame) -> None:
     raise RuleTimeout
 
 
-@contextmanager
-def suspended() -> Iterator[None]:
-    """Stop the clock of the enclosing :func:`time_limit` while the body runs; it then resumes
-    with the time it had left. The engine parses a structure this way, on a rule's first use
-    of it, so that the parse is not charged to the rule. Does nothing outside a limit of ours.
+def own_limit(seconds: float | None) -> _OwnLimit:
+    """A context whose body runs under a limit of its own, ``seconds``, with the clock of the enclosing
+    limit of ours stopped meanwhile; that clock then resumes with the time it had left. The engine parses
+    a structure this way, on a rule's first use of it, so that the parse is not charged to the rule.
+    Outside a limit of ours it is :func:`time_limit`.
     """
-    if not limit_supported() or signal.getsignal(signal.SIGALRM) is not _raise_timeout:
-        yield
-        return
-    remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
-    try:
-        yield
-    finally:
-        if remaining > 0:
-            signal.setitimer(signal.ITIMER_REAL, remaining)
+    return _OwnLimit(seconds)
+
+
+class _OwnLimit:
+    """See :func:`own_limit`. Inside a limit of ours the handler is already installed: one
+    ``setitimer`` swaps the rule's clock for the parser's and hands back the rule's remaining time,
+    another swaps it back (a parse of a structure is an engine step of every document: installing
+    and restoring the handler around it cost more than many parses)."""
+
+    __slots__ = ("seconds", "_previous", "_outside")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._previous = 0.0
+        self._outside: AbstractContextManager[None] | None = None
+
+    def __enter__(self) -> None:
+        if not limit_supported() or raw_getsignal(signal.SIGALRM) is not _raise_timeout:
+            if self.seconds:  # no limit asked and no clock of ours to stop: nothing to do
+                self._outside = time_limit(self.seconds)
+                self._outside.__enter__()
+            return
+        self._previous, _ = signal.setitimer(signal.ITIMER_REAL, self.seconds or 0)
+
+    def __exit__(self, *exc) -> None:
+        if self._outside is not None:
+            self._outside.__exit__(*exc)
+        else:
+            signal.setitimer(signal.ITIMER_REAL, self._previous)
 
 
 class RuleClock:
@@ -77,13 +108,13 @@ class RuleClock:
         self._active = bool(seconds and seconds > 0 and limit_supported()
                             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
         if self._active:
-            self._previous = signal.signal(signal.SIGALRM, _raise_timeout)
+            self._previous = raw_signal(signal.SIGALRM, _raise_timeout)
         return self
 
     def __exit__(self, *exc) -> None:
         if self._active:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._previous)
+            raw_signal(signal.SIGALRM, self._previous)
             self._active = False
 
     def limit(self) -> _Armed:

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 import unlint.cli
 from unlint import Config, Edit, Finding, Fix, hookimpl, lint_text, rule
 from unlint.plugins import load_rules
-from unlint.timelimit import RuleClock, RuleTimeout, time_limit
+from unlint.timelimit import RuleClock, RuleTimeout, own_limit, time_limit
 from .plugin_wheel import install_plugin
 
 TEXT = "第一段。\n第二段。\n"
@@ -242,6 +242,53 @@ def test_a_rule_clock_times_each_rule_alone_and_restores_the_handler():
                 while True:
                     pass
         assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_own_limit_stops_the_rule_clock_and_gives_it_back_its_remaining_time():
+    import signal
+
+    with RuleClock(0.2) as clock, clock.limit():
+        with own_limit(5):
+            time.sleep(0.3)  # longer than the rule's limit: not charged to the rule
+            assert signal.getitimer(signal.ITIMER_REAL)[0] > 4  # the body's own clock runs
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 0 < remaining <= 0.2  # the rule's clock resumed with what it had left
+        with pytest.raises(RuleTimeout):
+            while True:
+                pass  # and still stops the rule
+
+
+def test_own_limit_raises_in_its_body_and_resumes_the_rule_clock():
+    import signal
+
+    with RuleClock(5) as clock, clock.limit():
+        with pytest.raises(RuleTimeout):
+            with own_limit(0.05):
+                while True:
+                    pass
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 5
+
+
+@pytest.mark.parametrize("seconds", [None, 0])
+def test_own_limit_without_seconds_runs_unlimited_and_resumes_the_rule_clock(seconds):
+    import signal
+
+    with RuleClock(5) as clock, clock.limit():
+        with own_limit(seconds):
+            assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+
+
+def test_own_limit_outside_a_limit_of_ours_is_a_time_limit_that_restores_the_handler():
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(RuleTimeout):
+        with own_limit(0.05):
+            while True:
+                pass
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
-from ..timelimit import RuleTimeout, suspended, time_limit
+from ..timelimit import RuleTimeout, own_limit
 
 T = TypeVar("T")
 
@@ -73,7 +73,7 @@ class structure(Generic[T]):  # noqa: N801 - a decorator, read like cached_prope
         if failure is not None:
             raise StructureUnavailable(failure)
         try:
-            with suspended(), time_limit(document.parse_limit):
+            with own_limit(document.parse_limit):
                 value = self.parse(document)
         except RuleTimeout:
             failure = StructureFailure(self.name, f"took longer than {document.parse_limit:g} s (rule-timeout)")
