@@ -126,11 +126,12 @@ def _compare(pair: SourcePair, config: Config) -> int:
 
 
 def _warm_seconds(run: Callable[[SourcePair, Config], int], pair: SourcePair, config: Config) -> tuple[float, int]:
-    """CPU time of one call in this process, its own garbage collected, and what it returned.
+    """CPU time of one call in this process, a collection after it included, and what it returned.
 
-    A document's parsed structures refer back to it, so what one call leaves is freed by the cycle
-    collector, at whatever allocation comes next: without the collections around the call, each run
-    paid for the garbage of the run before it (check's or compare's, taking turns), not its own.
+    Each run starts from a collected heap, so that the cycle collector's counts stand where they stood
+    for the other command's run: a full collection falls due after so many allocations, whoever makes
+    them, and costs in proportion to all that is alive. (unlint leaves no cyclic garbage: the collection
+    after the call finds none, and costs both commands alike.)
     """
     gc.collect()
     start = time.process_time()
