@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import ahocorasick_rs
 import regex
 
 from ..patterns import compiled_on_use
@@ -406,25 +407,19 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     (names recur) for all targets sharing the prefix; the costly fuzzy engine
     runs only where a target is not written exactly but could be near.
     """
-    groups: dict[str, list[_Target]] = {}
-    for name in targets:
-        groups.setdefault(_key(name), []).append(_target(name))
+    groups = _groups(targets)
     if not groups:
         return {}
     # What a place matches depends on the text that follows it, up to two characters past
     # the longest target (the most a match can take), and on nothing else: it is decided
     # once per distinct following text (names recur), at the place where that text first occurs.
-    reach = max(t.size for group in groups.values() for t in group) + 2
+    reach = max(group.high for group in groups.values())
     starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
     followings = [text[start:start + reach] for start in starts]
     first = dict(zip(reversed(followings), reversed(starts)))
-    quick = {key: _Quick.of(group) for key, group in groups.items()}
     matched = {}
     for following, start in first.items():
-        key = following[:2]
-        if quick[key].excludes(following):
-            continue
-        if found := _matches_at(text, start, following, groups[key]):
+        if found := _matches_at(text, start, following, groups[following[:2]]):
             matched[following] = found
     places: dict[str, list[int]] = {}
     for start, following in zip(starts, followings):
@@ -435,6 +430,14 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
         for name, size, how in matched[following]:
             hits.setdefault(name, []).extend((start, start + size, how) for start in at)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _groups(targets: Iterable[str]) -> dict[str, _Group]:
+    """The targets grouped by their two-character prefix."""
+    by_key: dict[str, list[str]] = {}
+    for name in targets:
+        by_key.setdefault(_key(name), []).append(name)
+    return {key: _group(tuple(names)) for key, names in by_key.items()}
 
 
 def _key(name: str) -> str:
@@ -488,71 +491,32 @@ def _swaps(name: str) -> tuple[str, ...]:
 def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False) -> list[int]:
     """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too.
 
-    With ``boundaries``, only offsets where a name may start (:func:`_may_start`):
-    the pattern itself tests the character before (most places are inside a word).
+    With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
+    An Aho-Corasick automaton of the document's prefixes finds them: it is built in
+    microseconds, where a regex of them (with a look-behind for the boundary, whose
+    Chinese class spans twenty thousand characters) cost 18 M instructions to compile,
+    more than the whole search of a document, and each document has its own prefixes.
+    A third of the places are inside a word; they are dropped in one Python loop.
     """
-    pattern, overlaps = _prefix_pattern(prefixes, boundaries)
-    starts = [match.start() for match in pattern.finditer(text)]
-    if overlaps:
-        # A scan resumes after a two-character hit: the only start it can skip is the next character,
-        # where a prefix starts when the three characters there are two overlapping prefixes.
-        hidden = [start + 1 for start in starts if text[start:start + 3] in overlaps]
-        if hidden:
-            starts += hidden
-            starts.sort()
-    return starts
+    if not prefixes:
+        return []
+    find = _automaton(prefixes).find_matches_as_indexes
+    starts: list[int] = []
+    # In pieces, as the registry's automaton is given text (see rules/registry.py): for the string
+    # it is given, the automaton keeps a UTF-8 copy and an index from bytes to characters.
+    for piece in range(0, len(text), _PIECE):
+        # One character more than the piece, so that a prefix starting on its last character is whole.
+        starts += [piece + at for _, at, _ in find(text[piece:piece + _PIECE + 1], overlapping=True) if at < _PIECE]
+    starts.sort()  # in the order the prefixes end, which for two-character prefixes is their order
+    return _name_starts(text, starts) if boundaries else starts
+
+
+_PIECE = 1 << 16
 
 
 @lru_cache(maxsize=256)
-def _prefix_pattern(prefixes: frozenset[str], boundaries: bool) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The pattern of :func:`_prefix_starts`, and the three-character texts where two prefixes overlap.
-
-    With ``boundaries``, each prefix is followed by a look behind at the character
-    before it, so that a place inside a word is passed over without a Python test,
-    and two overlapping prefixes count only where a name may start on the second.
-    """
-    by_first: dict[str, list[str]] = {}
-    for prefix in sorted(prefixes):
-        by_first.setdefault(prefix[0], []).append(prefix)
-    overlaps = frozenset(first + second[1] for first in prefixes for second in by_first.get(first[1], ())
-                         if not boundaries or _may_follow(first[0], second[0]))
-    if not boundaries:
-        return re.compile(trie_pattern(prefixes)), overlaps
-    # One look-behind per kind of first character, not one per prefix: the Chinese class spans
-    # twenty thousand characters and compiling it once per prefix was most of a small check's cost.
-    # Every prefix is two characters long, so the grouping matches at the same places.
-    by_before: dict[str, list[str]] = {}
-    for char, group in by_first.items():
-        seconds = "|".join(re.escape(prefix[1]) for prefix in group)
-        before = _NOT_AFTER_ASCII if char.isascii() else _NOT_AFTER_ZH
-        by_before.setdefault(before, []).append(f"{re.escape(char)}(?:{seconds})")
-    branches = [f"(?:{'|'.join(starts)})(?<!{before}..)" for before, starts in by_before.items()]
-    return re.compile("|".join(branches) or "(?!)", re.DOTALL), overlaps
-
-
-def _may_follow(before: str, char: str) -> bool:
-    """Whether a name starting with ``char`` may start right after ``before`` (see :func:`_name_starts`)."""
-    if char.isascii():
-        return not before.isalnum()
-    return not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_CHARS
-
-
-def _han_ranges_but(chars: frozenset[str]) -> str:
-    """A character class of the Chinese characters U+4E00 to U+9FFF except ``chars``."""
-    ranges, low = [], 0x4E00
-    for code in sorted(ord(char) for char in chars if "\u4e00" <= char <= "\u9fff"):
-        if code > low:
-            ranges.append((low, code - 1))
-        low = code + 1
-    if low <= 0x9FFF:
-        ranges.append((low, 0x9FFF))
-    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
-
-
-#: What a name may not follow (look-behind classes of :func:`_prefix_pattern`): a letter or digit before
-#: one that starts with a Latin letter, a Chinese character that is no boundary before a Chinese one.
-_NOT_AFTER_ASCII = r"[^\W_]"  # what str.isalnum() accepts: re's \w without the underscore
-_NOT_AFTER_ZH = _han_ranges_but(_BOUNDARY_CHARS)
+def _automaton(prefixes: frozenset[str]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(sorted(prefixes), matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _name_starts(text: str, offsets: list[int]) -> list[int]:
@@ -576,53 +540,76 @@ def _trie(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(words))
 
 
-@dataclass(frozen=True, slots=True)
-class _Quick:
-    """What every target of a group needs to match at a place, joined: a place without it matches none.
+@dataclass(frozen=True, slots=True, eq=False)
+class _Group:
+    """The targets sharing a prefix, indexed for :func:`_matches_at`, computed once per process.
 
     A target matches only where its swap stem starts the text, or where its last
-    character stands within reach (see :func:`_matches_at`); the union of those
-    reaches and the tuple of stems are tested once for the whole group.
+    character stands within reach (see :func:`_matches_at`): the targets are found
+    by the last characters in the union of those reaches, not tried one by one
+    (the group of ``联合``, the UN's own bodies, holds dozens).
     """
 
+    targets: tuple[_Target, ...]
+    #: The targets with a swap stem, and their stems.
+    stemmed: tuple[_Target, ...]
     stems: tuple[str, ...]
+    #: The targets by their last character, in the group's order.
+    by_last: Mapping[str, tuple[_Target, ...]]
     lasts: frozenset[str]
     low: int
     high: int
 
     @classmethod
-    def of(cls, targets: list[_Target]) -> _Quick:
-        return cls(tuple(t.stem for t in targets if t.stem), frozenset(t.last for t in targets),
+    def of(cls, targets: Sequence[_Target]) -> _Group:
+        by_last: dict[str, list[_Target]] = {}
+        for target in targets:
+            by_last.setdefault(target.last, []).append(target)
+        stemmed = tuple(t for t in targets if t.stem)
+        return cls(tuple(targets), stemmed, tuple(t.stem for t in stemmed),
+                   {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
                    min(t.lowest for t in targets), max(t.size for t in targets) + 2)
 
-    def excludes(self, following: str) -> bool:
-        return not following.startswith(self.stems) and self.lasts.isdisjoint(following[self.low:self.high])
+
+@lru_cache(maxsize=4096)
+def _group(names: tuple[str, ...]) -> _Group:
+    # The same names share a prefix in document after document (the registry's).
+    return _Group.of([_target(name) for name in names])
 
 
-def _matches_at(text: str, start: int, following: str, targets: list[_Target]) -> list[tuple[str, int, str]]:
-    """Which of ``targets`` (sharing a prefix) match at ``start``, how long the match is, and how.
+def _matches_at(text: str, start: int, following: str, group: _Group) -> list[tuple[str, int, str]]:
+    """Which of the ``group``'s targets match at ``start``, how long the match is, and how.
 
-    Where the name is written exactly the fuzzy pattern matches it exactly. Elsewhere a
-    match ends with the name's last character within reach of the name's length and
-    keeps all but ``edits`` of its middle characters (each edit loses at most one of
-    them): cheap tests that spare the fuzzy engine most places.
+    A target whose swap stem starts ``following`` matches with a swapped institution word
+    when one of its swapped forms is there. Otherwise, where the name is written exactly
+    the fuzzy pattern matches it exactly; elsewhere a match ends with the name's last
+    character within reach of the name's length and keeps all but ``edits`` of its middle
+    characters (each edit loses at most one of them): cheap tests that spare the fuzzy
+    engine most places. (The order of the list is not significant: each target is in it once at most.)
     """
-    matched = []
-    for target in targets:
-        if target.stem and following.startswith(target.stem):
-            swapped = next((form for form in target.swaps if following.startswith(form)), None)
-            if swapped is not None:
-                matched.append((target.name, len(swapped), _SWAPPED))
+    present = group.lasts.intersection(following[group.low:group.high])
+    swapped: list[tuple[str, int, str]] = []
+    if group.stems and following.startswith(group.stems):
+        for target in group.stemmed:
+            if following.startswith(target.stem):
+                form = next((form for form in target.swaps if following.startswith(form)), None)
+                if form is not None:
+                    swapped.append((target.name, len(form), _SWAPPED))
+    elif not present:
+        return []  # most places: no target's last character within reach
+    matched = swapped
+    done = {name for name, _, _ in swapped}
+    for last in present:
+        for target in group.by_last[last]:
+            size = target.size
+            if target.name in done or last not in following[target.lowest:size + 2]:
                 continue
-        size = target.size
-        if target.last not in following[target.lowest:size + 2]:
-            continue  # the cheapest test first: most places are no name at all
-        if following.startswith(target.name):
-            matched.append((target.name, size, _EDITED))
-        elif len(target.middle.intersection(following[2:size + 1])) >= target.kept:
-            match = _fuzzy(target.name).match(text, start)
-            if match is not None:
-                matched.append((target.name, match.end() - start, _EDITED))
+            if following.startswith(target.name):
+                matched.append((target.name, size, _EDITED))
+            elif len(target.middle.intersection(following[2:size + 1])) >= target.kept:
+                match = _fuzzy(target.name).match(text, start)
+                if match is not None:
+                    matched.append((target.name, match.end() - start, _EDITED))
     return matched
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from unlint.structure.names import near_variants, parse_names
 
@@ -155,3 +155,61 @@ def test_prefix_starts_are_every_place_a_prefix_starts_where_a_name_may_start(pr
     expected = [start for start in range(len(text) - 1)
                 if text[start:start + 2] in prefixes and (not boundaries or _may_start(text, start))]
     assert _prefix_starts(text, frozenset(prefixes), boundaries) == expected
+
+
+@given(prefixes=st.sets(st.text(alphabet="和平国际a1", min_size=2, max_size=2), min_size=1, max_size=8),
+       text=st.text(alphabet="和平国际的共a1 ，", max_size=40), piece=st.integers(1, 6))
+def test_prefix_starts_are_the_same_in_pieces(prefixes, text, piece):
+    """The automaton is given the text in pieces: a prefix across the end of a piece is found once."""
+    from unlint.structure import names
+
+    whole = names._prefix_starts(text, frozenset(prefixes), True)
+    saved, names._PIECE = names._PIECE, piece
+    try:
+        assert names._prefix_starts(text, frozenset(prefixes), True) == whole
+    finally:
+        names._PIECE = saved
+
+
+def _matches_one_by_one(text, start, following, targets):
+    """What :func:`_matches_at` answers, each target tried in turn (the check its index by last character replaces)."""
+    from unlint.structure import names
+
+    matched = []
+    for target in targets:
+        if target.stem and following.startswith(target.stem):
+            swapped = next((form for form in target.swaps if following.startswith(form)), None)
+            if swapped is not None:
+                matched.append((target.name, len(swapped), names._SWAPPED))
+                continue
+        size = target.size
+        if target.last not in following[target.lowest:size + 2]:
+            continue
+        if following.startswith(target.name):
+            matched.append((target.name, size, names._EDITED))
+        elif len(target.middle.intersection(following[2:size + 1])) >= target.kept:
+            match = names._fuzzy(target.name).match(text, start)
+            if match is not None:
+                matched.append((target.name, match.end() - start, names._EDITED))
+    return matched
+
+
+_MIDDLES = st.text(alphabet="非国家经济共同体组织机构办事处公室会", min_size=3, max_size=9)
+
+
+@given(middles=st.lists(_MIDDLES, min_size=1, max_size=6, unique=True),
+       text=st.text(alphabet="西非国家经济共同体组织机构办事处公室会，", max_size=30))
+@settings(max_examples=300)
+# a swapped institution word; the stem there without a swapped form, then read as an edit
+@example(middles=["国家合作组织", "国家经济共同体"], text="国家合作机构，")
+@example(middles=["国家合作组织"], text="国家合作组")
+@example(middles=["经济共同体", "国家经济共同体"], text="国家经济联合体")
+def test_matches_by_last_character_are_the_matches_of_each_target(middles, text):
+    """Targets sharing a prefix, found by the last characters in reach, match as each tried in turn would."""
+    from unlint.structure import names
+
+    group = names._Group.of([names._Target.of("西非" + middle) for middle in middles])
+    text = "西非" + text
+    following = text[:group.high]
+    expected = _matches_one_by_one(text, 0, following, group.targets)
+    assert sorted(names._matches_at(text, 0, following, group)) == sorted(expected)
