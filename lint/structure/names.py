@@ -292,11 +292,13 @@ def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int,
             by_seam.setdefault(name[-1] + name[0], []).append(name)
     if not by_seam:
         return
-    for match in _trie(frozenset(by_seam)).finditer(text):
-        seam = match.start()  # the name's last character; its first follows
-        for name in by_seam[match.group()]:
+    for seam in _seams(text, frozenset(by_seam)):  # the name's last character; its first follows
+        for name in by_seam[text[seam:seam + 2]]:
             # The form name[cut:] + name[:cut] is written here when the text after the seam
-            # starts with name[:cut] and the text up to it ends with name[cut:].
+            # starts with name[:cut] and the text up to it ends with name[cut:], both at least
+            # two characters long (cut runs from 2 to size - 2): tested first, most seams are not.
+            if not (seam and text.startswith(name[:2], seam + 1) and text.startswith(name[-2:], seam - 1)):
+                continue
             size = len(name)
             after = _common_prefix(text, seam + 1, name, size - 2)
             before = _common_suffix(text, seam + 1, name, size - 2)
@@ -305,6 +307,21 @@ def _reordered(text: str, names: Iterable[str]) -> Iterable[tuple[str, int, int,
                 form = name[cut:] + name[:cut]
                 if form != name:
                     yield name, start, start + size, "parts reordered"
+
+
+def _seams(text: str, seams: frozenset[str]) -> list[int]:
+    """Where the two-character ``seams`` occur, each search going on after the last one found.
+
+    What a regex of the seams' alternation finds (``finditer``): of every occurrence,
+    the first, then the first that starts after it ends, and so on. The occurrences are
+    found by :func:`_prefix_starts`, so that no pattern is compiled per document.
+    """
+    found, end = [], 0
+    for start in _prefix_starts(text, seams):
+        if start >= end:
+            found.append(start)
+            end = start + 2
+    return found
 
 
 def _common_prefix(text: str, offset: int, name: str, limit: int) -> int:
@@ -414,8 +431,18 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     # the longest target (the most a match can take), and on nothing else: it is decided
     # once per distinct following text (names recur), at the place where that text first occurs.
     reach = max(group.high for group in groups.values())
-    starts = [start for start in _prefix_starts(text, frozenset(groups), boundaries) if start not in known]
-    followings = [text[start:start + reach] for start in starts]
+    starts, followings = [], []
+    for start in _prefix_starts(text, frozenset(groups), boundaries):
+        if start in known:
+            continue
+        following = text[start:start + reach]
+        group = groups[following[:2]]
+        # Most places hold no target's last character within reach nor a swap stem: no match
+        # there (see _matches_at), so they are passed over without a call.
+        if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
+            continue
+        starts.append(start)
+        followings.append(following)
     first = dict(zip(reversed(followings), reversed(starts)))
     matched = {}
     for following, start in first.items():
@@ -493,7 +520,7 @@ def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False
 
     With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
     An Aho-Corasick automaton of the document's prefixes finds them: it is built in
-    microseconds, where a regex of them (with a look-behind for the boundary, whose
+    a fraction of a millisecond, where a regex of them (with a look-behind for the boundary, whose
     Chinese class spans twenty thousand characters) cost 18 M instructions to compile,
     more than the whole search of a document, and each document has its own prefixes.
     A third of the places are inside a word; they are dropped in one Python loop.
@@ -532,12 +559,6 @@ def _name_starts(text: str, offsets: list[int]) -> list[int]:
                 continue
         kept.append(offset)
     return kept
-
-
-@lru_cache(maxsize=256)
-def _trie(words: frozenset[str]) -> re.Pattern[str]:
-    """The compiled :func:`trie_pattern` of ``words``: documents that use the same names share it."""
-    return re.compile(trie_pattern(words))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

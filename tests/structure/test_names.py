@@ -213,3 +213,42 @@ def test_matches_by_last_character_are_the_matches_of_each_target(middles, text)
     following = text[:group.high]
     expected = _matches_one_by_one(text, 0, following, group.targets)
     assert sorted(names._matches_at(text, 0, following, group)) == sorted(expected)
+
+
+def _reordered_plainly(text, names):
+    """The reordered parts, searched from every seam a regex of the seams finds, with no test first."""
+    import re
+
+    from unlint.structure.names import _common_prefix, _common_suffix, trie_pattern
+
+    by_seam = {}
+    for name in names:
+        if len(name) >= 6:
+            by_seam.setdefault(name[-1] + name[0], []).append(name)
+    if not by_seam:
+        return []
+    found = []
+    for match in re.finditer(trie_pattern(by_seam), text):
+        seam = match.start()
+        for name in by_seam[match.group()]:
+            size = len(name)
+            after = _common_prefix(text, seam + 1, name, size - 2)
+            before = _common_suffix(text, seam + 1, name, size - 2)
+            for cut in range(max(2, size - before), min(size - 2, after) + 1):
+                start = seam - (size - cut - 1)
+                if name[cut:] + name[:cut] != name:
+                    found.append((name, start, start + size, "parts reordered"))
+    return found
+
+
+@given(names=st.lists(st.text(alphabet="西非国家体经济", min_size=6, max_size=8), min_size=1, max_size=4),
+       text=st.text(alphabet="西非国家体经济，", max_size=40))
+@settings(max_examples=300)
+@example(names=["西非国家经济体"], text="经济体西非国家")
+@example(names=["西非国家经济体"], text="体西非国家经济体西非国家")
+@example(names=["体西体西体西"], text="体西体西体西体西")
+def test_reordered_parts_are_found_as_from_every_seam(names, text):
+    """Seams found without a regex, and most of them passed over on their first two characters each side."""
+    from unlint.structure.names import _reordered
+
+    assert list(_reordered(text, names)) == _reordered_plainly(text, names)
