@@ -230,6 +230,8 @@ class _Matcher:
             stop = min(end, share_end + longest)
             matches = find(text[position:stop])
             if stop == end:
+                if not position:
+                    return matches  # the whole text at once (most documents): the matches' own offsets
                 found += [(which, at + position, to + position) for which, at, to in matches]
                 return found
             resume = share_end

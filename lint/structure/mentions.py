@@ -40,14 +40,25 @@ def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
 def parse_mentions(text: str, registry: Registry, is_furniture: Callable[[int], bool]) -> tuple[Mention, ...]:
     """Registered forms in ``text``, outside page furniture and quoted titles, in order."""
     quoted = quoted_titles(text)
+    titles = len(quoted)
     # Mentions and titles both come in order and do not overlap among themselves, so one pass
     # over each decides what :func:`overlaps` would for every mention.
     kept = []
     title = -1  # the last title that starts before the mention's end
+    # Whether a line is furniture is asked once per line: the mentions come in order, and one
+    # before the end of the last one's line is on that line.
+    line_end, furniture = -1, False
     for mention in registry.find(text):
-        while title + 1 < len(quoted) and quoted[title + 1][0] < mention.end:
+        start = mention.start
+        while title + 1 < titles and quoted[title + 1][0] < mention.end:
             title += 1
-        if title >= 0 and quoted[title][1] > mention.start or is_furniture(mention.start):
+        if title >= 0 and quoted[title][1] > start:
             continue
-        kept.append(mention)
+        if start >= line_end:
+            line_end = text.find("\n", start)
+            if line_end == -1:
+                line_end = len(text)
+            furniture = is_furniture(start)
+        if not furniture:
+            kept.append(mention)
     return tuple(kept)
