@@ -535,7 +535,14 @@ def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False
         # One character more than the piece, so that a prefix starting on its last character is whole.
         starts += [piece + at for _, at, _ in find(text[piece:piece + _PIECE + 1], overlapping=True) if at < _PIECE]
     starts.sort()  # in the order the prefixes end, which for two-character prefixes is their order
-    return _name_starts(text, starts) if boundaries else starts
+    if not boundaries:
+        return starts
+    if any(prefix[0].isascii() for prefix in prefixes):
+        return _name_starts(text, starts)
+    # Prefixes that start with a non-ASCII character only (most documents): the test of _name_starts
+    # for them, in one comprehension.
+    return [start for start in starts
+            if not start or not ("\u4e00" <= (before := text[start - 1]) <= "\u9fff") or before in _BOUNDARY_CHARS]
 
 
 _PIECE = 1 << 16
