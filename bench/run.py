@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 MB = 1_000_000
 
+import instructions  # noqa: E402 - bench/ is the script's folder, first on sys.path
 from unlint import Config  # noqa: E402 - after the constants the docstring names
 from unlint.document import STRUCTURES, Document  # noqa: E402
 from unlint.engine import make_document  # noqa: E402
@@ -443,7 +444,19 @@ def startup(args) -> list[Figure]:
         Figure("  python -c 'import lark, regex, pluggy, click'", f"{floor.wall * 1000:8.0f} ms", "-", "INFO"),
         Figure("  the same in CPU time: unlint / floor", f"{ours.cpu / floor.cpu:8.2f} x", "-", "INFO"),
         Figure(f"  CPU: unlint {ours.cpu * 1000:.0f} ms, floor {floor.cpu * 1000:.0f} ms", "", "", "INFO"),
+        *_startup_instructions(command, env),
     ]
+
+
+def _startup_instructions(command: list[str], env: dict[str, str]) -> list[Figure]:
+    """The same two commands in instructions (valgrind), which the machine's load does not move."""
+    if not instructions.available():
+        return [Figure("  instructions: valgrind is not installed", "", "", "SKIP")]
+    subprocess.run(command, capture_output=True, env=env)  # the start-up cache written, as after any first run
+    floor, ours = instructions.count([sys.executable, "-c", "import lark, regex, pluggy, click"]), \
+        instructions.count(command)
+    return [Figure("  the same in instructions: unlint / floor", f"{ours / floor:8.2f} x", "-", "INFO"),
+            Figure(f"  instructions: unlint {ours / 1e6:,.0f} M, floor {floor / 1e6:,.0f} M", "", "", "INFO")]
 
 
 def check_help() -> str:
