@@ -264,11 +264,16 @@ def _targets(names: Mapping[str, int]) -> dict[str, str]:
     """Strings to search near variants of, each mapped to the name it stands for."""
     targets: dict[str, str] = {}
     for name in names:
-        minimum = _MIN_EN_CHARS if _is_english(name) else _MIN_ZH_CHARS
-        for target in (name, name.removeprefix(UN_PREFIX)):
-            if len(target) >= minimum:
-                targets.setdefault(target, name)
+        for target in _name_targets(name):
+            targets.setdefault(target, name)
     return targets
+
+
+@lru_cache(maxsize=8192)
+def _name_targets(name: str) -> tuple[str, ...]:
+    # Names recur from document to document (the registry's, the UN's own bodies).
+    minimum = _MIN_EN_CHARS if _is_english(name) else _MIN_ZH_CHARS
+    return tuple(target for target in (name, name.removeprefix(UN_PREFIX)) if len(target) >= minimum)
 
 
 def _candidates(text: str, targets: Mapping[str, str], reorder: Collection[str],
@@ -463,7 +468,7 @@ def _groups(targets: Iterable[str]) -> dict[str, _Group]:
     """The targets grouped by their two-character prefix."""
     by_key: dict[str, list[str]] = {}
     for name in targets:
-        by_key.setdefault(_key(name), []).append(name)
+        by_key.setdefault(name[:2], []).append(name)  # _key, inline: a call per target
     return {key: _group(tuple(names)) for key, names in by_key.items()}
 
 
