@@ -592,6 +592,8 @@ class _Group:
     lasts: frozenset[str]
     low: int
     high: int
+    #: Each target's place in the group: matches are listed in this order (see :func:`_matches_at`).
+    rank: Mapping[str, int]
 
     @classmethod
     def of(cls, targets: Sequence[_Target]) -> _Group:
@@ -601,7 +603,8 @@ class _Group:
         stemmed = tuple(t for t in targets if t.stem)
         return cls(tuple(targets), stemmed, tuple(t.stem for t in stemmed),
                    {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
-                   min(t.lowest for t in targets), max(t.size for t in targets) + 2)
+                   min(t.lowest for t in targets), max(t.size for t in targets) + 2,
+                   {t.name: index for index, t in enumerate(targets)})
 
 
 @lru_cache(maxsize=4096)
@@ -618,7 +621,8 @@ def _matches_at(text: str, start: int, following: str, group: _Group) -> list[tu
     the fuzzy pattern matches it exactly; elsewhere a match ends with the name's last
     character within reach of the name's length and keeps all but ``edits`` of its middle
     characters (each edit loses at most one of them): cheap tests that spare the fuzzy
-    engine most places. (The order of the list is not significant: each target is in it once at most.)
+    engine most places. The matches are listed in the group's order of targets, as trying each in
+    turn lists them: where two names match at one place, that order is the order of their findings.
     """
     present = group.lasts.intersection(following[group.low:group.high])
     swapped: list[tuple[str, int, str]] = []
@@ -643,6 +647,8 @@ def _matches_at(text: str, start: int, following: str, group: _Group) -> list[tu
                 match = _fuzzy(target.name).match(text, start)
                 if match is not None:
                     matched.append((target.name, match.end() - start, _EDITED))
+    if len(matched) > 1:
+        matched.sort(key=lambda entry: group.rank[entry[0]])
     return matched
 
 
