@@ -195,9 +195,6 @@ _PIECE = 1 << 16
 #: Makes a Mention without the Python-level ``__new__`` of a named tuple (a document has thousands).
 _mention = tuple.__new__
 
-#: Characters a process scans with the default automaton before it builds the DFA (see :class:`_Matcher`).
-_DFA_AFTER = 500_000
-
 
 class _Matcher:
     """Leftmost-longest matching of many words at a cost per character independent of their number.
@@ -206,32 +203,12 @@ class _Matcher:
     hundred words, once per registry and process). A regex trie of the same words
     costs more per character as they grow: at each place one of its first characters
     stands, the regex engine tries its first-character branches one after another.
-
-    The automaton's DFA form finds the same matches in half the time (3.5 against 7.3 ms
-    per 0.5 MB of the corpus) but takes 17 ms to build for the built-in registry, more than
-    a whole small check spends scanning. So it is built once the default automaton has
-    scanned about as many characters as the DFA's build costs in scanning time
-    (:data:`_DFA_AFTER`): a single document never pays for it, and a long run never spends
-    more than twice what knowing its length in advance would have cost.
     """
 
     def __init__(self, words: list[str]) -> None:
-        self._words = words
-        self._automaton = self._build() if words else None
+        self._automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if words else None
         self._longest = max(map(len, words), default=0)
-        #: Characters scanned so far; None once the DFA is built. The only state, and it changes no match.
-        self._scanned: int | None = 0
-
-    def _build(self, implementation: ahocorasick_rs.Implementation | None = None) -> ahocorasick_rs.AhoCorasick:
-        extra = {"implementation": implementation} if implementation is not None else {}
-        return ahocorasick_rs.AhoCorasick(self._words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, **extra)
-
-    def _count(self, characters: int) -> None:
-        if self._scanned is not None:
-            self._scanned += characters
-            if self._scanned > _DFA_AFTER:
-                self._automaton = self._build(ahocorasick_rs.Implementation.DFA)
-                self._scanned = None
 
     def all(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """``(word index, start, end)`` of every match in ``text[start:end]``, in order, not overlapping.
@@ -245,7 +222,6 @@ class _Matcher:
         """
         if self._automaton is None or start >= end:
             return []
-        self._count(end - start)
         find, longest = self._automaton.find_matches_as_indexes, self._longest
         found: list[tuple[int, int, int]] = []
         position = start

@@ -366,20 +366,3 @@ def test_matches_found_piece_by_piece_are_those_of_one_pass(words, text, start, 
              for which, at, end in matcher._automaton.find_matches_as_indexes(text[start:])] if start < len(text) else []
     with mock.patch.object(registry_module, "_PIECE", piece):
         assert matcher.all(text, start, len(text)) == whole
-
-
-@given(words=st.lists(st.text(alphabet="甲乙丙", min_size=1, max_size=6), min_size=1, max_size=6, unique=True),
-       texts=st.lists(st.text(alphabet="甲乙丙丁", max_size=60), min_size=2, max_size=4))
-def test_the_dfa_built_after_a_long_scan_finds_the_same_matches(words, texts):
-    """The matcher switches to the automaton's DFA form once it has scanned enough text: same matches."""
-    from unittest import mock
-
-    from unlint.rules import registry as registry_module
-
-    default = registry_module._Matcher(words)
-    with mock.patch.object(registry_module, "_DFA_AFTER", 0):
-        switching = registry_module._Matcher(words)
-        found = [switching.all(text, 0, len(text)) for text in texts]
-    assert switching._scanned is None or not any(texts)  # it switched (an empty text scans nothing)
-    with mock.patch.object(registry_module, "_DFA_AFTER", 10**9):
-        assert found == [default.all(text, 0, len(text)) for text in texts]
