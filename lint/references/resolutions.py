@@ -7,8 +7,10 @@ this module turns the tree into typed references and records each slip
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ..patterns import compiled_on_use
 from .grammar import load_parser
 from .lalr import LalrSyntaxError, Lexeme
 from .models import IssueKind, Organ, ReferenceIssue, ResolutionCitation, ResolutionReference
@@ -179,6 +181,85 @@ def _with_letters(items: list) -> list[_Item]:
     return whole
 
 
+# -- the commonest shapes, read without the parser --------------------------------------
+#
+# A citation of one resolution (``安全理事会第 1801(2008)号决议，附件``, ``General Assembly
+# resolution 72/242 of 22 December 2017``, a bare ``1325 (2000)``) is read by one match and
+# made into the values the parser's callbacks make, tokens and spans included. ASCII digits
+# only; anything else (lists, letters, roman sessions, sub-divisions) goes to the parser.
+# The white space between tokens is the grammar's ignored ``\s`` (both are ``re``'s).
+# tests/references/test_resolution_plain.py checks that every text read here gives the
+# parser's values.
+
+_PLAIN_ID = (r"(?:(?P<session>[0-9]+|E?S-[0-9]+)\s*/\s*(?P<number>[0-9]+)"
+             r"|(?P<counted>[0-9]+)\s*(?P<open>[(（])\s*(?P<year>[0-9]{4})\s*(?P<close>[)）]))")
+_PLAIN_ZH = compiled_on_use(re.compile,
+    r"(?:(?P<organ>经济及社会理事会|安全理事会|人权理事会|经社理事会|安理会|大会)\s*(?:在其|在|其)?\s*)?"
+    r"(?P<date>[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)?\s*(?P<di>第)?\s*"
+    rf"{_PLAIN_ID}\s*(?P<hao>号)?\s*(?P<jueyi>决\s*[议定])")
+#: One pinpoint after 决议: ``，附件``, ``，第 59 段``, ``附件二``.
+_PLAIN_PINPOINT = compiled_on_use(re.compile, r"\s*(?:[，,]\s*)?(?:(?P<annex>附件[一二三四五六七八九十]*)|(?P<paragraph>第\s*[0-9]+\s*段))")
+_PLAIN_EN = compiled_on_use(re.compile,
+    r"\s*(?:(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council"
+    r"|Executive Board|Assembly|Council)\s*)?(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s*"
+    rf"(?:{_PLAIN_ID}|(?P<bare>[0-9]+))"
+    r"(?:\s*of\s+[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+[0-9]{4})?\s*")
+_PLAIN_BARE = compiled_on_use(re.compile, rf"\s*{_PLAIN_ID}\s*")
+
+
+def _plain_parse(text: str) -> tuple | None:
+    """What the parser gives for a citation of one of the commonest shapes, else None."""
+    if match := _PLAIN_ZH.match(text):
+        pinpoints = _plain_pinpoints(text, match.end())
+        if pinpoints is None:
+            return None
+        item = _Item(_plain_identifier(match), match["di"] is not None, match["hao"] is not None,
+                     match["date"] is not None)
+        kind = "decision" if match["jueyi"].endswith("定") else "resolution"
+        return "zh", match["organ"], [item], pinpoints, kind
+    if match := _PLAIN_EN.fullmatch(text):
+        ident = _plain_identifier(match) if match["bare"] is None else _plain_number(match)
+        kind = "decision" if match["word"].lower().startswith("decision") else "resolution"
+        return "en", match["organ"], [_Item(ident, True, True)], (), kind
+    if match := _PLAIN_BARE.fullmatch(text):
+        return "bare", None, [_Item(_plain_identifier(match), True, True)], (), "resolution"
+    return None
+
+
+def _plain_pinpoints(text: str, position: int) -> tuple[tuple[int, int], ...] | None:
+    """The spans of the pinpoints from ``position`` to the end, or None if the rest is not all pinpoints."""
+    spans = []
+    while position < len(text):
+        match = _PLAIN_PINPOINT.match(text, position)
+        if match is None:
+            return None
+        spans.append(match.span(match.lastindex))
+        position = match.end()
+    return tuple(spans)
+
+
+def _lexeme(match: re.Match, group: str, kind: str) -> Lexeme:
+    return Lexeme(match[group], kind, *match.span(group))
+
+
+def _plain_identifier(match: re.Match) -> _Identifier:
+    if match["session"] is not None:
+        number = _lexeme(match, "number", "NUMBER")
+        if match["session"][0].isdigit():
+            return _Identifier(_lexeme(match, "session", "NUMBER"), number, int(number), session=int(match["session"]))
+        return _Identifier(_lexeme(match, "session", "SPECIAL_SESSION"), number, int(number), session=match["session"])
+    counted, opening = _lexeme(match, "counted", "NUMBER"), _lexeme(match, "open", "OPEN")
+    closing = _lexeme(match, "close", "CLOSE")
+    return _Identifier(counted, closing, int(counted), year=int(match["year"]), open_bracket=opening,
+                       close_bracket=closing)
+
+
+def _plain_number(match: re.Match) -> _Identifier:
+    number = _lexeme(match, "bare", "NUMBER")
+    return _Identifier(number, number, int(number))
+
+
 def resolution_parser():
     """The resolution parser, built on first use (a benchmark may build it ahead)."""
     return load_parser("resolution", _ToCitation)
@@ -191,7 +272,7 @@ def parse_resolution(text: str, start: int = 0, organ_before: Organ | None = Non
     (``the Council, in its resolution 2719 (2023)``, ``执行局第 2022/6 号决定``).
     """
     try:
-        language, organ_name, items, pinpoints, kind = resolution_parser().parse(text)
+        language, organ_name, items, pinpoints, kind = _plain_parse(text) or resolution_parser().parse(text)
     except LalrSyntaxError as err:
         raise ResolutionSyntaxError(f"{text!r} does not parse as a {_kind_word(text)} reference") from err
     organ = (ORGANS.get(organ_name) if organ_name else None) or organ_before
