@@ -209,22 +209,32 @@ _PLAIN_BARE = compiled_on_use(re.compile, rf"\s*{_PLAIN_ID}\s*")
 
 
 def _plain_parse(text: str) -> tuple | None:
-    """What the parser gives for a citation of one of the commonest shapes, else None."""
-    if match := _PLAIN_ZH.match(text):
-        pinpoints = _plain_pinpoints(text, match.end())
-        if pinpoints is None:
+    """What the parser gives for a citation of one of the commonest shapes, else None.
+
+    Each text is tried on the one pattern whose literal it holds (决, "esolution" or
+    "ecision", neither for a bare citation).
+    """
+    if "决" in text:
+        return _plain_chinese(text)
+    if "esolution" in text or "ecision" in text:
+        match = _PLAIN_EN.fullmatch(text)
+        if match is None:
             return None
-        item = _Item(_plain_identifier(match), match["di"] is not None, match["hao"] is not None,
-                     match["date"] is not None)
-        kind = "decision" if match["jueyi"].endswith("定") else "resolution"
-        return "zh", match["organ"], [item], pinpoints, kind
-    if match := _PLAIN_EN.fullmatch(text):
         ident = _plain_identifier(match) if match["bare"] is None else _plain_number(match)
         kind = "decision" if match["word"].lower().startswith("decision") else "resolution"
         return "en", match["organ"], [_Item(ident, True, True)], (), kind
-    if match := _PLAIN_BARE.fullmatch(text):
-        return "bare", None, [_Item(_plain_identifier(match), True, True)], (), "resolution"
-    return None
+    match = _PLAIN_BARE.fullmatch(text)
+    return None if match is None else ("bare", None, [_Item(_plain_identifier(match), True, True)], (), "resolution")
+
+
+def _plain_chinese(text: str) -> tuple | None:
+    match = _PLAIN_ZH.match(text)
+    pinpoints = None if match is None else _plain_pinpoints(text, match.end())
+    if pinpoints is None:
+        return None
+    item = _Item(_plain_identifier(match), match["di"] is not None, match["hao"] is not None, match["date"] is not None)
+    kind = "decision" if match["jueyi"].endswith("定") else "resolution"
+    return "zh", match["organ"], [item], pinpoints, kind
 
 
 def _plain_pinpoints(text: str, position: int) -> tuple[tuple[int, int], ...] | None:

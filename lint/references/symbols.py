@@ -28,14 +28,15 @@ _JOINT_DASH = compiled_on_use(regex.compile, r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
 _WRAP_SPACE = compiled_on_use(regex.compile, r"(?<=/)[ ]+")
 
 #: The commonest shapes of one symbol, read without the parser: a series, bodies, one special
-#: component, one or two numbers, suffixes (``A/73/150``, ``E/ICEF/2023/9``, ``S/PRST/2020/15``,
-#: ``A/C.3/78/20/Add.1``). ASCII digits only, no spaces but in the joiner. A body whose word the
-#: grammar may read as another component (``L.5``, ``NGO``, ``Rev.1``, ``RES``) is left to the
-#: parser (``_RESERVED``). tests/references/test_symbol_plain.py checks that every text this
-#: reads gives the parser's values.
+#: component, a number or a record after at most one leading number, suffixes (``A/73/150``,
+#: ``E/ICEF/2023/9``, ``S/PRST/2020/15``, ``S/PV.8711``, ``A/C.3/78/L.60/Rev.1``). ASCII digits
+#: only, no spaces but in the joiner. A body whose word the grammar may read as another component
+#: (``L.5``, ``NGO``, ``Rev.1``, ``RES``) is left to the parser (``_RESERVED``).
+#: tests/references/test_symbol_plain.py checks that every text this reads gives the parser's values.
 _PLAIN_PART = compiled_on_use(re.compile,
     r"([A-Z]{1,8})((?:/[A-Z][A-Za-z]*(?:\.[A-Za-z0-9]+)*)*?)(?:/(RES|PRST|INF|Agenda))?"
-    r"/([0-9]+)(?:/([0-9]+))?((?:/(?:(?:Add|Corr|Rev|Amend)\.[0-9]+|Summary))*)")
+    r"(?:/([0-9]+))?/(?:([0-9]+)|((?:L|PV|SR|CRP|WP|R)\.[0-9]+))"
+    r"((?:/(?:(?:Add|Corr|Rev|Amend)\.[0-9]+|Summary))*)")
 _PLAIN_JOINER = compiled_on_use(re.compile, r"[ \t]*[-–][ \t]*")
 #: Words that start a component the grammar reads as something other than a body.
 _RESERVED = frozenset({"RES", "PRST", "INF", "Agenda", "NGO", "L", "PV", "SR", "CRP", "WP", "R",
@@ -140,17 +141,19 @@ def _plain_parse(text: str) -> tuple[list[dict], bool] | None:
         match = _PLAIN_PART.fullmatch(part)
         if match is None:
             return None
-        series, bodies, kind, first, second, suffixes = match.groups()
+        series, bodies, kind, leading, number, record, suffixes = match.groups()
         body_list = bodies.split("/")[1:] if bodies else []
         if any(body.partition(".")[0] in _RESERVED for body in body_list):
             return None
         fields: dict = {"series": series, "bodies": body_list, "suffixes": suffixes.split("/")[1:] if suffixes else []}
         if kind:
             fields["kind"] = kind
-        if second is None:
-            fields["number"] = int(first)
+        if leading is not None:
+            fields["leading"] = leading
+        if number is not None:
+            fields["number"] = int(number)
         else:
-            fields["leading"], fields["number"] = first, int(second)
+            fields["record"] = record
         parts.append(fields)
     return parts, reissued
 

@@ -35,7 +35,7 @@ def _agrees(text: str) -> bool:
 COMMON = ["A/73/150", "S/2016/621", "S/24111", "S/PRST/2020/15", "A/RES/58/316", "E/ICEF/2023/9",
           "A/C.3/78/20/Add.1", "A/HRC/36/12", "E/CN.4/Sub.2/1998/13", "A/59/573/Rev.1/Corr.2",
           "A/61/204-S/2006/590", "A/71/168–S/2016/629*", "A/47/277 - S/24111", "S/Agenda/8979",
-          "ST/SGB/2002/11", "A/51/Summary"]
+          "ST/SGB/2002/11", "A/51/Summary", "S/PV.8711", "A/61/L.26", "A/C.3/78/L.60/Rev.1", "E/CN.4/2005/CRP.1"]
 
 
 @pytest.mark.parametrize("text", COMMON)
@@ -64,7 +64,7 @@ _BODIES = ["HRC", "C.3", "CN.4", "ICEF", "EB.AIR", "SER.A", "RESA", "Addx", "Rx"
            "RES", "PRST", "INF", "Agenda", "NGO", "L.5", "PV.1", "SR.3", "CRP.1", "WP.7", "R.1", "R", "L",
            "Add.1", "Rev.2", "Summary", "ES-1", "S-2", "C."]
 _KINDS = [None, None, "RES", "PRST", "INF", "Agenda", "NGO", "Agendas"]
-_NUMBERS = ["1", "73", "2016", "007", "S-17", "L.5"]
+_NUMBERS = ["1", "73", "2016", "007", "S-17", "L.5", "PV.8711", "WP.2", "R.1", "SR.3", "L", "L.5x", "CRP.", "Add.1"]
 _SUFFIXES = ["Add.1", "Corr.12", "Rev.2", "Amend.3", "Summary", "Add", "Rev.1x", "NGO", "L.4", "SR.1", "HRC"]
 _PART = st.builds(
     lambda series, bodies, kind, numbers, suffixes: "/".join(
