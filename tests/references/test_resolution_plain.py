@@ -52,7 +52,12 @@ COMMON = ["安全理事会第 1801(2008)号决议", "安全理事会第1540（20
           "第 1631（2005）决议", "大会 58/316 号决议", "安全理事会第 1325（2000）号决\n\n议第 9 段",
           "General Assembly resolution 72/242 of 22 December 2017", "Security Council resolution 1325 (2000)",
           "resolution 2719", "resolutions 1820 (2008)", "Executive Board decision 2023/5", "resolution ES-10/17",
-          "1325 (2000)", "66/253", "1325（2000）", "1325 (2000) "]
+          "1325 (2000)", "66/253", "1325（2000）", "1325 (2000) ",
+          "安全理事会第 1540（2004）号和第 1673（2006）号决议", "第70/291、71/291和72/284号决议", "第70/132号以及第70/213和70/219号决议",
+          "2000年10月31日第1325(2000)号、……和2019年4月23日第2467(2019)号决议", "大会第 60/2 号决议，第 170(c)段",
+          "大会第 60/2 号决议，第 9 段(e)、第 10 和 11 段", "大会在第 1/2 号决议附件第 3(ii) 段", "第 1/2 号决定，第3、4和5段",
+          "resolutions 72/242 of 22 December 2017, 73/17 of 26 November 2018 and 75/316",
+          "General Assembly resolutions 1/2, 3/4 and 5/6", "resolutions 1 and 2", "resolutions 1325 (2000), and 1820 (2008)"]
 
 
 @pytest.mark.parametrize("text", COMMON)
@@ -81,17 +86,32 @@ def test_edges_agree(text):
     _agrees(text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.from_regex(resolutions._PLAIN_ZH.pattern, fullmatch=True),
-       st.lists(st.from_regex(resolutions._PLAIN_PINPOINT.pattern, fullmatch=True), max_size=3))
-def test_texts_of_the_chinese_pattern_agree(citation, pinpoints):
-    _agrees(citation + "".join(pinpoints))
+def _pattern(name: str, **kwargs):
+    return st.from_regex(getattr(resolutions, name).pattern, fullmatch=True, **kwargs)
+
+
+def _joined(items: list[str], joiners: list[str]) -> str:
+    return items[0] + "".join(joiner + item for joiner, item in zip(joiners, items[1:]))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.from_regex(resolutions._PLAIN_EN.pattern, fullmatch=True),
-                 st.from_regex(resolutions._PLAIN_BARE.pattern, fullmatch=True)))
-def test_texts_of_the_english_and_bare_patterns_agree(text):
+@given(_pattern("_PLAIN_ZH_ORGAN"), st.lists(_pattern("_PLAIN_ZH_ITEM"), min_size=1, max_size=3),
+       st.lists(_pattern("_PLAIN_ZH_JOINER"), min_size=2, max_size=2), _pattern("_PLAIN_JUEYI"),
+       st.lists(_pattern("_PLAIN_PINPOINT"), max_size=3))
+def test_texts_of_the_chinese_patterns_agree(organ, items, joiners, jueyi, pinpoints):
+    _agrees(organ + _joined(items, joiners) + jueyi + "".join(pinpoints))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pattern("_PLAIN_EN_WORD"), st.lists(_pattern("_PLAIN_EN_ITEM"), min_size=1, max_size=3),
+       st.lists(_pattern("_PLAIN_EN_JOINER"), min_size=2, max_size=2), _pattern("_SPACE"))
+def test_texts_of_the_english_patterns_agree(word, items, joiners, space):
+    _agrees(word + _joined(items, joiners) + space)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pattern("_PLAIN_BARE"))
+def test_texts_of_the_bare_pattern_agree(text):
     _agrees(text)
 
 
@@ -109,9 +129,13 @@ _ZH_PIECES = [
     _mostly(["1325(2000)", "1325（2000）", "1325（2000)", "1325 (2000）", "60/2", "S-26/2", "ES-10/17", "007/1"],
             ["62/238 A", "1514 (XV)", "1325(200)", "12３/4", "1", "1/", "S-1", "1(2000)(2001)"]),
     _mostly(["号", "号", ""], ["号号", "号 和"]),
+    _mostly(["", "", "和第 1820(2008)号", "、71/291", "号以及第70/213", "、……和2019年4月23日第2467(2019)号", "和 3/4 号"],
+            ["和B", "和 A 号", "和第", "、、", "和 1514 (XV)", "和第 62/238 A"]),
     _mostly(["决议", "决定", "决\n议", "决 定"], ["决议草案", "决", "决议决议"]),
-    st.lists(_mostly(["，附件", "附件二", "，第 93 段", "第 9段", ",附件", "附件十一"],
-                     ["、第 3 段", "第 3(a)段", "，", " ", "附件1", "第 3 和 4 段"]), max_size=3).map("".join),
+    st.lists(_mostly(["，附件", "附件二", "，第 93 段", "第 9段", ",附件", "附件十一", "、第 3 段", "第 3(a)段",
+                      "第 3 和 4 段", "，第 9 段(e)", "第 3(ii)、第 4（b）和 5 段", "第 1、……2 段"],
+                     ["，", " ", "附件1", "第 3(aa)段", "第 3(ab)段", "第 3 段(100)", "第 段", "、附件", "第 3、段"]),
+             max_size=3).map("".join),
 ]
 
 
@@ -125,7 +149,8 @@ _EN_PIECES = [
     st.sampled_from(["", "", "General Assembly", "Security Council", "Assembly", "Council", "Commission"]),
     st.sampled_from(["resolution", "resolutions", "Resolution", "decision", "Decisions"]),
     st.sampled_from(["1325 (2000)", "1325(2000)", "72/242", "ES-10/17", "S-1", "2719", "1/2 A", "1514 (XV)", "1 (20001)"]),
-    st.sampled_from(["", "", "of 22 December 2017", "of 1 Mai 2001", "of 1 May 20011", "and 2", ", 3/4"]),
+    st.sampled_from(["", "", "of 22 December 2017", "of 1 Mai 2001", "of 1 May 20011", "and 2", ", 3/4", ", and 5 (2001)",
+                     "and 1/2 of 1 May 2001, 3", ",", "and", "andrew 2", ", and and 3"]),
 ]
 
 
