@@ -42,9 +42,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import instructions  # noqa: E402 - bench/ is the script's folder, first on sys.path
 from unlint.compare.pairs import SourcePair
 from unlint.compare.run import compare_pair
 from unlint.config import Config
@@ -150,15 +149,7 @@ def _command_seconds(args: list[str]) -> float:
 
 def _instructions(args: list[str]) -> int:
     """Instructions ``python -m unlint ARGS`` executes, counted by valgrind's cachegrind."""
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode compiled once, as an installed package has it
-    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           sys.executable, "-m", "unlint", *args], capture_output=True, text=True, env=env,
-                          check=False)
-    counted = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if counted is None:
-        raise RuntimeError(f"valgrind counted nothing: {done.stderr[-300:]}")
-    return int(counted[1].replace(",", ""))
+    return instructions.count([sys.executable, "-m", "unlint", *args])
 
 
 def count_instructions(pair: SourcePair) -> tuple[int, int]:
@@ -257,7 +248,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.paths and len(args.paths) != 2:
         parser.error("give two paths, ORIGINAL and TRANSLATION, or none")
-    if args.instructions and shutil.which("valgrind") is None:
+    if args.instructions and not instructions.available():
         parser.error("--instructions needs valgrind (apt install valgrind)")
     config = Config()
     default_rules()  # load the rules (and build the grammars) before timing, as a warm run would

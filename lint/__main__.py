@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from .startup import begin_start_up
+from .startup import begin_start_up, finish
 
 
 def run() -> None:
-    """Run the command line, with the cycle collector off while it starts (see :mod:`unlint.startup`)."""
+    """Run the command line, with the cycle collector off while it starts and its start-up cache (see :mod:`unlint.startup`)."""
     begin_start_up()
-    from .cli import main
+    try:
+        from .cli import main
 
-    main()
+        main()
+    finally:
+        finish()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .startup import compile_pattern
+
 P = TypeVar("P")
 
 #: What callers use of a compiled ``regex`` or ``re`` pattern; copied onto the stand-in on first use.
@@ -45,7 +47,7 @@ class _OnUse:
         found = vars(self).get("_compiled")
         if found is None:
             compile, pattern, flags, options = self._recipe
-            found = compile(pattern, flags, **options)
+            found = compile_pattern(compile, pattern, flags, options)
             attributes = vars(self)
             attributes.update((name, getattr(found, name)) for name in _FORWARDED if hasattr(found, name))
             attributes["_compiled"] = found
