@@ -104,10 +104,13 @@ RESOLUTIONS_HEADING = compiled_on_use(regex.compile,
     rf"(?P<organ>{'|'.join(_EN_HEADING_ORGANS)}) (?:resolutions?|decisions?)\b"
     rf"|(?P<organ>{'|'.join(_ZH_HEADING_ORGANS)})(?:的)?决[议定]"
 )
-#: What every match of RESOLUTIONS_HEADING holds, and what may come right before it there.
-_HEADING_ANCHORS = (
-    *((word, _EN_HEADING_ORGANS) for word in (" resolution", " decision")),
-    *((word, (*_ZH_HEADING_ORGANS, *(organ + "的" for organ in _ZH_HEADING_ORGANS))) for word in ("决议", "决定")),
+#: What every match of RESOLUTIONS_HEADING holds, what may come right before it there, and
+#: the last characters of those.
+_HEADING_ANCHORS = tuple(
+    (word, leads, frozenset(lead[-1] for lead in leads)) for word, leads in (
+        *((word, _EN_HEADING_ORGANS) for word in (" resolution", " decision")),
+        *((word, (*_ZH_HEADING_ORGANS, *(organ + "的" for organ in _ZH_HEADING_ORGANS))) for word in ("决议", "决定")),
+    )
 )
 _HEADING_ORGANS = {"大会": "General Assembly", "安全理事会": "Security Council", "安理会": "Security Council",
                    "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
@@ -249,9 +252,14 @@ def _heading_starts(text: str) -> list[int]:
     A match holds no line break, so the lines are those a ``finditer`` finds.
     """
     starts = []
-    for anchor, leads in _HEADING_ANCHORS:
+    for anchor, leads, last_chars in _HEADING_ANCHORS:
         position = text.find(anchor)
         while position != -1:
+            # Most anchors follow no organ (第1325(2000)号决议): one look at the character
+            # before the anchor passes them over, instead of a test per organ.
+            if position == 0 or text[position - 1] not in last_chars:
+                position = text.find(anchor, position + 1)
+                continue
             for lead in leads:
                 start = position - len(lead)
                 if start >= 0 and text.startswith(lead, start) and RESOLUTIONS_HEADING.match(text, start):

@@ -7,8 +7,10 @@ this module turns the tree into typed references and records each slip
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ..patterns import compiled_on_use
 from .grammar import load_parser
 from .lalr import LalrSyntaxError, Lexeme
 from .models import IssueKind, Organ, ReferenceIssue, ResolutionCitation, ResolutionReference
@@ -179,6 +181,132 @@ def _with_letters(items: list) -> list[_Item]:
     return whole
 
 
+# -- the commonest shapes, read without the parser --------------------------------------
+#
+# Citations of numbered resolutions (``安全理事会第 1801(2008)号和第 1820(2008)号决议，第 3(a)段``,
+# ``General Assembly resolutions 72/242 of 22 December 2017 and 73/17``, a bare ``1325 (2000)``)
+# are read a token group at a time by ``re`` and made into the values the parser's callbacks
+# make, tokens and spans included. ASCII digits only; anything else (lettered items, roman
+# sessions, a text that does not parse) goes to the parser. The white space between tokens is
+# the grammar's ignored ``\s`` (both are ``re``'s). tests/references/test_resolution_plain.py
+# checks that every text read here gives the parser's values.
+
+_PLAIN_ID = (r"\s*(?:(?P<session>[0-9]+|E?S-[0-9]+)\s*/\s*(?P<number>[0-9]+)"
+             r"|(?P<counted>[0-9]+)\s*(?P<open>[(（])\s*(?P<year>[0-9]{4})\s*(?P<close>[)）]))")
+_PLAIN_ZH_ORGAN = compiled_on_use(re.compile,
+    r"\s*(?:(?P<organ>经济及社会理事会|安全理事会|人权理事会|经社理事会|安理会|大会)\s*(?:在其|在|其)?)?")
+_PLAIN_ZH_ITEM = compiled_on_use(re.compile,
+    rf"\s*(?P<date>[0-9]{{4}}\s*年\s*[0-9]{{1,2}}\s*月\s*[0-9]{{1,2}}\s*日)?\s*(?P<di>第)?{_PLAIN_ID}\s*(?P<hao>号)?")
+_ZH_JOINER = r"\s*(?:(?:以及|和|及|、|…+)\s*)+"
+_PLAIN_ZH_JOINER = compiled_on_use(re.compile, _ZH_JOINER)
+_PLAIN_JUEYI = compiled_on_use(re.compile, r"\s*(?P<jueyi>决\s*[议定])")
+#: One pinpoint after 决议: ``，附件``, ``，第 59 段``, ``第 3(a)、4 和第 5 段(b)``, ``附件二``.
+_SUBDIVISION = r"\s*[(（]\s*(?:[a-z]|[ivx]+|[IVX]+|[0-9]{1,2})\s*[)）]"
+_PLAIN_PINPOINT = compiled_on_use(re.compile,
+    r"\s*(?:[，,]\s*)?(?P<annex>附件[一二三四五六七八九十]*)"
+    rf"|\s*(?:[，,]\s*|、\s*)?(?P<paragraphs>第\s*[0-9]+(?:{_SUBDIVISION})?"
+    rf"(?:{_ZH_JOINER}(?:第\s*)?[0-9]+(?:{_SUBDIVISION})?)*\s*段(?:{_SUBDIVISION})?)")
+_PLAIN_EN_WORD = compiled_on_use(re.compile,
+    r"\s*(?:(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council"
+    r"|Executive Board|Assembly|Council)\s*)?(?P<word>[Rr]esolutions?|[Dd]ecisions?)")
+_PLAIN_EN_ITEM = compiled_on_use(re.compile,
+    rf"(?:{_PLAIN_ID}|\s*(?P<bare>[0-9]+))"
+    r"(?:\s*of\s+[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+[0-9]{4})?")
+_PLAIN_EN_JOINER = compiled_on_use(re.compile, r"\s*(?:,\s*and|,|and)")
+_PLAIN_BARE = compiled_on_use(re.compile, rf"{_PLAIN_ID}\s*")
+_SPACE = compiled_on_use(re.compile, r"\s*")
+
+
+def _plain_parse(text: str) -> tuple | None:
+    """What the parser gives for a citation of one of the commonest shapes, else None.
+
+    Each text is tried on the one form whose literal it holds (决, "esolution" or
+    "ecision", neither for a bare citation).
+    """
+    if "决" in text:
+        return _plain_chinese(text)
+    if "esolution" in text or "ecision" in text:
+        return _plain_english(text)
+    match = _PLAIN_BARE.fullmatch(text)
+    return None if match is None else ("bare", None, [_Item(_plain_identifier(match), True, True)], (), "resolution")
+
+
+def _plain_chinese(text: str) -> tuple | None:
+    organ = _PLAIN_ZH_ORGAN.match(text)
+    items, position = [], organ.end()
+    while True:
+        item = _PLAIN_ZH_ITEM.match(text, position)
+        if item is None:
+            return None
+        items.append(_Item(_plain_identifier(item), item["di"] is not None, item["hao"] is not None,
+                           item["date"] is not None))
+        if jueyi := _PLAIN_JUEYI.match(text, item.end()):
+            break
+        joiner = _PLAIN_ZH_JOINER.match(text, item.end())
+        if joiner is None:
+            return None
+        position = joiner.end()
+    pinpoints = _plain_pinpoints(text, jueyi.end())
+    if pinpoints is None:
+        return None
+    kind = "decision" if jueyi["jueyi"].endswith("定") else "resolution"
+    return "zh", organ["organ"], items, pinpoints, kind
+
+
+def _plain_pinpoints(text: str, position: int) -> tuple[tuple[int, int], ...] | None:
+    """The spans of the pinpoints from ``position`` to the end, or None if the rest is not all pinpoints."""
+    spans = []
+    while position < len(text):
+        match = _PLAIN_PINPOINT.match(text, position)
+        if match is None:
+            return None
+        spans.append(match.span(match.lastindex))
+        position = match.end()
+    return tuple(spans)
+
+
+def _plain_english(text: str) -> tuple | None:
+    word = _PLAIN_EN_WORD.match(text)
+    if word is None:
+        return None
+    items, position = [], word.end()
+    while True:
+        item = _PLAIN_EN_ITEM.match(text, position)
+        if item is None:
+            return None
+        items.append(_Item(_plain_identifier(item) if item["bare"] is None else _plain_number(item), True, True))
+        joiner = _PLAIN_EN_JOINER.match(text, item.end())
+        if joiner is None:
+            break
+        position = joiner.end()
+    if _SPACE.match(text, item.end()).end() != len(text):
+        return None
+    kind = "decision" if word["word"].lower().startswith("decision") else "resolution"
+    return "en", word["organ"], items, (), kind
+
+
+def _lexeme(match: re.Match, group: str, kind: str) -> Lexeme:
+    return Lexeme(match[group], kind, *match.span(group))
+
+
+def _plain_identifier(match: re.Match) -> _Identifier:
+    if match["session"] is not None:
+        number = _lexeme(match, "number", "NUMBER")
+        if match["session"][0].isdigit():
+            return _Identifier(_lexeme(match, "session", "NUMBER"), number, int(number), session=int(match["session"]))
+        return _Identifier(_lexeme(match, "session", "SPECIAL_SESSION"), number, int(number), session=match["session"])
+    counted, opening = _lexeme(match, "counted", "NUMBER"), _lexeme(match, "open", "OPEN")
+    closing = _lexeme(match, "close", "CLOSE")
+    return _Identifier(counted, closing, int(counted), year=int(match["year"]), open_bracket=opening,
+                       close_bracket=closing)
+
+
+def _plain_number(match: re.Match) -> _Identifier:
+    number = _lexeme(match, "bare", "NUMBER")
+    return _Identifier(number, number, int(number))
+
+
 def resolution_parser():
     """The resolution parser, built on first use (a benchmark may build it ahead)."""
     return load_parser("resolution", _ToCitation)
@@ -191,7 +319,7 @@ def parse_resolution(text: str, start: int = 0, organ_before: Organ | None = Non
     (``the Council, in its resolution 2719 (2023)``, ``执行局第 2022/6 号决定``).
     """
     try:
-        language, organ_name, items, pinpoints, kind = resolution_parser().parse(text)
+        language, organ_name, items, pinpoints, kind = _plain_parse(text) or resolution_parser().parse(text)
     except LalrSyntaxError as err:
         raise ResolutionSyntaxError(f"{text!r} does not parse as a {_kind_word(text)} reference") from err
     organ = (ORGANS.get(organ_name) if organ_name else None) or organ_before

@@ -9,6 +9,8 @@ the year 2016), and some parses are still wrong for their series
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..patterns import compiled_on_use
@@ -24,6 +26,21 @@ FIRST_YEAR, LAST_YEAR = 1946, 2100
 _JOINT_DASH = compiled_on_use(regex.compile, r"\s*[-–]\s*(?=[A-Z]{1,8}/)")
 #: A space after a slash inside a symbol, where a table cell let it wrap (ECE/EX/2024/ L.1).
 _WRAP_SPACE = compiled_on_use(regex.compile, r"(?<=/)[ ]+")
+
+#: The commonest shapes of one symbol, read without the parser: a series, bodies, one special
+#: component, a number or a record after at most one leading number, suffixes (``A/73/150``,
+#: ``E/ICEF/2023/9``, ``S/PRST/2020/15``, ``S/PV.8711``, ``A/C.3/78/L.60/Rev.1``). ASCII digits
+#: only, no spaces but in the joiner. A body whose word the grammar may read as another component
+#: (``L.5``, ``NGO``, ``Rev.1``, ``RES``) is left to the parser (``_RESERVED``).
+#: tests/references/test_symbol_plain.py checks that every text this reads gives the parser's values.
+_PLAIN_PART = compiled_on_use(re.compile,
+    r"([A-Z]{1,8})((?:/[A-Z][A-Za-z]*(?:\.[A-Za-z0-9]+)*)*?)(?:/(RES|PRST|INF|Agenda))?"
+    r"(?:/([0-9]+))?/(?:([0-9]+)|((?:L|PV|SR|CRP|WP|R)\.[0-9]+))"
+    r"((?:/(?:(?:Add|Corr|Rev|Amend)\.[0-9]+|Summary))*)")
+_PLAIN_JOINER = compiled_on_use(re.compile, r"[ \t]*[-–][ \t]*")
+#: Words that start a component the grammar reads as something other than a body.
+_RESERVED = frozenset({"RES", "PRST", "INF", "Agenda", "NGO", "L", "PV", "SR", "CRP", "WP", "R",
+                       "Add", "Corr", "Rev", "Amend", "Summary"})
 
 
 class SymbolSyntaxError(ValueError):
@@ -101,15 +118,44 @@ def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
 
     Raises :class:`SymbolSyntaxError` when it does not parse.
     """
-    joined = _WRAP_SPACE.sub("", text)
+    joined = _WRAP_SPACE.sub("", text) if "/ " in text else text
     try:
-        parts, reissued = symbol_parser().parse(joined)
+        parts, reissued = _plain_parse(joined) or symbol_parser().parse(joined)
     except LalrSyntaxError as err:
         raise SymbolSyntaxError(_describe(joined, err.position)) from None
     texts = _part_texts(joined)
     return DocumentSymbol(
         start, start + len(text), text, tuple(_make_part(t, f) for t, f in zip(texts, parts)), reissued,
     )
+
+
+def _plain_parse(text: str) -> tuple[list[dict], bool] | None:
+    """What the parser gives for a symbol of the commonest shapes (``_PLAIN_PART``), else None.
+
+    References are many and most are plain; the parser spends a Python step per
+    token and per reduction on them, this one match per part.
+    """
+    reissued = text.endswith("*")
+    parts = []
+    for part in _PLAIN_JOINER.split(text[:-1] if reissued else text):
+        match = _PLAIN_PART.fullmatch(part)
+        if match is None:
+            return None
+        series, bodies, kind, leading, number, record, suffixes = match.groups()
+        body_list = bodies.split("/")[1:] if bodies else []
+        if any(body.partition(".")[0] in _RESERVED for body in body_list):
+            return None
+        fields: dict = {"series": series, "bodies": body_list, "suffixes": suffixes.split("/")[1:] if suffixes else []}
+        if kind:
+            fields["kind"] = kind
+        if leading is not None:
+            fields["leading"] = leading
+        if number is not None:
+            fields["number"] = int(number)
+        else:
+            fields["record"] = record
+        parts.append(fields)
+    return parts, reissued
 
 
 def _describe(text: str, position: int) -> str:
@@ -119,7 +165,10 @@ def _describe(text: str, position: int) -> str:
 
 
 def _part_texts(text: str) -> list[str]:
-    return [p.strip() for p in _JOINT_DASH.split(text.rstrip("*").strip())]
+    whole = text.rstrip("*").strip()
+    if "-" not in whole and "–" not in whole:
+        return [whole]  # what the split gives: it splits only at a dash
+    return [p.strip() for p in _JOINT_DASH.split(whole)]
 
 
 def _make_part(text: str, fields: dict) -> SymbolPart:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import count
+from itertools import compress, filterfalse
 
 import regex
 
@@ -99,12 +99,14 @@ def parse_blocks(
     lines: Sequence[str], furniture: frozenset[int], structure: ParagraphStructure
 ) -> tuple[TextBlock, ...]:
     """Split ``lines`` into paragraph blocks (see the module docstring)."""
-    # Every test below reads the stripped line: strip each line once.
-    stripped = [text.strip() for text in lines]
-    text_lines = [number for number, bare in zip(count(1), stripped) if bare and number not in furniture]
+    # Every test below reads the stripped line: strip each line once. These run once per line of
+    # every document, so they are written with map and compress, which run no Python per line.
+    stripped = list(map(str.strip, lines))
+    all_numbers = range(1, len(lines) + 1)
+    text_lines = list(filterfalse(furniture.__contains__, compress(all_numbers, stripped)))
     blank_ends_block = not _double_spaced(text_lines, stripped)
     # In a double-spaced text blank lines are layout, not paragraph ends: read only the text lines.
-    numbers = [n for n in range(1, len(lines) + 1) if n not in furniture] if blank_ends_block else text_lines
+    numbers = list(filterfalse(furniture.__contains__, all_numbers)) if blank_ends_block else text_lines
     soft: set[int] = set()
     blocks = _split(
         numbers,
