@@ -34,7 +34,7 @@ _AGENDA_START = compiled_on_use(regex.compile,
 # line break before it (run over "\n" + text). Two literal-led searches: one alternation with a
 # (?m:^) branch was tried at every character, and cost more than the rest of the agenda parse.
 _AGENDA_WORDS = "议程项目"
-_EN_AGENDA_GATE = compiled_on_use(re.compile, r"\n[ \t]*(?:(?i:agenda)|Item)")
+_EN_AGENDA_GATE = compiled_on_use(re.compile, r"\n[ \t]*+(?:(?i:agenda)|Item)")
 _SUB_ITEM = compiled_on_use(regex.compile, r"[(（](?P<letter>[a-z]{1,2})[)）]")
 # What may stand between two sub-items: an enumeration comma, a conjunction, an ellipsis.
 _SEPARATOR = compiled_on_use(regex.compile, r"(?:\s|、|,|，|和|及|以及|至|到|…|-|—|–|and\b|to\b)*")

@@ -78,7 +78,7 @@ def _kind_of(text: str, is_header: Callable[[str], bool]) -> FurnitureKind | Non
 
 #: What a furniture line of _PATTERNS must start with (a ``re`` gate, see structure/scan.py:
 #: ``\S`` stands for ``regex``'s ``\d``). Running headers are found by their symbols instead.
-_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*(?:\S\S-|\*|请回收|https?://undocs\.org/)")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*+(?:\S\S-|\*|请回收|https?://undocs\.org/)")
 
 #: Stands for one own symbol in a line (a private-use character, which no symbol holds), so that one
 #: pattern, compiled once, checks every document's running headers: ``regex`` compiles a pattern

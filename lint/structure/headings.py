@@ -27,7 +27,7 @@ _CHAPTER = compiled_on_use(regex.compile,
 )
 _SECTION = compiled_on_use(regex.compile, r"\s*(?P<label>[A-Z])\s*[.．]\s*(?P<title>\S.*?)\s*")
 # Necessary for _CHAPTER or _SECTION to match a line: a label and its stop.
-_GATE = compiled_on_use(re.compile, rf"\n[^\S\n]*(?:[{CHINESE_NUMERALS}]{{1,3}}|[A-Z]{{1,5}})[^\S\n]*[.．、]")
+_GATE = compiled_on_use(re.compile, rf"\n[^\S\n]*+(?:[{CHINESE_NUMERALS}]{{1,3}}+|[A-Z]{{1,5}}+)[^\S\n]*+[.．、]")
 # A row of a table read as text: a label and title, then figures in cells ("II.\tPosts\t1 234.5\t(12.0)").
 #: Footnote markers and trailing asterisks, taken off a heading's title.
 _MARKS = compiled_on_use(regex.compile, r"\[\^\d+\]|\*+$")

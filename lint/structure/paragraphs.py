@@ -36,7 +36,7 @@ _PART = compiled_on_use(regex.compile,
     r"\s*(?P<label>(?:附件|附录)[一二三四五六七八九十]*|(?:Annex|Appendix)(?:\s+[IVXLC]+)?)\s*"
 )
 # Necessary for _NUMBERED or _PART to match a line: what the line starts with.
-_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*(?:[^\s.．]{1,3}[^\S\n]*[.．]|附件|附录|Annex|Appendix)")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*+(?:[^\s.．]{1,3}+[^\S\n]*+[.．]|附件|附录|Annex|Appendix)")
 
 #: The rules a doubt about the paragraph sequence silences.
 PARAGRAPH_DOUBT_CODES = frozenset({"XRF001", "XRF002"})

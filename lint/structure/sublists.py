@@ -29,7 +29,7 @@ _ITEM = compiled_on_use(regex.compile, r"(?P<indent>\s*)[（(](?P<letter>[a-z])[
 
 
 # Necessary for _ITEM to match a line.
-_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*[（(][a-z][)）]")
+_GATE = compiled_on_use(re.compile, r"\n[^\S\n]*+[（(][a-z][)）]")
 #: Sub-paragraphs of one list follow each other within a few wrapped paragraphs.
 _LIST_GAP_LINES = 40
 

@@ -171,3 +171,46 @@ def test_literal_positions_are_those_re_finds(text, literals):
 
     expected = sorted(m.start() for literal in literals for m in re.finditer(re.escape(literal), text))
     assert literal_positions(text, *literals) == expected
+
+
+# -- possessive repeats: the gates find what their backtracking forms find ------
+
+import re  # noqa: E402
+
+from unlint.structure import agenda  # noqa: E402
+
+POSSESSIVE_GATES = {
+    "paragraphs": paragraphs._GATE, "headings": headings._GATE, "sublists": sublists._GATE,
+    "furniture": furniture._GATE, "agenda": agenda._EN_AGENDA_GATE,
+}
+
+
+def _backtracking(gate: re.Pattern) -> re.Pattern:
+    """The gate with every possessive repeat made greedy again (the plain form it stands for)."""
+    plain = gate.pattern.replace("*+", "*").replace("}+", "}")
+    assert plain != gate.pattern, "the gate has no possessive repeat left to check"
+    return re.compile(plain, gate.flags)
+
+
+def _gate_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", POSSESSIVE_GATES)
+@pytest.mark.parametrize("text", [
+    "\n\u3000 12. 文本", "\n一二三四、x", "\n  ABCDEF. x", "\nABCDE . x", "\n1234. x", "\n \t(a) x",
+    "\n  Agenda item", "\n\tItem 3", "\n  附件二", "\n 12 -x", "\nA/60/341 *", "\n  请回收",
+    "\n12\u3000．x", "\n十一 、x", "\nX\n. x",
+])
+def test_possessive_gate_on_edges(name, text):
+    gate = POSSESSIVE_GATES[name]
+    assert _gate_spans(gate, text) == _gate_spans(_backtracking(gate), text)
+
+
+@pytest.mark.parametrize("name", POSSESSIVE_GATES)
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.one_of(ALPHABET, st.sampled_from(["\n", "Item", "agenda", "AGENDA", "-"])), max_size=12))
+def test_possessive_gate_on_random_text(name, words):
+    gate = POSSESSIVE_GATES[name]
+    text = "\n" + "".join(words)
+    assert _gate_spans(gate, text) == _gate_spans(_backtracking(gate), text)
