@@ -146,6 +146,8 @@ class _NoteScanner:
 
     def __init__(self, lines: Sequence[str], line_starts: Sequence[int], skip: frozenset[int]) -> None:
         self.lines = lines
+        #: The lines joined, made once: every whole-text search below reads it.
+        self.text = "\n".join(lines)
         self.starts = line_starts
         self.skip = skip
         self.markers: list[FootnoteMarker] = []
@@ -190,10 +192,9 @@ class _NoteScanner:
         lines = self.lines
         found = {line - 1 for line in self.skip}
         found.update(index for index, text in enumerate(lines) if 0 < len(text.strip()) <= _MAX_BARE_LABEL)
-        found.update(lines_matching(lines, _LETTER_START))
-        text = "\n".join(lines)
+        found.update(lines_matching(lines, _LETTER_START, self.text))
         found.update(bisect.bisect_right(self.starts, offset) - 1
-                     for offset in literal_positions(text, "*", "[^", "_____"))
+                     for offset in literal_positions(self.text, "*", "[^", "_____"))
         return sorted(found) + [len(lines)]
 
     def _read_plain_lines(self, start: int, stop: int) -> None:
@@ -360,8 +361,7 @@ class _NoteScanner:
 
         One scan of the whole text costs far less than a scan per line.
         """
-        text = "\n".join(self.lines)
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(self.text):
             index = bisect.bisect_right(self.starts, match.start()) - 1
             if index in lines:
                 yield index, match

@@ -33,19 +33,21 @@ import regex
 from ..patterns import compiled_on_use
 
 
-def lines_matching(lines: Sequence[str], gate: re.Pattern) -> list[int]:
+def lines_matching(lines: Sequence[str], gate: re.Pattern, text: str | None = None) -> list[int]:
     """0-based indices, ascending, of the lines whose start ``gate`` matches.
 
     ``gate`` starts with ``\\n`` and runs over ``"\\n"`` followed by the lines
     joined by ``\\n``; it must not match across the next line end (write
-    ``[^\\S\\n]`` where a per-line pattern has ``\\s``).
+    ``[^\\S\\n]`` where a per-line pattern has ``\\s``). ``text`` is that
+    joined text, when the caller has made it already (a join copies the whole text).
     """
     if not lines:
         return []
     # The first line alone, then the others in the text as joined (each after its "\n"): a "\n"
     # put before the joined text would copy the whole text again.
     indices = [0] if gate.match("\n" + lines[0]) else []
-    text = "\n".join(lines)
+    if text is None:
+        text = "\n".join(lines)
     line, position = 0, 0
     for match in gate.finditer(text):
         start = match.start()  # the \n before the line
