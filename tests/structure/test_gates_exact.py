@@ -6,6 +6,7 @@ compare the two on the cases at their edges and on random text.
 """
 
 import bisect
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -72,6 +73,12 @@ def test_normalize_gate_on_edges():
 @given(title=st.text(alphabet="一十IVXAa1１ .．、\u3000\t中*", max_size=12))
 def test_normalize_gate_on_random_text(title):
     assert toc.normalize(title) == _plain_normalize(title)
+
+
+def test_normalize_keeps_exactly_what_str_isalnum_keeps():
+    """The pattern that drops the non-alphanumerics, against str.isalnum on every code point."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert toc._NOT_ALNUM.sub("", every) == "".join(filter(str.isalnum, every))
 
 
 def test_agenda_toc_entry_gate_holds_every_entry():
