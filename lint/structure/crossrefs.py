@@ -144,10 +144,20 @@ def _english(text: str) -> Iterator[InternalReference]:
             yield InternalReference(ReferenceKind.CHAPTER, (match["chapter"],), match.start(), match.end(),
                                     match["dir"])
     # "(see" (four characters) and white space may come before the label the search finds.
-    labels = [label.start() for label in _EN_ANNEX_LABEL.finditer(text)]
-    for match in finditer_near(_EN_ANNEX, text, labels, lead=4):
+    for match in finditer_near(_EN_ANNEX, text, _annex_label_starts(text), lead=4):
         label = match["label"].capitalize() + (f" {match['number']}" if match["number"] else "")
         yield InternalReference(ReferenceKind.ANNEX, (label,), match.start(), match.end())
+
+
+def _annex_label_starts(text: str) -> list[int]:
+    """Where ``annex`` or ``appendix`` starts, in any case.
+
+    Both end in "x", which ignoring case matches only "x" and "X": a text without either
+    (most Chinese ones) is not searched, since the case-blind search is slow.
+    """
+    if "x" not in text and "X" not in text:
+        return []
+    return [label.start() for label in _EN_ANNEX_LABEL.finditer(text)]
 
 
 _NUMBER_RANGE = compiled_on_use(regex.compile, rf"({_N})(?:\s*(?:至|到|-|–|to)\s*({_N}))?")

@@ -126,3 +126,30 @@ def test_language_count_on_random_text(sample):
     from unlint.structure import header
 
     assert header._mostly_han(sample) == _plain_mostly_han(sample)
+
+
+# -- the annex label search skips texts without an "x" -------------------------
+
+from unlint.structure import crossrefs  # noqa: E402
+
+
+def _plain_annex_label_starts(text: str) -> list[int]:
+    return [label.start() for label in crossrefs._EN_ANNEX_LABEL.finditer(text)]
+
+
+def test_annex_label_last_letter_is_only_x_ignoring_case():
+    """The gate's premise: in the case-blind search only "x" and "X" end a label."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for stem in ("anne", "appendi"):
+        # Each character after the stem, then a space: a label found ends in that character.
+        text = " ".join(stem + char for char in every)
+        ends = {match.group()[-1] for match in crossrefs._EN_ANNEX_LABEL.finditer(text)}
+        assert ends == {"x", "X"}
+    for text in ("ANNEX ii Appendix", "ANNEX", "(see APPENDIX", "annex", "附件 Annexe", "无"):
+        assert crossrefs._annex_label_starts(text) == _plain_annex_label_starts(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="anexpdiANEXPDI\u0130 附件(see)", max_size=30))
+def test_annex_label_gate_on_random_text(text):
+    assert crossrefs._annex_label_starts(text) == _plain_annex_label_starts(text)
