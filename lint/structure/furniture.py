@@ -54,9 +54,10 @@ def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tu
     """
     is_header = _running_header_test(own_symbols)
     # No other line can be furniture: one starting as the fixed patterns do, or holding an own symbol.
-    candidates = lines_matching(lines, _GATE)
+    text = "\n".join(lines)  # once, for both searches
+    candidates = lines_matching(lines, _GATE, text)
     if own_symbols:
-        candidates = sorted(set(candidates).union(lines_containing(lines, own_symbols)))
+        candidates = sorted(set(candidates).union(lines_containing(lines, own_symbols, text)))
     found = []
     for index in candidates:
         kind = _kind_of(lines[index], is_header)

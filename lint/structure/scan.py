@@ -57,13 +57,15 @@ def lines_matching(lines: Sequence[str], gate: re.Pattern, text: str | None = No
     return indices
 
 
-def lines_containing(lines: Sequence[str], literals: Sequence[str]) -> list[int]:
+def lines_containing(lines: Sequence[str], literals: Sequence[str], text: str | None = None) -> list[int]:
     """0-based indices, ascending and distinct, of the lines that hold one of ``literals``.
 
     ``str.find`` rather than a pattern: the literals are the document's own (its symbols),
-    and compiling a pattern per document costs more than the search.
+    and compiling a pattern per document costs more than the search. ``text``: the lines
+    joined by ``\\n``, when the caller has made it already.
     """
-    text = "\n".join(lines)
+    if text is None:
+        text = "\n".join(lines)
     offsets: list[int] = []
     for literal in literals:
         if not literal or "\n" in literal:
