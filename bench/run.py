@@ -520,7 +520,30 @@ def parallel(args, workdir: Path) -> list[Figure]:
                    "<= 1.1 x", "PASS" if overhead <= 1.1 else "MISS"),
             Figure(f"  CPU -j 1: {one.cpu:.2f} s, -j 2: {two.cpu:.2f} s", "", "", "INFO"),
             Figure("  wall speed-up (2 cores shared with whatever else runs)", f"{speedup:8.2f} x", "-", "INFO"),
-            Figure(f"  wall -j 1: {one.wall:.2f} s, -j 2: {two.wall:.2f} s", "", "", "INFO")]
+            Figure(f"  wall -j 1: {one.wall:.2f} s, -j 2: {two.wall:.2f} s", "", "", "INFO"),
+            *(_jobs_instructions(command, tree, workdir) if args.instructions else [])]
+
+
+def _jobs_instructions(command: list[str], tree: Path, workdir: Path) -> list[Figure]:
+    """-j 2 against -j 1 in instructions (valgrind): the parent's and each worker's own work.
+
+    A worker forked after the parent checked its first document starts from the parent's
+    counter then; that share, estimated by ``-j 1`` on the first document alone, is taken off
+    each worker.
+    """
+    if not instructions.available():
+        return [Figure("  instructions: valgrind is not installed", "", "", "SKIP")]
+    first = workdir / "first"
+    first.mkdir()
+    shutil.copyfile(sorted(tree.iterdir())[0], first / "doc000.txt")
+    at_fork = instructions.count([*command, "1", str(first)])
+    one = instructions.count([*command, "1", str(tree)])
+    parent, *workers = instructions.count_processes([*command, "2", str(tree)])
+    two = parent + sum(worker - at_fork for worker in workers)
+    return [Figure("  the same in instructions: -j 2 / -j 1", f"{two / one:8.2f} x", "-", "INFO"),
+            Figure(f"  instructions -j 1: {one / 1e6:,.0f} M; -j 2: parent {parent / 1e6:,.0f} M, "
+                   f"{len(workers)} workers {sum(workers) / 1e6:,.0f} M less {at_fork / 1e6:,.0f} M each at fork",
+                   "", "", "INFO")]
 
 
 _PEAK_SCRIPT = textwrap.dedent("""
@@ -563,6 +586,8 @@ def main() -> int:
                                            "memory"], action="append", help="run only these sections (repeatable)")
     parser.add_argument("--realdocs", type=Path, default=REALDOCS, help="the folder of real documents "
                         "(default: ../shared/realdocs or $UNLINT_REALDOCS)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count -j 2 against -j 1 in instructions (valgrind; a few minutes more)")
     parser.add_argument("--memory-mb", type=int, default=None, help="size of the peak-memory file (default 50)")
     args = parser.parse_args()
     args.memory_mb = args.memory_mb or (10 if args.quick else 50)
