@@ -19,12 +19,22 @@ def available() -> bool:
 
 
 def count(command: list[str]) -> int:
-    """Instructions ``command`` executes (its own process; a forked child counts what it inherited too)."""
+    """Instructions ``command`` executes, in its own process."""
+    return count_processes(command)[0]
+
+
+def count_processes(command: list[str]) -> list[int]:
+    """Instructions of ``command``'s process, then of each process it forked (valgrind follows forks).
+
+    A forked child starts from a copy of its parent's counter: its count includes what
+    the parent had executed when it forked.
+    """
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode compiled once, as an installed package has it
     done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                            *command], capture_output=True, text=True, env=env, check=False)
-    counted = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if counted is None:
+    counted = {int(pid): int(refs.replace(",", ""))
+               for pid, refs in re.findall(r"==(\d+)==\s+I\s+refs:\s+([\d,]+)", done.stderr)}
+    if not counted:
         raise RuntimeError(f"valgrind counted nothing: {done.stderr[-300:]}")
-    return int(counted[1].replace(",", ""))
+    return [counted[pid] for pid in sorted(counted)]  # the command first: it started before its children
