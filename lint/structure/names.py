@@ -423,8 +423,8 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     (it would overlap the name), so they are not looked at; with
     ``boundaries``, neither are places inside a word, where no name starts.
 
-    A match starts with the target's first two characters, so one regex finds
-    every place any target may start. What follows such a
+    A match starts with the target's first two characters, so one automaton of
+    those prefixes finds every place any target may start (:func:`_prefix_starts`). What follows such a
     place decides the matches there, so it is looked at once per distinct text
     (names recur) for all targets sharing the prefix; the costly fuzzy engine
     runs only where a target is not written exactly but could be near.
@@ -579,7 +579,6 @@ class _Group:
     (the group of ``联合``, the UN's own bodies, holds dozens).
     """
 
-    targets: tuple[_Target, ...]
     #: The targets with a swap stem, and their stems.
     stemmed: tuple[_Target, ...]
     stems: tuple[str, ...]
@@ -597,7 +596,7 @@ class _Group:
         for target in targets:
             by_last.setdefault(target.last, []).append(target)
         stemmed = tuple(t for t in targets if t.stem)
-        return cls(tuple(targets), stemmed, tuple(t.stem for t in stemmed),
+        return cls(stemmed, tuple(t.stem for t in stemmed),
                    {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
                    min(t.lowest for t in targets), max(t.size for t in targets) + 2,
                    {t.name: index for index, t in enumerate(targets)})

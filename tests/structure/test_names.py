@@ -211,10 +211,11 @@ def test_matches_by_last_character_are_the_matches_of_each_target(middles, text)
     """Targets sharing a prefix, found by the last characters in reach, match as each tried in turn would."""
     from unlint.structure import names
 
-    group = names._Group.of([names._Target.of("西非" + middle) for middle in middles])
+    targets = [names._Target.of("西非" + middle) for middle in middles]
+    group = names._Group.of(targets)
     text = "西非" + text
     following = text[:group.high]
-    expected = _matches_one_by_one(text, 0, following, group.targets)
+    expected = _matches_one_by_one(text, 0, following, targets)
     assert names._matches_at(text, 0, following, group) == expected  # in order: it orders the findings
     # scan_targets passes over a place without calling _matches_at when this holds: then nothing matches there
     if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
