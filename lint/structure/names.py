@@ -27,6 +27,12 @@ import regex
 from ..patterns import compiled_on_use
 from .mentions import overlaps
 
+try:  # the optional native scans (lint/_scan.c); the package works without them
+    from .._scan import pair_starts as _pair_starts
+    from .._scan import window_starts as _native_window_starts
+except ImportError:  # pragma: no cover - a build without a compiler
+    _pair_starts = _native_window_starts = None
+
 if TYPE_CHECKING:
     from ..rules.registry import Mention
 
@@ -389,6 +395,7 @@ def _ends_a_name(text: str, end: int, name: str) -> bool:
 # function words that end a phrase before a name.
 _BOUNDARY_CHARS = frozenset("的与和同及在向对由为是从以将把被给至或并等了各该其这即如于而但经跟请让使"
                             "据到持过助括入")  # 根据 认识到 支持 通过 协助 包括 加入
+_BOUNDARY_STRING = "".join(sorted(_BOUNDARY_CHARS))
 
 
 def after_zh_boundary(text: str, offset: int) -> bool:
@@ -436,18 +443,8 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     # the longest target (the most a match can take), and on nothing else: it is decided
     # once per distinct following text (names recur), at the place where that text first occurs.
     reach = max(group.high for group in groups.values())
-    starts, followings = [], []
-    for start in _prefix_starts(text, frozenset(groups), boundaries):
-        if start in known:
-            continue
-        following = text[start:start + reach]
-        group = groups[following[:2]]
-        # Most places hold no target's last character within reach nor a swap stem: no match
-        # there (see _matches_at), so they are passed over without a call.
-        if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
-            continue
-        starts.append(start)
-        followings.append(following)
+    starts = _window_starts(text, groups, reach, known, boundaries)
+    followings = [text[start:start + reach] for start in starts]
     first = dict(zip(reversed(followings), reversed(starts)))
     matched = {}
     for following, start in first.items():
@@ -462,6 +459,36 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
         for name, size, how in matched[following]:
             hits.setdefault(name, []).extend((start, start + size, how) for start in at)
     return {name: _not_overlapping(sorted(found)) for name, found in hits.items()}
+
+
+def _window_starts(text: str, groups: Mapping[str, _Group], reach: int, known: Collection[int],
+                   boundaries: bool) -> list[int]:
+    """The places where a group's prefix starts that are worth :func:`_matches_at`'s look.
+
+    Not the starts of ``known`` names, and only where one of the group's last characters
+    stands within reach or a swap stem starts: elsewhere no target matches (see
+    :func:`_matches_at`). Most places are passed over here, by the native loop of
+    ``unlint._scan`` where it was built, else by :func:`_window_starts_python`.
+    """
+    if _native_window_starts is None:
+        return _window_starts_python(text, groups, reach, known, boundaries)
+    windows = {prefix: group.window for prefix, group in groups.items()}
+    return _native_window_starts(text, windows, reach, sorted(known), _BOUNDARY_STRING if boundaries else None)
+
+
+def _window_starts_python(text: str, groups: Mapping[str, _Group], reach: int, known: Collection[int],
+                          boundaries: bool) -> list[int]:
+    """:func:`_window_starts` in Python."""
+    starts = []
+    for start in _prefix_starts(text, frozenset(groups), boundaries):
+        if start in known:
+            continue
+        following = text[start:start + reach]
+        group = groups[following[:2]]
+        if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
+            continue
+        starts.append(start)
+    return starts
 
 
 def _groups(targets: Iterable[str]) -> dict[str, _Group]:
@@ -520,6 +547,19 @@ def _prefix_starts(text: str, prefixes: frozenset[str], boundaries: bool = False
     """Every offset where one of the two-character ``prefixes`` starts, in order, overlapping ones too.
 
     With ``boundaries``, only offsets where a name may start (:func:`_may_start`).
+    The native loop of ``unlint._scan`` (lint/_scan.c) does this at a few instructions per
+    character; where it was not built, :func:`_prefix_starts_python`.
+    """
+    if not prefixes:
+        return []
+    if _pair_starts is not None:
+        return _pair_starts(text, prefixes, _BOUNDARY_STRING if boundaries else None)
+    return _prefix_starts_python(text, prefixes, boundaries)
+
+
+def _prefix_starts_python(text: str, prefixes: frozenset[str], boundaries: bool = False) -> list[int]:
+    """:func:`_prefix_starts` in Python.
+
     An Aho-Corasick automaton of the document's prefixes finds them: it is built in
     a fraction of a millisecond, where a regex of them (with a look-behind for the boundary, whose
     Chinese class spans twenty thousand characters) cost 18 M instructions to compile,
@@ -589,6 +629,8 @@ class _Group:
     high: int
     #: Each target's place in the group: matches are listed in this order (see :func:`_matches_at`).
     rank: Mapping[str, int]
+    #: What the native scan reads of the group (see :func:`_window_starts`): lasts, low, high and stems.
+    window: tuple[str, int, int, tuple[str, ...]]
 
     @classmethod
     def of(cls, targets: Sequence[_Target]) -> _Group:
@@ -596,10 +638,11 @@ class _Group:
         for target in targets:
             by_last.setdefault(target.last, []).append(target)
         stemmed = tuple(t for t in targets if t.stem)
-        return cls(stemmed, tuple(t.stem for t in stemmed),
-                   {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
-                   min(t.lowest for t in targets), max(t.size for t in targets) + 2,
-                   {t.name: index for index, t in enumerate(targets)})
+        stems = tuple(t.stem for t in stemmed)
+        low, high = min(t.lowest for t in targets), max(t.size for t in targets) + 2
+        return cls(stemmed, stems, {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
+                   low, high, {t.name: index for index, t in enumerate(targets)},
+                   ("".join(by_last), low, high, stems))
 
 
 @lru_cache(maxsize=4096)

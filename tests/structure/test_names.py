@@ -150,11 +150,12 @@ def test_the_backward_run_search_finds_what_a_forward_search_finds(text, data):
 def test_prefix_starts_are_every_place_a_prefix_starts_where_a_name_may_start(prefixes, text, boundaries):
     """Overlapping places too (和平 then 平国 in 和平国际), and with ``boundaries`` only after a boundary:
     the pattern's look-behind, not a Python test, decides that."""
-    from unlint.structure.names import _may_start, _prefix_starts
+    from unlint.structure.names import _may_start, _prefix_starts, _prefix_starts_python
 
     expected = [start for start in range(len(text) - 1)
                 if text[start:start + 2] in prefixes and (not boundaries or _may_start(text, start))]
     assert _prefix_starts(text, frozenset(prefixes), boundaries) == expected
+    assert _prefix_starts_python(text, frozenset(prefixes), boundaries) == expected
 
 
 @given(prefixes=st.sets(st.text(alphabet="和平国际a1", min_size=2, max_size=2), min_size=1, max_size=8),
@@ -163,10 +164,10 @@ def test_prefix_starts_are_the_same_in_pieces(prefixes, text, piece):
     """The automaton is given the text in pieces: a prefix across the end of a piece is found once."""
     from unlint.structure import names
 
-    whole = names._prefix_starts(text, frozenset(prefixes), True)
+    whole = names._prefix_starts_python(text, frozenset(prefixes), True)
     saved, names._PIECE = names._PIECE, piece
     try:
-        assert names._prefix_starts(text, frozenset(prefixes), True) == whole
+        assert names._prefix_starts_python(text, frozenset(prefixes), True) == whole
     finally:
         names._PIECE = saved
 

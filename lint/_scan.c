@@ -1,0 +1,452 @@
+/* unlint._scan: the one scan of the near-miss search that Python cannot make cheap.
+ *
+ * ORG001 looks for near variants of a document's names at every place one of their
+ * two-character prefixes starts (lint/structure/names.py, _prefix_starts). A page of
+ * Chinese holds thousands of such places; found by an Aho-Corasick automaton and
+ * filtered in Python, they cost about 3,000 instructions each, a twelfth of the whole
+ * check. This loop reads the string's code points where CPython stores them and tests
+ * each pair against a small hash table: a few instructions per character.
+ *
+ * It is optional: without a compiler the package installs without it and names.py
+ * runs its pure-Python path, which tests/structure/test_scan_native.py holds equal.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Code points before which a Chinese name may start although they are Chinese
+ * (function words): given by the caller, kept sorted for a binary search. */
+typedef struct {
+    Py_UCS4 *chars;
+    Py_ssize_t count;
+} CharSet;
+
+/* The pairs, as 64-bit keys (first << 32 | second), in an open-addressing table;
+ * 0 marks an empty slot (no pair is 0, 0: NUL NUL is no prefix of a name). */
+typedef struct {
+    uint64_t *slots;
+    Py_ssize_t *values; /* the value of each slot's pair (window_starts: its group), or NULL */
+    size_t mask;
+    uint8_t first_seen[8192]; /* a bit per first code point modulo 65536: most places fail here */
+} PairTable;
+
+static uint64_t pair_key(Py_UCS4 first, Py_UCS4 second) {
+    return ((uint64_t)first << 32) | (uint64_t)second;
+}
+
+static size_t pair_hash(uint64_t key) {
+    key ^= key >> 29;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 32;
+    return (size_t)key;
+}
+
+/* The slot holding ``key``, or -1. */
+static Py_ssize_t table_find(const PairTable *table, uint64_t key) {
+    size_t slot = pair_hash(key) & table->mask;
+    while (table->slots[slot]) {
+        if (table->slots[slot] == key) {
+            return (Py_ssize_t)slot;
+        }
+        slot = (slot + 1) & table->mask;
+    }
+    return -1;
+}
+
+static int table_has(const PairTable *table, uint64_t key) {
+    return table_find(table, key) >= 0;
+}
+
+static void table_add(PairTable *table, uint64_t key, Py_ssize_t value) {
+    size_t slot = pair_hash(key) & table->mask;
+    while (table->slots[slot] && table->slots[slot] != key) {
+        slot = (slot + 1) & table->mask;
+    }
+    table->slots[slot] = key;
+    if (table->values != NULL) {
+        table->values[slot] = value;
+    }
+    Py_UCS4 first = (Py_UCS4)(key >> 32) & 0xFFFF;
+    table->first_seen[first >> 3] |= (uint8_t)(1u << (first & 7));
+}
+
+static int first_may_match(const PairTable *table, Py_UCS4 first) {
+    first &= 0xFFFF;
+    return (table->first_seen[first >> 3] >> (first & 7)) & 1;
+}
+
+static int table_alloc(PairTable *table, Py_ssize_t count, int with_values) {
+    size_t size = 16;
+    while (size < (size_t)count * 4) {
+        size <<= 1;
+    }
+    table->slots = calloc(size, sizeof(uint64_t));
+    table->values = with_values ? calloc(size, sizeof(Py_ssize_t)) : NULL;
+    if (table->slots == NULL || (with_values && table->values == NULL)) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    table->mask = size - 1;
+    memset(table->first_seen, 0, sizeof(table->first_seen));
+    return 0;
+}
+
+static void table_free(PairTable *table) {
+    free(table->slots);
+    free(table->values);
+}
+
+/* Add the two-character string ``key`` with ``value``; -1 with an exception set if it is none. */
+static int table_add_string(PairTable *table, PyObject *key, Py_ssize_t value) {
+    if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0 || PyUnicode_GET_LENGTH(key) != 2) {
+        PyErr_SetString(PyExc_ValueError, "every key must be a string of two characters");
+        return -1;
+    }
+    Py_UCS4 first = PyUnicode_READ_CHAR(key, 0), second = PyUnicode_READ_CHAR(key, 1);
+    if (first == 0 && second == 0) {
+        PyErr_SetString(PyExc_ValueError, "the key NUL NUL is not supported");
+        return -1;
+    }
+    table_add(table, pair_key(first, second), value);
+    return 0;
+}
+
+/* Fill ``table`` with the two-character strings of the sequence ``keys``; -1 with an exception set on error. */
+static int table_fill(PairTable *table, PyObject *keys) {
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(keys);
+    if (table_alloc(table, count, 0) < 0) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (table_add_string(table, PySequence_Fast_GET_ITEM(keys, i), 0) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int compare_chars(const void *left, const void *right) {
+    Py_UCS4 a = *(const Py_UCS4 *)left, b = *(const Py_UCS4 *)right;
+    return (a > b) - (a < b);
+}
+
+static int charset_fill(CharSet *set, PyObject *chars) {
+    set->count = PyUnicode_GET_LENGTH(chars);
+    set->chars = malloc(sizeof(Py_UCS4) * (size_t)(set->count + 1));
+    if (set->chars == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < set->count; i++) {
+        set->chars[i] = PyUnicode_READ_CHAR(chars, i);
+    }
+    qsort(set->chars, (size_t)set->count, sizeof(Py_UCS4), compare_chars);
+    return 0;
+}
+
+static int charset_has(const CharSet *set, Py_UCS4 ch) {
+    return bsearch(&ch, set->chars, (size_t)set->count, sizeof(Py_UCS4), compare_chars) != NULL;
+}
+
+/* Whether a name may start at a place whose character is ``here`` and whose previous one is
+ * ``before`` (names.py's _may_start): after a non-letter for ASCII, after a character that is
+ * not Chinese or is one of ``boundary`` for the rest. */
+static int may_start(Py_UCS4 here, Py_UCS4 before, const CharSet *boundary) {
+    if (here < 128) {
+        return !Py_UNICODE_ISALNUM(before);
+    }
+    if (before < 0x4e00 || before > 0x9fff) {
+        return 1;
+    }
+    return charset_has(boundary, before);
+}
+
+/* The scan, once per storage kind of the string, so that the read is a plain load. */
+#define DEFINE_SCAN(NAME, TYPE)                                                              \
+    static int NAME(const TYPE *data, Py_ssize_t length, const PairTable *table,            \
+                    const CharSet *boundary, PyObject *found) {                              \
+        for (Py_ssize_t i = 0; i + 1 < length; i++) {                                       \
+            Py_UCS4 first = data[i];                                                         \
+            if (!first_may_match(table, first) || !table_has(table, pair_key(first, data[i + 1]))) { \
+                continue;                                                                    \
+            }                                                                                \
+            if (boundary != NULL && i > 0 && !may_start(first, data[i - 1], boundary)) {     \
+                continue;                                                                    \
+            }                                                                                \
+            PyObject *offset = PyLong_FromSsize_t(i);                                        \
+            if (offset == NULL || PyList_Append(found, offset) < 0) {                        \
+                Py_XDECREF(offset);                                                          \
+                return -1;                                                                   \
+            }                                                                                \
+            Py_DECREF(offset);                                                               \
+        }                                                                                    \
+        return 0;                                                                            \
+    }
+
+DEFINE_SCAN(scan_ucs1, Py_UCS1)
+DEFINE_SCAN(scan_ucs2, Py_UCS2)
+DEFINE_SCAN(scan_ucs4, Py_UCS4)
+
+PyDoc_STRVAR(pair_starts_doc,
+"pair_starts(text, pairs, boundary=None, /)\n--\n\n"
+"Every offset where one of the two-character strings ``pairs`` starts in ``text``, in order,\n"
+"overlapping ones too. With ``boundary`` (a string of Chinese characters), only offsets where\n"
+"a name may start: after a character that is not a letter or digit when the offset's character\n"
+"is ASCII, otherwise after a character outside U+4E00-U+9FFF or one of ``boundary``.");
+
+static PyObject *pair_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 2 || nargs > 3) {
+        PyErr_SetString(PyExc_TypeError, "pair_starts(text, pairs, boundary=None)");
+        return NULL;
+    }
+    PyObject *text = args[0], *keys = args[1], *chars = nargs == 3 ? args[2] : Py_None;
+    if (!PyUnicode_Check(text) || (chars != Py_None && !PyUnicode_Check(chars))) {
+        PyErr_SetString(PyExc_TypeError, "text and boundary must be strings");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0 || (chars != Py_None && PyUnicode_READY(chars) < 0)) {
+        return NULL;
+    }
+    PyObject *sequence = PySequence_Fast(keys, "pairs must be iterable");
+    if (sequence == NULL) {
+        return NULL;
+    }
+    PairTable table = {0};
+    CharSet boundary = {0};
+    PyObject *found = NULL;
+    if (table_fill(&table, sequence) < 0 || (chars != Py_None && charset_fill(&boundary, chars) < 0)) {
+        goto done;
+    }
+    found = PyList_New(0);
+    if (found == NULL) {
+        goto done;
+    }
+    const CharSet *rule = chars == Py_None ? NULL : &boundary;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int status;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        status = scan_ucs1(PyUnicode_1BYTE_DATA(text), length, &table, rule, found);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        status = scan_ucs2(PyUnicode_2BYTE_DATA(text), length, &table, rule, found);
+        break;
+    default:
+        status = scan_ucs4(PyUnicode_4BYTE_DATA(text), length, &table, rule, found);
+        break;
+    }
+    if (status < 0) {
+        Py_CLEAR(found);
+    }
+done:
+    table_free(&table);
+    free(boundary.chars);
+    Py_DECREF(sequence);
+    return found;
+}
+
+
+/* -- window_starts: the places of the near-miss search worth a closer look ------------------- */
+
+/* A group of names sharing a prefix (names.py's _Group): what a place must hold within reach. */
+typedef struct {
+    Py_UCS4 *lasts; /* the names' last characters */
+    Py_ssize_t last_count;
+    Py_ssize_t low, high; /* where, after the place, one of them must stand: [low, high) */
+    Py_UCS4 **stems; /* or the place must start with one of these */
+    Py_ssize_t *stem_lengths;
+    Py_ssize_t stem_count;
+} Window;
+
+static Py_UCS4 *ucs4_copy(PyObject *string, Py_ssize_t *length) {
+    if (!PyUnicode_Check(string) || PyUnicode_READY(string) < 0) {
+        PyErr_SetString(PyExc_TypeError, "last characters and stems must be strings");
+        return NULL;
+    }
+    *length = PyUnicode_GET_LENGTH(string);
+    Py_UCS4 *copy = PyUnicode_AsUCS4Copy(string);
+    return copy;
+}
+
+static void windows_free(Window *windows, Py_ssize_t count) {
+    for (Py_ssize_t i = 0; windows != NULL && i < count; i++) {
+        PyMem_Free(windows[i].lasts);
+        for (Py_ssize_t k = 0; windows[i].stems != NULL && k < windows[i].stem_count; k++) {
+            PyMem_Free(windows[i].stems[k]);
+        }
+        free(windows[i].stems);
+        free(windows[i].stem_lengths);
+    }
+    free(windows);
+}
+
+/* ``spec`` is (lasts, low, high, stems); -1 with an exception set if it is not. */
+static int window_fill(Window *window, PyObject *spec) {
+    PyObject *lasts, *stems;
+    if (!PyTuple_Check(spec) ||
+        !PyArg_ParseTuple(spec, "UnnO!", &lasts, &window->low, &window->high, &PyTuple_Type, &stems)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "a group is (lasts, low, high, stems)");
+        }
+        return -1;
+    }
+    if (window->low < 0 || window->high < window->low) {
+        PyErr_SetString(PyExc_ValueError, "a group's window must have 0 <= low <= high");
+        return -1;
+    }
+    window->lasts = ucs4_copy(lasts, &window->last_count);
+    if (window->lasts == NULL) {
+        return -1;
+    }
+    window->stem_count = PyTuple_GET_SIZE(stems);
+    window->stems = calloc((size_t)window->stem_count + 1, sizeof(Py_UCS4 *));
+    window->stem_lengths = calloc((size_t)window->stem_count + 1, sizeof(Py_ssize_t));
+    if (window->stems == NULL || window->stem_lengths == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < window->stem_count; k++) {
+        window->stems[k] = ucs4_copy(PyTuple_GET_ITEM(stems, k), &window->stem_lengths[k]);
+        if (window->stems[k] == NULL) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int holds_last(const Window *window, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
+    for (Py_ssize_t j = from; j < to; j++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        for (Py_ssize_t k = 0; k < window->last_count; k++) {
+            if (window->lasts[k] == ch) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int starts_with_stem(const Window *window, int kind, const void *data, Py_ssize_t at, Py_ssize_t end) {
+    for (Py_ssize_t k = 0; k < window->stem_count; k++) {
+        Py_ssize_t length = window->stem_lengths[k], j = 0;
+        if (at + length > end) {
+            continue;
+        }
+        while (j < length && PyUnicode_READ(kind, data, at + j) == window->stems[k][j]) {
+            j++;
+        }
+        if (j == length) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(window_starts_doc,
+"window_starts(text, groups, reach, known, boundary=None, /)\n--\n\n"
+"The offsets of pair_starts(text, groups, boundary) that are not in ``known`` (ascending offsets)\n"
+"and where, for the pair's group ``(lasts, low, high, stems)``, one of the characters ``lasts``\n"
+"stands in text[offset + low:offset + min(high, reach)] or text[offset:offset + reach] starts\n"
+"with one of ``stems``: names.py's scan_targets, which reads each of them.");
+
+static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 4 || nargs > 5 || !PyUnicode_Check(args[0]) || !PyDict_Check(args[1]) ||
+        !PyLong_Check(args[2]) || !PyList_Check(args[3]) || (nargs == 5 && args[4] != Py_None && !PyUnicode_Check(args[4]))) {
+        PyErr_SetString(PyExc_TypeError, "window_starts(text: str, groups: dict, reach: int, known: list, boundary=None)");
+        return NULL;
+    }
+    PyObject *text = args[0], *groups = args[1], *known = args[3], *chars = nargs == 5 ? args[4] : Py_None;
+    Py_ssize_t reach = PyLong_AsSsize_t(args[2]);
+    if ((reach == -1 && PyErr_Occurred()) || PyUnicode_READY(text) < 0 || (chars != Py_None && PyUnicode_READY(chars) < 0)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyDict_GET_SIZE(groups), known_count = PyList_GET_SIZE(known), known_index = 0;
+    PairTable table = {0};
+    CharSet boundary = {0};
+    Window *windows = calloc((size_t)count + 1, sizeof(Window));
+    PyObject *found = NULL;
+    if (windows == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (table_alloc(&table, count, 1) < 0 || (chars != Py_None && charset_fill(&boundary, chars) < 0)) {
+        goto done;
+    }
+    PyObject *pair, *spec;
+    Py_ssize_t position = 0, index = 0;
+    while (PyDict_Next(groups, &position, &pair, &spec)) {
+        if (table_add_string(&table, pair, index) < 0 || window_fill(&windows[index], spec) < 0) {
+            goto done;
+        }
+        index++;
+    }
+    found = PyList_New(0);
+    if (found == NULL) {
+        goto done;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    const CharSet *rule = chars == Py_None ? NULL : &boundary;
+    for (Py_ssize_t i = 0; i + 1 < length; i++) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (!first_may_match(&table, first)) {
+            continue;
+        }
+        Py_ssize_t slot = table_find(&table, pair_key(first, PyUnicode_READ(kind, data, i + 1)));
+        if (slot < 0 || (rule != NULL && i > 0 && !may_start(first, PyUnicode_READ(kind, data, i - 1), rule))) {
+            continue;
+        }
+        while (known_index < known_count) {
+            Py_ssize_t offset = PyLong_AsSsize_t(PyList_GET_ITEM(known, known_index));
+            if (offset == -1 && PyErr_Occurred()) {
+                Py_CLEAR(found);
+                goto done;
+            }
+            if (offset >= i) {
+                break;
+            }
+            known_index++;
+        }
+        if (known_index < known_count && PyLong_AsSsize_t(PyList_GET_ITEM(known, known_index)) == i) {
+            continue;
+        }
+        const Window *window = &windows[table.values[slot]];
+        Py_ssize_t end = i + reach < length ? i + reach : length;
+        Py_ssize_t to = i + (window->high < reach ? window->high : reach);
+        if (to > length) {
+            to = length;
+        }
+        if (!holds_last(window, kind, data, i + window->low, to) && !starts_with_stem(window, kind, data, i, end)) {
+            continue;
+        }
+        PyObject *offset = PyLong_FromSsize_t(i);
+        if (offset == NULL || PyList_Append(found, offset) < 0) {
+            Py_XDECREF(offset);
+            Py_CLEAR(found);
+            goto done;
+        }
+        Py_DECREF(offset);
+    }
+done:
+    table_free(&table);
+    free(boundary.chars);
+    windows_free(windows, count);
+    return found;
+}
+
+static PyMethodDef scan_methods[] = {
+    {"pair_starts", (PyCFunction)(void (*)(void))pair_starts, METH_FASTCALL, pair_starts_doc},
+    {"window_starts", (PyCFunction)(void (*)(void))window_starts, METH_FASTCALL, window_starts_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef scan_module = {
+    PyModuleDef_HEAD_INIT, "_scan", "Native scans of unlint's hottest loops (optional).", 0, scan_methods,
+};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    return PyModuleDef_Init(&scan_module);
+}

@@ -1,0 +1,90 @@
+"""The native pair scan (lint/_scan.c) against the pure-Python path it replaces and the rule they both follow.
+
+The extension is optional (a build without a compiler has none), so these tests skip where it
+was not built; CI builds it, with `pip install -e .`.
+"""
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from unlint.structure import names
+from unlint.structure.names import _BOUNDARY_CHARS, _BOUNDARY_STRING, _may_start, _prefix_starts_python
+
+scan = pytest.importorskip("unlint._scan")
+
+# ASCII letters and digits, Latin-1 (1-byte strings), Chinese with boundary characters (2-byte),
+# characters beyond the BMP (4-byte strings; U+24E20 and 丠 U+4E20 share the low 16 bits that the
+# table's first-character filter reads), the ends of the Chinese block, and separators.
+_ALPHABET = "aZ1é和平国际的与共联合一龥\u4dff\ua000𠀀\U00024e20丠 ，(\n"
+_PAIRS = st.sets(st.text(alphabet=_ALPHABET, min_size=2, max_size=2), min_size=1, max_size=12)
+
+
+def _by_definition(text, pairs, boundaries):
+    return [start for start in range(len(text) - 1)
+            if text[start:start + 2] in pairs and (not boundaries or _may_start(text, start))]
+
+
+@given(pairs=_PAIRS, text=st.text(alphabet=_ALPHABET, max_size=120), boundaries=st.booleans())
+@example(pairs={"和平", "平国"}, text="共和平国", boundaries=True)
+@example(pairs={"UN"}, text="aUN xUN (UN", boundaries=True)
+@example(pairs={"\U00024e20国"}, text="丠国\U00024e20国", boundaries=False)  # same low 16 bits, one pair
+@example(pairs={"联合"}, text="一联合龥联合\u4dff联合\ua000联合", boundaries=True)  # the block's ends
+def test_native_scan_equals_the_python_path_and_the_definition(pairs, text, boundaries):
+    expected = _by_definition(text, pairs, boundaries)
+    assert scan.pair_starts(text, frozenset(pairs), _BOUNDARY_STRING if boundaries else None) == expected
+    assert _prefix_starts_python(text, frozenset(pairs), boundaries) == expected
+
+
+def test_names_uses_the_native_scan_when_it_is_built():
+    assert names._pair_starts is scan.pair_starts
+
+
+def test_the_boundary_string_holds_the_boundary_characters():
+    assert set(_BOUNDARY_STRING) == _BOUNDARY_CHARS
+
+
+@pytest.mark.parametrize("pairs", [["联"], ["联合国"], [1], ["\0\0"]])
+def test_a_pair_that_is_not_two_characters_is_refused(pairs):
+    with pytest.raises((ValueError, TypeError)):
+        scan.pair_starts("联合国", pairs)
+
+
+@pytest.mark.parametrize("arguments", [(), ("text",), (b"text", ["ab"]), ("text", ["ab"], 3), ("t", ["ab"], None, 1)])
+def test_bad_arguments_are_refused(arguments):
+    with pytest.raises(TypeError):
+        scan.pair_starts(*arguments)
+
+
+def test_a_long_text_with_many_pairs():
+    text = ("联合国开发计划署与联合国环境规划署" * 2000) + "𠀀"
+    pairs = {text[i:i + 2] for i in range(0, 40, 3)}
+    assert scan.pair_starts(text, pairs, _BOUNDARY_STRING) == _by_definition(text, pairs, True)
+
+
+_NAME_ALPHABET = "和平国际联合组织委员会署a1"
+
+
+@given(targets=st.lists(st.text(alphabet=_NAME_ALPHABET, min_size=5, max_size=10), min_size=1, max_size=6),
+       text=st.text(alphabet=_NAME_ALPHABET + "的与共一\U00024e20 ，\n", max_size=150),
+       known=st.sets(st.integers(0, 150), max_size=10), boundaries=st.booleans(), extra_reach=st.integers(0, 3))
+@example(targets=["和平国际组织"], text="和平国际机构", known=set(), boundaries=True, extra_reach=0)  # a swap stem
+def test_native_window_starts_equal_the_python_path(targets, text, known, boundaries, extra_reach):
+    """The places scan_targets reads: not a known start, a last character within reach or a swap stem."""
+    groups = names._groups(targets)
+    reach = max(group.high for group in groups.values()) + extra_reach
+    expected = names._window_starts_python(text, groups, reach, frozenset(known), boundaries)
+    assert names._window_starts(text, groups, reach, frozenset(known), boundaries) == expected
+    windows = {prefix: group.window for prefix, group in groups.items()}
+    assert scan.window_starts(text, windows, reach, sorted(known), _BOUNDARY_STRING if boundaries else None) == expected
+
+
+@pytest.mark.parametrize("groups", [{"ab": ("c", 0, 3)}, {"ab": ("c", 3, 1, ())}, {"ab": ("c", -1, 3, ())},
+                                    {"ab": (1, 0, 3, ())}, {"ab": ("c", 0, 3, ("x", 1))}, {"abc": ("c", 0, 3, ())}])
+def test_a_malformed_group_is_refused(groups):
+    with pytest.raises((ValueError, TypeError)):
+        scan.window_starts("abcabc", groups, 5, [])
+
+
+def test_names_uses_the_native_window_scan_when_it_is_built():
+    assert names._native_window_starts is scan.window_starts
