@@ -437,7 +437,237 @@ done:
     return found;
 }
 
+/* -- the registry's leftmost-longest scan --------------------------------------------------- */
+
+/* The registry's words as a trie: edges in one open-addressing table keyed by (node, character);
+ * node 0 is the root. ``word_at[node]`` is the word that ends there (the first given), or -1. */
+typedef struct {
+    uint64_t *edge_keys; /* (node + 1) << 32 | character; 0 is an empty slot */
+    Py_ssize_t *edge_children;
+    size_t edge_mask;
+    Py_ssize_t *word_at;
+    Py_ssize_t *word_lengths;
+    Py_ssize_t node_count, word_count;
+    uint8_t first_seen[8192]; /* a bit per first character modulo 65536 */
+} Trie;
+
+static const char *TRIE_NAME = "unlint._scan.Trie";
+
+static void trie_free(Trie *trie) {
+    if (trie != NULL) {
+        free(trie->edge_keys);
+        free(trie->edge_children);
+        free(trie->word_at);
+        free(trie->word_lengths);
+        free(trie);
+    }
+}
+
+static void trie_capsule_free(PyObject *capsule) {
+    trie_free(PyCapsule_GetPointer(capsule, TRIE_NAME));
+}
+
+static uint64_t edge_key(Py_ssize_t node, Py_UCS4 ch) {
+    return ((uint64_t)(node + 1) << 32) | (uint64_t)ch;
+}
+
+static Py_ssize_t trie_child(const Trie *trie, Py_ssize_t node, Py_UCS4 ch) {
+    uint64_t key = edge_key(node, ch);
+    size_t slot = pair_hash(key) & trie->edge_mask;
+    while (trie->edge_keys[slot]) {
+        if (trie->edge_keys[slot] == key) {
+            return trie->edge_children[slot];
+        }
+        slot = (slot + 1) & trie->edge_mask;
+    }
+    return -1;
+}
+
+static Py_ssize_t trie_add_child(Trie *trie, Py_ssize_t node, Py_UCS4 ch) {
+    uint64_t key = edge_key(node, ch);
+    size_t slot = pair_hash(key) & trie->edge_mask;
+    while (trie->edge_keys[slot]) {
+        if (trie->edge_keys[slot] == key) {
+            return trie->edge_children[slot];
+        }
+        slot = (slot + 1) & trie->edge_mask;
+    }
+    trie->edge_keys[slot] = key;
+    trie->edge_children[slot] = trie->node_count;
+    trie->word_at[trie->node_count] = -1;
+    return trie->node_count++;
+}
+
+PyDoc_STRVAR(word_trie_doc,
+"word_trie(words, /)\n--\n\n"
+"The non-empty strings ``words`` as a trie for longest_matches (an opaque capsule).");
+
+static PyObject *word_trie(PyObject *module, PyObject *words_argument) {
+    PyObject *words = PySequence_Fast(words_argument, "words must be a sequence of strings");
+    if (words == NULL) {
+        return NULL;
+    }
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(words), chars = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_ValueError, "every word must be a non-empty string");
+            Py_DECREF(words);
+            return NULL;
+        }
+        chars += PyUnicode_GET_LENGTH(word);
+    }
+    Trie *trie = calloc(1, sizeof(Trie));
+    size_t size = 16;
+    while (size < (size_t)chars * 2 + 2) {
+        size <<= 1;
+    }
+    if (trie != NULL) {
+        trie->edge_keys = calloc(size, sizeof(uint64_t));
+        trie->edge_children = calloc(size, sizeof(Py_ssize_t));
+        trie->word_at = malloc(sizeof(Py_ssize_t) * (size_t)(chars + 1));
+        trie->word_lengths = malloc(sizeof(Py_ssize_t) * (size_t)(count + 1));
+    }
+    if (trie == NULL || !trie->edge_keys || !trie->edge_children || !trie->word_at || !trie->word_lengths) {
+        trie_free(trie);
+        Py_DECREF(words);
+        return PyErr_NoMemory();
+    }
+    trie->edge_mask = size - 1;
+    trie->node_count = 1;
+    trie->word_at[0] = -1;
+    trie->word_count = count;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word), node = 0;
+        for (Py_ssize_t j = 0; j < length; j++) {
+            node = trie_add_child(trie, node, PyUnicode_READ_CHAR(word, j));
+        }
+        if (trie->word_at[node] < 0) {
+            trie->word_at[node] = i; /* a word given twice: the first, as the automaton reports it */
+        }
+        trie->word_lengths[i] = length;
+        Py_UCS4 first = PyUnicode_READ_CHAR(word, 0) & 0xFFFF;
+        trie->first_seen[first >> 3] |= (uint8_t)(1u << (first & 7));
+    }
+    Py_DECREF(words);
+    PyObject *capsule = PyCapsule_New(trie, TRIE_NAME, trie_capsule_free);
+    if (capsule == NULL) {
+        trie_free(trie);
+    }
+    return capsule;
+}
+
+/* The longest word starting at ``at`` and ending by ``end``: its index, its end in ``*stop``; -1 if none. */
+static Py_ssize_t longest_at(const Trie *trie, int kind, const void *data, Py_ssize_t at, Py_ssize_t end,
+                             Py_ssize_t *stop) {
+    Py_ssize_t node = 0, best = -1;
+    for (Py_ssize_t j = at; j < end; j++) {
+        node = trie_child(trie, node, PyUnicode_READ(kind, data, j));
+        if (node < 0) {
+            break;
+        }
+        if (trie->word_at[node] >= 0) {
+            best = trie->word_at[node];
+            *stop = j + 1;
+        }
+    }
+    return best;
+}
+
+/* Whether a bounded name may start at ``at`` (names.py's after_zh_boundary). */
+static int after_zh_boundary(int kind, const void *data, Py_ssize_t at, const CharSet *boundary) {
+    if (at == 0) {
+        return 1;
+    }
+    Py_UCS4 before = PyUnicode_READ(kind, data, at - 1);
+    return before < 0x4e00 || before > 0x9fff || charset_has(boundary, before);
+}
+
+PyDoc_STRVAR(registry_find_doc,
+"registry_find(trie, text, start, end, forms, bounded, boundary, mention, /)\n--\n\n"
+"Registry.find's scan: leftmost-longest matches of the trie's words in text[start:end], not\n"
+"overlapping. ``forms[i]`` is word i's form, or None for a word that is no name (its match hides\n"
+"the words inside it and is dropped); where ``bounded[i]`` is non-zero and the character before\n"
+"the match is Chinese and not in ``boundary``, the match is refused and the scan goes on from\n"
+"its second character. Each kept match is a ``mention`` (a tuple subclass): (start, end, form).");
+
+static PyObject *registry_find(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 8 || !PyUnicode_Check(args[1]) || !PyTuple_Check(args[4]) || !PyBytes_Check(args[5]) ||
+        !PyUnicode_Check(args[6]) || !PyType_Check(args[7]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[7], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "registry_find(trie, text: str, start: int, end: int, forms: tuple, "
+                                         "bounded: bytes, boundary: str, mention: tuple type)");
+        return NULL;
+    }
+    Trie *trie = PyCapsule_GetPointer(args[0], TRIE_NAME);
+    Py_ssize_t start = PyLong_AsSsize_t(args[2]), end = PyLong_AsSsize_t(args[3]);
+    PyObject *text = args[1], *forms = args[4];
+    PyTypeObject *mention = (PyTypeObject *)args[7];
+    if (trie == NULL || PyErr_Occurred() || PyUnicode_READY(text) < 0 || PyUnicode_READY(args[6]) < 0) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(forms) != trie->word_count || PyBytes_GET_SIZE(args[5]) != trie->word_count) {
+        PyErr_SetString(PyExc_ValueError, "forms and bounded must have one entry per word");
+        return NULL;
+    }
+    const char *bounded = PyBytes_AS_STRING(args[5]);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    end = end > length ? length : end;
+    start = start < 0 ? 0 : start;
+    CharSet boundary = {0};
+    if (charset_fill(&boundary, args[6]) < 0) {
+        return NULL;
+    }
+    PyObject *found = PyList_New(0);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t at = start;
+    while (found != NULL && at < end) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, at) & 0xFFFF;
+        Py_ssize_t stop = at, which = -1;
+        if ((trie->first_seen[first >> 3] >> (first & 7)) & 1) {
+            which = longest_at(trie, kind, data, at, end, &stop);
+        }
+        if (which < 0) {
+            at++;
+            continue;
+        }
+        PyObject *form = PyTuple_GET_ITEM(forms, which);
+        if (form == Py_None) {
+            at = stop; /* a word that is no name: it hides the names inside it */
+            continue;
+        }
+        if (bounded[which] && !after_zh_boundary(kind, data, at, &boundary)) {
+            at++; /* refused: the scan goes on from the match's second character */
+            continue;
+        }
+        PyObject *item = mention->tp_alloc(mention, 3);
+        PyObject *from = PyLong_FromSsize_t(at), *to = PyLong_FromSsize_t(stop);
+        if (item == NULL || from == NULL || to == NULL) {
+            Py_XDECREF(item);
+            Py_XDECREF(from);
+            Py_XDECREF(to);
+            Py_CLEAR(found);
+            break;
+        }
+        Py_INCREF(form);
+        PyTuple_SET_ITEM(item, 0, from);
+        PyTuple_SET_ITEM(item, 1, to);
+        PyTuple_SET_ITEM(item, 2, form);
+        if (PyList_Append(found, item) < 0) {
+            Py_CLEAR(found);
+        }
+        Py_DECREF(item);
+        at = stop;
+    }
+    free(boundary.chars);
+    return found;
+}
+
 static PyMethodDef scan_methods[] = {
+    {"word_trie", (PyCFunction)word_trie, METH_O, word_trie_doc},
+    {"registry_find", (PyCFunction)(void (*)(void))registry_find, METH_FASTCALL, registry_find_doc},
     {"pair_starts", (PyCFunction)(void (*)(void))pair_starts, METH_FASTCALL, pair_starts_doc},
     {"window_starts", (PyCFunction)(void (*)(void))window_starts, METH_FASTCALL, window_starts_doc},
     {NULL, NULL, 0, NULL},

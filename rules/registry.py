@@ -21,6 +21,13 @@ from typing import Any, NamedTuple
 
 import ahocorasick_rs
 from unlint.packagedata import load_parsed
+
+try:  # the optional native scans (lint/_scan.c); the package works without them
+    from unlint._scan import registry_find as _native_find
+    from unlint._scan import word_trie
+except ImportError:  # pragma: no cover - a build without a compiler
+    _native_find = word_trie = None
+from unlint.structure.names import _BOUNDARY_STRING
 from unlint.structure.names import after_zh_boundary as after_boundary
 from unlint.structure.names import trie_pattern  # noqa: F401  (re-exported: tests and the bench use it)
 
@@ -126,6 +133,27 @@ class Registry:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every registered form in ``text[start:end]``, leftmost-longest, not overlapping.
+
+        Where the optional ``unlint._scan`` was built, its scan of a trie of the words does
+        all of this in C (:meth:`_find_native`); otherwise :meth:`find_python`.
+        """
+        if _native_find is None:
+            return self.find_python(text, start, end)
+        return self._find_native(text, start, len(text) if end is None else end)
+
+    def _find_native(self, text: str, start: int, end: int) -> list[Mention]:
+        trie, forms, bounded = self._native_tables
+        return _native_find(trie, text, start, end, forms, bounded, _BOUNDARY_STRING, Mention)
+
+    @cached_property
+    def _native_tables(self) -> tuple[object, tuple[Form | None, ...], bytes]:
+        """The trie of the matcher's words, their forms, and which are bounded: built once per registry."""
+        forms = self._forms_by_index
+        bounded = bytes(form is not None and form.text in self._bounded for form in forms)
+        return word_trie([*self.forms, *self.not_names]), forms, bounded
+
+    def find_python(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """:meth:`find` in Python.
 
         One pass of an Aho-Corasick automaton of every form (:class:`_Matcher`), whose
         cost per character does not grow with the registry. A bounded form inside a

@@ -13,6 +13,7 @@ from unlint.plugins import RuleSet
 from unlint.rules import organizations as org_rules
 from unlint.rules.registry import (
     FormKind,
+    Mention,
     RegistryError,
     build_registry,
     builtin_organizations,
@@ -337,6 +338,33 @@ def test_find_is_one_leftmost_longest_scan(words, text, data):
     registry = build_registry(organizations, not_names=words[-1:])
     found = registry.find(text)
     assert [(m.start, m.end, m.form.text) for m in found] == _expected_mentions(words, registry, text)
+    assert registry.find_python(text) == found  # the pure-Python path, where the native scan is not built
+
+
+@given(words=st.lists(st.text(alphabet="甲乙丙丁a的", min_size=1, max_size=4), min_size=2, max_size=10, unique=True),
+       text=st.text(alphabet="甲乙丙丁a的，\U00024e20", max_size=80), data=st.data())
+def test_the_native_and_python_scans_agree_on_any_slice(words, text, data):
+    start = data.draw(st.integers(0, len(text) + 2))
+    end = data.draw(st.integers(0, len(text) + 2))
+    bounded = set(data.draw(st.sets(st.sampled_from(words[:-1]))))
+    organizations = [parse_organization({"id": w, "zh": w, "bounded": [w] if w in bounded else []}, "test")
+                     for w in words[:-1]]
+    registry = build_registry(organizations, not_names=words[-1:])
+    assert registry.find(text, start, end) == registry.find_python(text, start, min(end, len(text)))
+
+
+def test_the_native_and_python_scans_agree_on_real_documents():
+    from pathlib import Path
+
+    registry = load_registry()
+    mentions = 0
+    for path in sorted((Path(__file__).parent.parent / "data" / "realdocs" / "ecosoc-2023").glob("*.zh.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = registry.find(text)
+        assert found == registry.find_python(text)
+        assert all(type(m) is Mention for m in found)
+        mentions += len(found)
+    assert mentions > 10
 
 
 @given(words=st.lists(st.text(alphabet="甲乙丙", min_size=1, max_size=6), min_size=1, max_size=6, unique=True),
