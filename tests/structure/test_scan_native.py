@@ -88,3 +88,26 @@ def test_a_malformed_group_is_refused(groups):
 
 def test_names_uses_the_native_window_scan_when_it_is_built():
     assert names._native_window_starts is scan.window_starts
+
+
+def _findings(paths):
+    from unlint import Config, lint_paths
+
+    return [(d.path, d.code, d.offset, d.end_offset, d.message)
+            for result in lint_paths(paths, Config(rule_timeout=0)) for d in result.diagnostics]
+
+
+def test_the_whole_check_finds_the_same_without_the_native_scans(monkeypatch):
+    """The corpus and the real excerpts, checked with and without unlint._scan: the same findings."""
+    from pathlib import Path
+
+    from unlint.rules import registry
+
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "examples").glob("*.zh.txt")) + sorted((root / "tests/data/realdocs/ecosoc-2023").glob("*.txt"))
+    native = _findings(paths)
+    monkeypatch.setattr(names, "_pair_starts", None)
+    monkeypatch.setattr(names, "_native_window_starts", None)
+    monkeypatch.setattr(registry, "_native_find", None)
+    assert any(code.startswith("ORG") for _, code, *_ in native)
+    assert _findings(paths) == native
