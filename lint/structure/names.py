@@ -26,6 +26,7 @@ import regex
 
 from ..patterns import compiled_on_use
 from .mentions import overlaps
+from .scan import finditer_at, literal_positions
 
 try:  # the optional native scans (lint/_scan.c); the package works without them
     from .._scan import pair_starts as _pair_starts
@@ -58,6 +59,9 @@ _EN_RUN = compiled_on_use(regex.compile, r"[A-Z][\w'’/&.\-]*(?:[ \t]+[\w'’/&
 _LOOK_BACK = 200
 _EN_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against", "with", "de", "la", "du", "des", "&"})
 _QUOTED = compiled_on_use(regex.compile, r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"")
+#: What every match of _QUOTED starts with, and every match of _ZH_SHORT (the brackets): their
+#: places are found by str.find (see scan.finditer_at).
+_QUOTES = ("《", "“", '"')
 #: The UN writes many of its own bodies with or without this prefix; it does not make a variant.
 UN_PREFIX = "联合国"
 _MIN_ZH_CHARS = 5
@@ -132,10 +136,10 @@ def parse_names(text: str, known: Mapping[int, int] | None = None, skip: Sequenc
     start: a definition whose full name ends there takes that name whole.
     ``skip`` are spans (page furniture, tables) where no definition is read.
     """
-    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    quoted = tuple((m.start(), m.end()) for m in finditer_at(_QUOTED, text, literal_positions(text, *_QUOTES)))
     known = known or {}
     definitions = []
-    for short in _ZH_SHORT.finditer(text):
+    for short in finditer_at(_ZH_SHORT, text, literal_positions(text, "(", "（")):
         run = _ZH_RUN.search(text, max(0, short.start() - 60), short.start())
         if run is not None and (definition := _zh_definition(text, run, short, known)) is not None:
             definitions.append(definition)

@@ -1,7 +1,7 @@
 """The line gates: every line a parser's exact pattern accepts must pass its gate."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from unlint.structure import furniture, headings, paragraphs, sublists
@@ -214,3 +214,21 @@ def test_possessive_gate_on_random_text(name, words):
     gate = POSSESSIVE_GATES[name]
     text = "\n" + "".join(words)
     assert _gate_spans(gate, text) == _gate_spans(_backtracking(gate), text)
+
+
+_OPENED = st.text(alphabet="《》“”\"(（)）联合国署a \n、", max_size=80)
+
+
+@given(text=_OPENED)
+@example(text="《《甲》》")  # a title inside a title: the first 《 fails, the second matches
+@example(text='"甲"乙"')  # a closing quotation mark is also an opening one: tried after the match ends
+def test_finditer_at_the_openers_is_finditer_for_the_quotation_and_bracket_patterns(text):
+    """The patterns read at their openers only (names._QUOTED and _ZH_SHORT)."""
+    from unlint.structure import names
+    from unlint.structure.scan import finditer_at, literal_positions
+
+    cases = [(names._QUOTED, names._QUOTES), (names._ZH_SHORT, ("(", "（"))]
+    for pattern, openers in cases:
+        expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        found = [(m.start(), m.end()) for m in finditer_at(pattern, text, literal_positions(text, *openers))]
+        assert found == expected
