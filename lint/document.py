@@ -133,6 +133,13 @@ class Document:
         """1-based numbers of the lines that are page furniture."""
         return frozenset(f.line for f in self.furniture)
 
+    @cached_property
+    def furniture_spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) offsets of the furniture lines, in order (end: the next line's start)."""
+        starts, size = self._line_starts, len(self.text)
+        return tuple((starts[line - 1], starts[line] if line < len(starts) else size)
+                     for line in sorted(self.furniture_lines))
+
     def is_furniture(self, offset: int) -> bool:
         return self.line_index(offset) + 1 in self.furniture_lines
 
@@ -223,7 +230,7 @@ class Document:
         """Registered organization names in the body, outside furniture and quoted titles."""
         from .structure.mentions import parse_mentions
 
-        return parse_mentions(self.text, self.organization_registry, self.is_furniture)
+        return parse_mentions(self.text, self.organization_registry, self.furniture_spans)
 
     @structure
     def names(self) -> NameTable:

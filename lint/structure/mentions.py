@@ -11,7 +11,8 @@ document or resolution, which keeps the name it was given.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -37,28 +38,37 @@ def overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return index > 0 and taken[index - 1][1] > start
 
 
-def parse_mentions(text: str, registry: Registry, is_furniture: Callable[[int], bool]) -> tuple[Mention, ...]:
-    """Registered forms in ``text``, outside page furniture and quoted titles, in order."""
-    quoted = quoted_titles(text)
-    titles = len(quoted)
-    # Mentions and titles both come in order and do not overlap among themselves, so one pass
-    # over each decides what :func:`overlaps` would for every mention.
-    kept = []
-    title = -1  # the last title that starts before the mention's end
-    # Whether a line is furniture is asked once per line: the mentions come in order, and one
-    # before the end of the last one's line is on that line.
-    line_end, furniture = -1, False
-    for mention in registry.find(text):
-        start = mention.start
-        while title + 1 < titles and quoted[title + 1][0] < mention.end:
-            title += 1
-        if title >= 0 and quoted[title][1] > start:
-            continue
-        if start >= line_end:
-            line_end = text.find("\n", start)
-            if line_end == -1:
-                line_end = len(text)
-            furniture = is_furniture(start)
-        if not furniture:
-            kept.append(mention)
+def parse_mentions(text: str, registry: Registry, furniture: Sequence[tuple[int, int]]) -> tuple[Mention, ...]:
+    """Registered forms in ``text``, outside quoted titles and the ``furniture`` lines, in order.
+
+    ``furniture`` holds the (start, end) offsets of the furniture lines, sorted: a mention
+    whose start is on one of them is furniture.
+    """
+    found = registry.find(text)
+    if not found:
+        return ()
+    # Mentions are sorted and do not overlap, so their starts and their ends are both ascending:
+    # the few titles and furniture lines each drop a run of them, found by bisection, rather
+    # than each of the thousands of mentions being tested in turn.
+    starts = list(map(_START, found))
+    ends = list(map(_END, found))
+    dropped = [(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end))
+               for start, end in quoted_titles(text)]  # the mentions that overlap the title
+    dropped += [(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+                for start, end in furniture]  # the mentions that start on the line
+    if not dropped:
+        return tuple(found)
+    kept: list[Mention] = []
+    position = 0
+    for first, last in sorted(dropped):
+        if first >= last:
+            continue  # no mention there
+        if first > position:
+            kept += found[position:first]
+        position = max(position, last)
+    kept += found[position:]
     return tuple(kept)
+
+
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
