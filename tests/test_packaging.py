@@ -7,6 +7,7 @@ installs it into a folder of its own and runs it from there.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -36,6 +37,19 @@ def test_wheel_ships_every_grammar_and_data_file(wheel):
     expected |= {"unlint/formats/__init__.py", "unlint/formats/docx.py", "unlint/formats/pdf.py"}
     assert expected <= names
     assert not any(name.startswith(("lint/", "rules/", "grammars/", "tests/", "examples/")) for name in names)
+
+
+@pytest.mark.skipif(not (shutil.which("cc") or shutil.which("gcc")), reason="no C compiler: the wheel is pure Python")
+def test_wheel_ships_the_native_scans_where_a_compiler_is_present(wheel, tmp_path):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(name.startswith("unlint/_scan.") and name.endswith((".so", ".pyd")) for name in names)
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
+                    str(wheel)], check=True, capture_output=True)
+    code = "import unlint.structure.names as n, unlint.rules.registry as r; print(n._pair_starts is not None, r._native_find is not None)"
+    found = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(site)},
+                           capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["True", "True"]
 
 
 def test_installed_wheel_runs(wheel, tmp_path):
