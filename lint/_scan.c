@@ -665,7 +665,113 @@ static PyObject *registry_find(PyObject *module, PyObject *const *args, Py_ssize
     return found;
 }
 
+/* -- char_positions: where any of a set of characters stands --------------------------------- */
+
+/* A set of characters: a bit per code point below 65536, a sorted list above. */
+typedef struct {
+    uint8_t low[8192];
+    CharSet high;
+} CharBits;
+
+static int charbits_fill(CharBits *bits, PyObject *chars) {
+    memset(bits->low, 0, sizeof(bits->low));
+    Py_ssize_t count = PyUnicode_GET_LENGTH(chars), high = 0;
+    bits->high.chars = malloc(sizeof(Py_UCS4) * (size_t)(count + 1));
+    if (bits->high.chars == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
+        if (ch < 65536) {
+            bits->low[ch >> 3] |= (uint8_t)(1u << (ch & 7));
+        } else {
+            bits->high.chars[high++] = ch;
+        }
+    }
+    bits->high.count = high;
+    qsort(bits->high.chars, (size_t)high, sizeof(Py_UCS4), compare_chars);
+    return 0;
+}
+
+static int charbits_has(const CharBits *bits, Py_UCS4 ch) {
+    if (ch < 65536) {
+        return (bits->low[ch >> 3] >> (ch & 7)) & 1;
+    }
+    return bits->high.count && charset_has(&bits->high, ch);
+}
+
+#define DEFINE_CHAR_SCAN(NAME, TYPE)                                                         \
+    static int NAME(const TYPE *data, Py_ssize_t from, Py_ssize_t to, const CharBits *bits,  \
+                    PyObject *found) {                                                       \
+        for (Py_ssize_t i = from; i < to; i++) {                                             \
+            if (!charbits_has(bits, data[i])) {                                              \
+                continue;                                                                    \
+            }                                                                                \
+            PyObject *offset = PyLong_FromSsize_t(i);                                        \
+            if (offset == NULL || PyList_Append(found, offset) < 0) {                        \
+                Py_XDECREF(offset);                                                          \
+                return -1;                                                                   \
+            }                                                                                \
+            Py_DECREF(offset);                                                               \
+        }                                                                                    \
+        return 0;                                                                            \
+    }
+
+DEFINE_CHAR_SCAN(chars_ucs1, Py_UCS1)
+DEFINE_CHAR_SCAN(chars_ucs2, Py_UCS2)
+DEFINE_CHAR_SCAN(chars_ucs4, Py_UCS4)
+
+PyDoc_STRVAR(char_positions_doc,
+"char_positions(text, chars, start=0, end=len(text), /)\n--\n\n"
+"The offsets, ascending, of every character of text[start:end] that is one of ``chars``.");
+
+static PyObject *char_positions(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs < 2 || nargs > 4 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "char_positions(text: str, chars: str, start=0, end=len(text))");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(args[1]) < 0) {
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t from = nargs > 2 ? PyLong_AsSsize_t(args[2]) : 0, to = nargs > 3 ? PyLong_AsSsize_t(args[3]) : length;
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    /* As a slice's bounds: negative ones count from the end, and both are clipped to the text. */
+    from = from < 0 ? (from + length < 0 ? 0 : from + length) : (from > length ? length : from);
+    to = to < 0 ? (to + length < 0 ? 0 : to + length) : (to > length ? length : to);
+    CharBits *bits = malloc(sizeof(CharBits));
+    if (bits == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *found = NULL;
+    if (charbits_fill(bits, args[1]) == 0 && (found = PyList_New(0)) != NULL) {
+        int status;
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND:
+            status = chars_ucs1(PyUnicode_1BYTE_DATA(text), from, to, bits, found);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            status = chars_ucs2(PyUnicode_2BYTE_DATA(text), from, to, bits, found);
+            break;
+        default:
+            status = chars_ucs4(PyUnicode_4BYTE_DATA(text), from, to, bits, found);
+            break;
+        }
+        if (status < 0) {
+            Py_CLEAR(found);
+        }
+    }
+    free(bits->high.chars);
+    free(bits);
+    return found;
+}
+
 static PyMethodDef scan_methods[] = {
+    {"char_positions", (PyCFunction)(void (*)(void))char_positions, METH_FASTCALL, char_positions_doc},
     {"word_trie", (PyCFunction)word_trie, METH_O, word_trie_doc},
     {"registry_find", (PyCFunction)(void (*)(void))registry_find, METH_FASTCALL, registry_find_doc},
     {"pair_starts", (PyCFunction)(void (*)(void))pair_starts, METH_FASTCALL, pair_starts_doc},

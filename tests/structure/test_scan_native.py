@@ -111,3 +111,19 @@ def test_the_whole_check_finds_the_same_without_the_native_scans(monkeypatch):
     monkeypatch.setattr(registry, "_native_find", None)
     assert any(code.startswith("ORG") for _, code, *_ in native)
     assert _findings(paths) == native
+
+
+@given(text=st.text(alphabet=_ALPHABET + "()（）", max_size=120), chars=st.text(alphabet=_ALPHABET + "()（）", max_size=6),
+       start=st.integers(-130, 130), end=st.integers(-130, 130))
+@example(text="丠\U00024e20", chars="\U00024e20", start=0, end=2)  # beyond the BMP, low bits shared with 丠
+def test_char_positions_are_the_offsets_of_the_characters(text, chars, start, end):
+    import re
+
+    from unlint.structure.scan import char_positions, char_positions_python
+
+    everywhere = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)] if chars else []
+    inside = range(len(text))[start:end]
+    expected = [offset for offset in everywhere if offset in inside]
+    assert scan.char_positions(text, chars, start, end) == expected
+    assert char_positions_python(text, chars, start, end) == expected
+    assert char_positions(text, chars) == everywhere
