@@ -434,8 +434,8 @@ def scan_targets(text: str, targets: list[str], known: Collection[int] = (),
     (it would overlap the name), so they are not looked at; with
     ``boundaries``, neither are places inside a word, where no name starts.
 
-    A match starts with the target's first two characters, so one automaton of
-    those prefixes finds every place any target may start (:func:`_prefix_starts`). What follows such a
+    A match starts with the target's first two characters, so one scan for
+    those prefixes finds every place any target may start (:func:`_window_starts`). What follows such a
     place decides the matches there, so it is looked at once per distinct text
     (names recur) for all targets sharing the prefix; the costly fuzzy engine
     runs only where a target is not written exactly but could be near.
