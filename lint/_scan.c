@@ -250,6 +250,14 @@ done:
 
 /* -- window_starts: the places of the near-miss search worth a closer look ------------------- */
 
+/* One name of a group (names.py's _Target): the tests _matches_at makes before its fuzzy pattern. */
+typedef struct {
+    Py_UCS4 *name;
+    Py_ssize_t size, lowest; /* its last character must stand in [lowest, size + 2) after the place */
+    Py_UCS4 *middle; /* the distinct characters between its first two and its last */
+    Py_ssize_t middle_count, kept; /* of which a near match keeps at least ``kept`` */
+} Target;
+
 /* A group of names sharing a prefix (names.py's _Group): what a place must hold within reach. */
 typedef struct {
     Py_UCS4 *lasts; /* the names' last characters */
@@ -258,6 +266,8 @@ typedef struct {
     Py_UCS4 **stems; /* or the place must start with one of these */
     Py_ssize_t *stem_lengths;
     Py_ssize_t stem_count;
+    Target *targets;
+    Py_ssize_t target_count;
 } Window;
 
 static Py_UCS4 *ucs4_copy(PyObject *string, Py_ssize_t *length) {
@@ -272,6 +282,11 @@ static Py_UCS4 *ucs4_copy(PyObject *string, Py_ssize_t *length) {
 
 static void windows_free(Window *windows, Py_ssize_t count) {
     for (Py_ssize_t i = 0; windows != NULL && i < count; i++) {
+        for (Py_ssize_t k = 0; windows[i].targets != NULL && k < windows[i].target_count; k++) {
+            PyMem_Free(windows[i].targets[k].name);
+            PyMem_Free(windows[i].targets[k].middle);
+        }
+        free(windows[i].targets);
         PyMem_Free(windows[i].lasts);
         for (Py_ssize_t k = 0; windows[i].stems != NULL && k < windows[i].stem_count; k++) {
             PyMem_Free(windows[i].stems[k]);
@@ -282,15 +297,47 @@ static void windows_free(Window *windows, Py_ssize_t count) {
     free(windows);
 }
 
-/* ``spec`` is (lasts, low, high, stems); -1 with an exception set if it is not. */
-static int window_fill(Window *window, PyObject *spec) {
-    PyObject *lasts, *stems;
-    if (!PyTuple_Check(spec) ||
-        !PyArg_ParseTuple(spec, "UnnO!", &lasts, &window->low, &window->high, &PyTuple_Type, &stems)) {
+/* ``spec`` is (name, lowest, middle, kept); -1 with an exception set if it is not. */
+static int target_fill(Target *target, PyObject *spec) {
+    PyObject *name, *middle;
+    if (!PyTuple_Check(spec) || !PyArg_ParseTuple(spec, "UnUn", &name, &target->lowest, &middle, &target->kept)) {
         if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_TypeError, "a group is (lasts, low, high, stems)");
+            PyErr_SetString(PyExc_TypeError, "a target is (name, lowest, middle, kept)");
         }
         return -1;
+    }
+    target->name = ucs4_copy(name, &target->size);
+    target->middle = target->name == NULL ? NULL : ucs4_copy(middle, &target->middle_count);
+    if (target->middle == NULL) {
+        return -1;
+    }
+    if (target->size < 1 || target->lowest < 0) {
+        PyErr_SetString(PyExc_ValueError, "a target needs a name and 0 <= lowest");
+        return -1;
+    }
+    return 0;
+}
+
+/* ``spec`` is (lasts, low, high, stems, targets); -1 with an exception set if it is not. */
+static int window_fill(Window *window, PyObject *spec) {
+    PyObject *lasts, *stems, *targets;
+    if (!PyTuple_Check(spec) || !PyArg_ParseTuple(spec, "UnnO!O!", &lasts, &window->low, &window->high,
+                                                  &PyTuple_Type, &stems, &PyTuple_Type, &targets)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "a group is (lasts, low, high, stems, targets)");
+        }
+        return -1;
+    }
+    window->target_count = PyTuple_GET_SIZE(targets);
+    window->targets = calloc((size_t)window->target_count + 1, sizeof(Target));
+    if (window->targets == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < window->target_count; k++) {
+        if (target_fill(&window->targets[k], PyTuple_GET_ITEM(targets, k)) < 0) {
+            return -1;
+        }
     }
     if (window->low < 0 || window->high < window->low) {
         PyErr_SetString(PyExc_ValueError, "a group's window must have 0 <= low <= high");
@@ -316,6 +363,34 @@ static int window_fill(Window *window, PyObject *spec) {
     return 0;
 }
 
+static const char *WINDOW_NAME = "unlint._scan.Window";
+
+static void window_capsule_free(PyObject *capsule) {
+    Window *window = PyCapsule_GetPointer(capsule, WINDOW_NAME);
+    windows_free(window, 1);
+}
+
+PyDoc_STRVAR(make_window_doc,
+"make_window(group, /)\n--\n\n"
+"A group ``(lasts, low, high, stems, targets)``, each target ``(name, lowest, middle, kept)``, read\n"
+"once into the form window_starts uses (an opaque capsule): a group serves document after document.");
+
+static PyObject *make_window(PyObject *module, PyObject *spec) {
+    Window *window = calloc(1, sizeof(Window));
+    if (window == NULL) {
+        return PyErr_NoMemory();
+    }
+    if (window_fill(window, spec) < 0) {
+        windows_free(window, 1);
+        return NULL;
+    }
+    PyObject *capsule = PyCapsule_New(window, WINDOW_NAME, window_capsule_free);
+    if (capsule == NULL) {
+        windows_free(window, 1);
+    }
+    return capsule;
+}
+
 static int holds_last(const Window *window, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
     for (Py_ssize_t j = from; j < to; j++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, j);
@@ -323,6 +398,47 @@ static int holds_last(const Window *window, int kind, const void *data, Py_ssize
             if (window->lasts[k] == ch) {
                 return 1;
             }
+        }
+    }
+    return 0;
+}
+
+static int holds_char(Py_UCS4 wanted, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
+    for (Py_ssize_t j = from; j < to; j++) {
+        if (PyUnicode_READ(kind, data, j) == wanted) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether ``target`` may match at ``at`` (text up to ``end``): its last character within reach,
+ * and the name written there exactly or enough of its middle characters kept (_matches_at's tests). */
+static int target_may_match(const Target *target, int kind, const void *data, Py_ssize_t at, Py_ssize_t end) {
+    Py_ssize_t size = target->size, to = at + size + 2 < end ? at + size + 2 : end;
+    if (!holds_char(target->name[size - 1], kind, data, at + target->lowest, to)) {
+        return 0;
+    }
+    if (at + size <= end) {
+        Py_ssize_t j = 0;
+        while (j < size && PyUnicode_READ(kind, data, at + j) == target->name[j]) {
+            j++;
+        }
+        if (j == size) {
+            return 1;
+        }
+    }
+    Py_ssize_t kept = 0, segment_end = at + size + 1 < end ? at + size + 1 : end;
+    for (Py_ssize_t k = 0; k < target->middle_count; k++) {
+        kept += holds_char(target->middle[k], kind, data, at + 2, segment_end);
+    }
+    return kept >= target->kept;
+}
+
+static int any_target_may_match(const Window *window, int kind, const void *data, Py_ssize_t at, Py_ssize_t end) {
+    for (Py_ssize_t k = 0; k < window->target_count; k++) {
+        if (target_may_match(&window->targets[k], kind, data, at, end)) {
+            return 1;
         }
     }
     return 0;
@@ -347,9 +463,11 @@ static int starts_with_stem(const Window *window, int kind, const void *data, Py
 PyDoc_STRVAR(window_starts_doc,
 "window_starts(text, groups, reach, known, boundary=None, /)\n--\n\n"
 "The offsets of pair_starts(text, groups, boundary) that are not in ``known`` (ascending offsets)\n"
-"and where, for the pair's group ``(lasts, low, high, stems)``, one of the characters ``lasts``\n"
-"stands in text[offset + low:offset + min(high, reach)] or text[offset:offset + reach] starts\n"
-"with one of ``stems``: names.py's scan_targets, which reads each of them.");
+"and where, for the pair's group ``(lasts, low, high, stems, targets)`` (made by make_window) and the text\n"
+"following = text[offset:offset + reach], following starts with one of ``stems``, or one of\n"
+"``lasts`` stands in following[low:high] and a target ``(name, lowest, middle, kept)`` may match:\n"
+"name[-1] in following[lowest:len(name) + 2], and following starts with name or at least ``kept``\n"
+"of the characters ``middle`` stand in following[2:len(name) + 1] (names.py's _matches_at tests).");
 
 static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs < 4 || nargs > 5 || !PyUnicode_Check(args[0]) || !PyDict_Check(args[1]) ||
@@ -365,7 +483,7 @@ static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize
     Py_ssize_t count = PyDict_GET_SIZE(groups), known_count = PyList_GET_SIZE(known), known_index = 0;
     PairTable table = {0};
     CharSet boundary = {0};
-    Window *windows = calloc((size_t)count + 1, sizeof(Window));
+    const Window **windows = calloc((size_t)count + 1, sizeof(Window *));
     PyObject *found = NULL;
     if (windows == NULL) {
         PyErr_NoMemory();
@@ -377,7 +495,8 @@ static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize
     PyObject *pair, *spec;
     Py_ssize_t position = 0, index = 0;
     while (PyDict_Next(groups, &position, &pair, &spec)) {
-        if (table_add_string(&table, pair, index) < 0 || window_fill(&windows[index], spec) < 0) {
+        windows[index] = PyCapsule_GetPointer(spec, WINDOW_NAME); /* sets the error for anything else */
+        if (windows[index] == NULL || table_add_string(&table, pair, index) < 0) {
             goto done;
         }
         index++;
@@ -413,13 +532,14 @@ static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize
         if (known_index < known_count && PyLong_AsSsize_t(PyList_GET_ITEM(known, known_index)) == i) {
             continue;
         }
-        const Window *window = &windows[table.values[slot]];
+        const Window *window = windows[table.values[slot]];
         Py_ssize_t end = i + reach < length ? i + reach : length;
         Py_ssize_t to = i + (window->high < reach ? window->high : reach);
         if (to > length) {
             to = length;
         }
-        if (!holds_last(window, kind, data, i + window->low, to) && !starts_with_stem(window, kind, data, i, end)) {
+        if (!starts_with_stem(window, kind, data, i, end) &&
+            (!holds_last(window, kind, data, i + window->low, to) || !any_target_may_match(window, kind, data, i, end))) {
             continue;
         }
         PyObject *offset = PyLong_FromSsize_t(i);
@@ -433,7 +553,7 @@ static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize
 done:
     table_free(&table);
     free(boundary.chars);
-    windows_free(windows, count);
+    free(windows);
     return found;
 }
 
@@ -776,6 +896,7 @@ static PyMethodDef scan_methods[] = {
     {"registry_find", (PyCFunction)(void (*)(void))registry_find, METH_FASTCALL, registry_find_doc},
     {"pair_starts", (PyCFunction)(void (*)(void))pair_starts, METH_FASTCALL, pair_starts_doc},
     {"window_starts", (PyCFunction)(void (*)(void))window_starts, METH_FASTCALL, window_starts_doc},
+    {"make_window", (PyCFunction)make_window, METH_O, make_window_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -29,10 +29,15 @@ from .mentions import overlaps
 from .scan import finditer_at, literal_positions
 
 try:  # the optional native scans (lint/_scan.c); the package works without them
+    from .._scan import make_window as _native_make_window
     from .._scan import pair_starts as _pair_starts
     from .._scan import window_starts as _native_window_starts
 except ImportError:  # pragma: no cover - a build without a compiler
-    _pair_starts = _native_window_starts = None
+    _pair_starts = _native_window_starts = _native_make_window = None
+
+
+def _make_window(spec: tuple) -> object:
+    return None if _native_make_window is None else _native_make_window(spec)
 
 if TYPE_CHECKING:
     from ..rules.registry import Mention
@@ -472,7 +477,10 @@ def _window_starts(text: str, groups: Mapping[str, _Group], reach: int, known: C
     Not the starts of ``known`` names, and only where one of the group's last characters
     stands within reach or a swap stem starts: elsewhere no target matches (see
     :func:`_matches_at`). Most places are passed over here, by the native loop of
-    ``unlint._scan`` where it was built, else by :func:`_window_starts_python`.
+    ``unlint._scan`` where it was built, else by :func:`_window_starts_python`. The native
+    loop also makes :func:`_matches_at`'s cheap tests of each target (last character, exact
+    name, middle characters kept), so that it passes over the places where they all fail and
+    :func:`_matches_at` would find nothing.
     """
     if _native_window_starts is None:
         return _window_starts_python(text, groups, reach, known, boundaries)
@@ -489,10 +497,21 @@ def _window_starts_python(text: str, groups: Mapping[str, _Group], reach: int, k
             continue
         following = text[start:start + reach]
         group = groups[following[:2]]
-        if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
-            continue
-        starts.append(start)
+        if following.startswith(group.stems) or _may_match(following, group):
+            starts.append(start)
     return starts
+
+
+def _may_match(following: str, group: _Group) -> bool:
+    """Whether a target of ``group`` passes :func:`_matches_at`'s cheap tests on ``following``."""
+    if group.lasts.isdisjoint(following[group.low:group.high]):
+        return False
+    for target in group.rank_order:
+        if target.last not in following[target.lowest:target.size + 2]:
+            continue
+        if following.startswith(target.name) or _kept(target.middle, following[2:target.size + 1]) >= target.kept:
+            return True
+    return False
 
 
 def _groups(targets: Iterable[str]) -> dict[str, _Group]:
@@ -633,8 +652,11 @@ class _Group:
     high: int
     #: Each target's place in the group: matches are listed in this order (see :func:`_matches_at`).
     rank: Mapping[str, int]
-    #: What the native scan reads of the group (see :func:`_window_starts`): lasts, low, high and stems.
-    window: tuple[str, int, int, tuple[str, ...]]
+    rank_order: tuple[_Target, ...]
+    #: What the native scan reads of the group (see :func:`_window_starts`), made once per group: lasts,
+    #: low, high, stems, and each target's name, lowest, middle characters and kept count. None
+    #: without the native module.
+    window: object
 
     @classmethod
     def of(cls, targets: Sequence[_Target]) -> _Group:
@@ -645,8 +667,9 @@ class _Group:
         stems = tuple(t.stem for t in stemmed)
         low, high = min(t.lowest for t in targets), max(t.size for t in targets) + 2
         return cls(stemmed, stems, {last: tuple(group) for last, group in by_last.items()}, frozenset(by_last),
-                   low, high, {t.name: index for index, t in enumerate(targets)},
-                   ("".join(by_last), low, high, stems))
+                   low, high, {t.name: index for index, t in enumerate(targets)}, tuple(targets),
+                   _make_window(("".join(by_last), low, high, stems,
+                                 tuple((t.name, t.lowest, "".join(t.middle), t.kept) for t in targets))))
 
 
 @lru_cache(maxsize=4096)

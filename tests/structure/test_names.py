@@ -219,8 +219,14 @@ def test_matches_by_last_character_are_the_matches_of_each_target(middles, text)
     expected = _matches_one_by_one(text, 0, following, targets)
     assert names._matches_at(text, 0, following, group) == expected  # in order: it orders the findings
     # scan_targets passes over a place without calling _matches_at when this holds: then nothing matches there
-    if group.lasts.isdisjoint(following[group.low:group.high]) and not following.startswith(group.stems):
+    if not following.startswith(group.stems) and not names._may_match(following, group):
         assert expected == []
+    # and the native scan passes over the same places
+    from unlint.structure.names import _native_window_starts
+
+    if _native_window_starts is not None:
+        kept = _native_window_starts(text, {"西非": group.window}, group.high, [], None)
+        assert (0 in kept) == (following.startswith(group.stems) or names._may_match(following, group))
 
 
 def _reordered_plainly(text, names):

@@ -79,11 +79,24 @@ def test_native_window_starts_equal_the_python_path(targets, text, known, bounda
     assert scan.window_starts(text, windows, reach, sorted(known), _BOUNDARY_STRING if boundaries else None) == expected
 
 
-@pytest.mark.parametrize("groups", [{"ab": ("c", 0, 3)}, {"ab": ("c", 3, 1, ())}, {"ab": ("c", -1, 3, ())},
-                                    {"ab": (1, 0, 3, ())}, {"ab": ("c", 0, 3, ("x", 1))}, {"abc": ("c", 0, 3, ())}])
-def test_a_malformed_group_is_refused(groups):
+_TARGETS = (("abcde", 3, "cd", 1),)
+
+
+@pytest.mark.parametrize("group", [("c", 0, 3), ("c", 3, 1, (), _TARGETS), ("c", -1, 3, (), _TARGETS),
+                                   (1, 0, 3, (), _TARGETS), ("c", 0, 3, ("x", 1), _TARGETS), ("c", 0, 3, (), ()) + ("x",),
+                                   ("c", 0, 3, (), (("abcde", 3, "cd"),)), ("c", 0, 3, (), (("", 0, "", 0),)),
+                                   ("c", 0, 3, (), (("abcde", -1, "cd", 1),)), ["c", 0, 3, (), _TARGETS]])
+def test_a_malformed_group_is_refused(group):
     with pytest.raises((ValueError, TypeError)):
-        scan.window_starts("abcabc", groups, 5, [])
+        scan.make_window(group)
+
+
+def test_window_starts_takes_only_windows_and_two_character_pairs():
+    window = scan.make_window(("e", 3, 7, (), _TARGETS))
+    assert scan.window_starts("abcde", {"ab": window}, 7, []) == [0]
+    for groups in ({"ab": ("e", 3, 7, (), _TARGETS)}, {"abc": window}):
+        with pytest.raises((ValueError, TypeError)):
+            scan.window_starts("abcde", groups, 7, [])
 
 
 def test_names_uses_the_native_window_scan_when_it_is_built():
