@@ -172,7 +172,7 @@ class Document:
 
     @structure
     def footnotes(self) -> Footnotes:
-        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines)
+        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines, self.text)
 
     @structure
     def footnote_match(self) -> FootnoteMatch:
