@@ -99,3 +99,42 @@ def test_skipping_plain_lines_in_notes_blocks_changes_nothing(pieces):
     lines = list(pieces) or [""]
     scanner_result = footnotes.parse_footnotes(lines, _starts(lines), frozenset())
     assert scanner_result == _parse_line_by_line(lines)
+
+
+# -- the agenda's section headings ----------------------------------------------------------------
+
+from unlint.structure import agenda  # noqa: E402
+from unlint.text import NOT_IN_AGENDA_HEADING  # noqa: E402
+
+HEADING_ALPHABET = "一二十AZaz19１ .．、。，！？,!?\t\u3000\x1c中\U00016130"
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(alphabet=HEADING_ALPHABET, max_size=12))
+def test_heading_tests_give_the_patterns_answers(line):
+    stripped = line.strip()
+    assert agenda._holds_stop(stripped) == bool(NOT_IN_AGENDA_HEADING.search(stripped))
+    if agenda._PARAGRAPH_NUMBER.match(line):
+        assert agenda._may_be_paragraph_number(stripped)
+    if agenda._CHAPTER.fullmatch(line):
+        assert stripped[0] in agenda._CHAPTER_FIRST
+
+
+def test_paragraph_number_gate_holds_every_digit_regex_knows():
+    digit = regex.compile(r"\d")
+    missed = [hex(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
+              and digit.match(chr(code)) and not agenda._may_be_paragraph_number(chr(code))]
+    assert not missed
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.text(alphabet=HEADING_ALPHABET, max_size=70), min_size=1, max_size=12),
+       first=st.integers(min_value=1, max_value=12))
+def test_headings_read_every_line_the_plain_loop_reads(lines, first):
+    starts = _starts(lines)
+    plain = []
+    for number in range(first, len(lines) + 1):
+        raw = lines[number - 1]
+        if agenda._is_heading(raw, raw.strip()):
+            plain.append(number)
+    assert [h.line for h in agenda._headings(lines, starts, first, frozenset())] == plain
