@@ -170,7 +170,7 @@ class Document:
 
         paragraphs = self.paragraph_structure.paragraphs
         masthead_end = self.offset(paragraphs[0].line, 1) if paragraphs else None
-        return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end)
+        return parse_agenda(self.text, self.lines, self.furniture_lines, masthead_end, self._line_starts)
 
     @structure
     def references(self) -> References:
@@ -179,7 +179,7 @@ class Document:
 
     @structure
     def footnotes(self) -> Footnotes:
-        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines)
+        return parse_footnotes(self.lines, self._line_starts, self.furniture_lines, self.text)
 
     @structure
     def footnote_match(self) -> FootnoteMatch:

@@ -172,8 +172,10 @@ class _Named:
     organizations: frozenset[str]
 
 
-def _named(registry: Registry, item: SubItemTitle | SectionHeading) -> _Named:
-    mentions = registry.find(item.text)
+def _named(registry: Registry, item: SubItemTitle | SectionHeading, mentions: list[Mention] | None = None) -> _Named:
+    """``item`` with the organizations it names; ``mentions``: ``registry.find(item.text)``, if already found."""
+    if mentions is None:
+        mentions = registry.find(item.text)
     shifted = tuple(Mention(m.start + item.start, m.end + item.start, m.form) for m in mentions)
     return _Named(item.line, item.start, item.end, item.text, shifted, frozenset(m.organization.id for m in mentions))
 
@@ -217,7 +219,9 @@ def agenda_section_mismatch(document: Document, config: Config) -> Iterator[Find
     if not any(t.organizations for t in titles):
         yield from _sections_by_title(agenda)
         return
-    headings = [h for h in (_named(registry, h) for h in agenda.headings) if h.organizations]
+    # Only the headings naming an organization are kept (every mention names one): the others are
+    # not made into _Named at all.
+    headings = [_named(registry, h, mentions) for h in agenda.headings if (mentions := registry.find(h.text))]
     by_title = _headings_by_title(titles, headings)
     if sum(1 for found in by_title.values() if found) < _SECTION_COVERAGE * len(titles):
         return

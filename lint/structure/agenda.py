@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from itertools import compress, count
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from ..patterns import compiled_on_use
-from ..text import AGENDA_HEADING_MAX_CHARS, NOT_IN_AGENDA_HEADING
+from ..text import AGENDA_HEADING_MAX_CHARS
 _AGENDA_START = compiled_on_use(regex.compile,
     r"议程项目\s*(?P<item>\d{1,3})\s*(?=[(（][a-z]{1,2}[)）])"
     # English: the whole line, at its start (in the body, "under agenda item 19 (b)" is a citation).
@@ -48,7 +49,10 @@ _INLINE_TITLE = compiled_on_use(regex.compile, r"\s*(?P<item>[^:：。.;；]{2,8
 _ITEM_TITLE = compiled_on_use(regex.compile, r"\s*(?P<title>联合国同.+?的合作)\s*[:：]\s*")
 _SUB_ITEM_TITLE = compiled_on_use(regex.compile, r"\s*(?P<title>联合国(?:同|与|和|、).+?(?:之间)?的合作)\s*\**\s*")
 _TITLE_OPENING = compiled_on_use(regex.compile, r"\s*联合国(?:同|与|和|、)")
-_CHAPTER = compiled_on_use(regex.compile, r"\s*(?P<number>[一二三四五六七八九十]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
+_CHAPTER_NUMERALS = "一二三四五六七八九十"
+#: What a _CHAPTER line's first character after white space is: a numeral or a capital.
+_CHAPTER_FIRST = frozenset(_CHAPTER_NUMERALS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CHAPTER = compiled_on_use(regex.compile, rf"\s*(?P<number>[{_CHAPTER_NUMERALS}]+|[A-Z])\s*[.．、]\s*(?P<title>\S.*?)\s*")
 _TOC_ENTRY = compiled_on_use(regex.compile, r".*\t\s*(?:\d+|页次)\s*|.*\.{4,}\s*\d+\s*|\s*(?:页次|目录)\s*")
 _PARAGRAPH_NUMBER = compiled_on_use(regex.compile, r"\s*\d{1,3}\s*[.．]")
 
@@ -107,14 +111,15 @@ class AgendaBlock:
 
 
 def parse_agenda(
-    text: str, lines: Sequence[str], skip: frozenset[int] = frozenset(), masthead_end: int | None = None
+    text: str, lines: Sequence[str], skip: frozenset[int] = frozenset(), masthead_end: int | None = None,
+    line_starts: Sequence[int] | None = None,
 ) -> AgendaBlock | None:
     """The agenda line with lettered sub-items, its titles and the body's headings; ``None`` if none.
 
     ``skip`` holds the 1-based numbers of furniture lines. The agenda line is
     looked for only before offset ``masthead_end`` (the first numbered
     paragraph): in the body, ``议程项目 68(a)和(c)`` cites sub-items, it does
-    not list them.
+    not list them. ``line_starts``: the offset of each line in ``text``, when the caller has them.
     """
     match = _agenda_line(text, len(text) if masthead_end is None else masthead_end)
     if match is None:
@@ -122,7 +127,7 @@ def parse_agenda(
     sub_items, end = _sub_items(text, match.end())
     if not sub_items:
         return None
-    starts = _line_starts(lines)
+    starts = _line_starts(lines) if line_starts is None else line_starts
     first_line = _line_of(starts, end) + 1
     item_title, titles, after = _titles(lines, starts, first_line + 1, skip)
     if not titles:
@@ -258,28 +263,52 @@ def _title_at(lines: Sequence[str], starts: list[int], number: int) -> tuple[Sub
     return SubItemTitle(title["title"], number, start, end), 2
 
 
-def _headings(lines: Sequence[str], starts: list[int], first: int, skip: frozenset[int]) -> tuple[SectionHeading, ...]:
+def _headings(lines: Sequence[str], starts: Sequence[int], first: int, skip: frozenset[int]) -> tuple[SectionHeading, ...]:
     headings: list[SectionHeading] = []
-    for number in range(first, len(lines) + 1):
+    # The lines _is_heading's length test passes, found by C-level maps rather than a Python step per
+    # line (most lines after the titles are running text, longer than a heading).
+    stripped_lines = list(map(str.strip, lines[first - 1:]))
+    for number in compress(count(first), map(_HEADING_LENGTHS.__contains__, map(len, stripped_lines))):
         raw = lines[number - 1]
-        stripped = raw.strip()
+        stripped = stripped_lines[number - first]
         if number in skip or not _is_heading(raw, stripped):
             continue
-        chapter = _CHAPTER.fullmatch(raw)
+        # The numbering's first character is the line's first one after white space (the test spares
+        # most headings the regex call; regex's \s takes no character str.strip keeps).
+        chapter = _CHAPTER.fullmatch(raw) if stripped[0] in _CHAPTER_FIRST else None
         title, label = (chapter["title"], chapter["number"]) if chapter else (stripped, "")
         offset = starts[number - 1] + raw.index(title)
         headings.append(SectionHeading(title, number, offset, offset + len(title), label))
     return tuple(headings)
 
 
+#: The lengths of a heading line, stripped (_is_heading's first two tests).
+_HEADING_LENGTHS = range(1, AGENDA_HEADING_MAX_CHARS + 1)
+
+
 def _is_heading(raw: str, stripped: str) -> bool:
     return (
         bool(stripped)
         and len(stripped) <= AGENDA_HEADING_MAX_CHARS
-        and not NOT_IN_AGENDA_HEADING.search(stripped)
+        and not _holds_stop(stripped)
         and not (_may_be_toc_entry(raw) and _TOC_ENTRY.fullmatch(raw))
-        and not _PARAGRAPH_NUMBER.match(raw)
+        and not (_may_be_paragraph_number(stripped) and _PARAGRAPH_NUMBER.match(raw))
     )
+
+
+def _holds_stop(stripped: str) -> bool:
+    """``NOT_IN_AGENDA_HEADING.search(stripped)``, by substring tests: a ``re`` call costs about three
+    times the seven tests on the short lines this is asked about (a test holds the two equal)."""
+    return ("。" in stripped or "，" in stripped or "," in stripped or "！" in stripped or "？" in stripped
+            or "!" in stripped or "?" in stripped)
+
+
+def _may_be_paragraph_number(stripped: str) -> bool:
+    """Whether a ``_PARAGRAPH_NUMBER`` line may start so: with a digit (str's, or any character beyond the
+    BMP, where the digits regex knows from newer Unicode versions are), since regex's \s takes no
+    character str.strip keeps."""
+    first = stripped[:1]
+    return first.isdecimal() or first > "\uffff"
 
 
 def _may_be_toc_entry(raw: str) -> bool:

@@ -181,12 +181,14 @@ class _Targets:
     """Normalized text of every line after the contents, and of each line joined with the next."""
 
     def __init__(self, lines: Sequence[str], after: int, skip: frozenset[int], longest: int) -> None:
+        # A blank line normalizes to nothing, and is dropped with the other lines without words: the
+        # isspace test spares it the normalizing (every other line is blank in much PDF text).
         body = [
-            (i + 1, normalize(lines[i]))
+            (i + 1, words)
             for i in range(after, len(lines))
-            if i + 1 not in skip and len(lines[i]) <= longest
+            if len(text := lines[i]) <= longest and text and not text.isspace() and i + 1 not in skip
+            and (words := normalize(text))
         ]
-        body = [(n, words) for n, words in body if words]
         self.single: dict[str, int] = {}
         self.joined: dict[str, int] = {}
         for position, (number, words) in enumerate(body):
