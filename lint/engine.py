@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .codes import ENGINE_CODES, ENGINE_SEVERITIES
 from .config import Config
-from .diagnostics import Diagnostic, Edit, Finding, Fix, Severity, Where
+from .diagnostics import Diagnostic, Edit, Finding, Fix, Position, Severity, Where
 from .document import Document
 from .funnel import Funneled, Policy, funnel
 from .inputs import RunInputs
@@ -169,17 +169,21 @@ def _valid_fix(fix: object, document: Document) -> bool:
 
 def _diagnostic(rule: Rule, finding: Finding, document: Document, locator: Locator) -> Diagnostic:
     # The severity is the finding's own or the rule's; the funnel applies the configured override.
+    # Positions are values: one offset's is computed once, for the finding and its fix's edits.
+    positions = {finding.start: document.position(finding.start)}
+    if finding.end not in positions:
+        positions[finding.end] = document.position(finding.end)
     return Diagnostic(
         path=document.path,
         code=rule.code,
         rule=rule.name,
         severity=finding.severity or rule.severity,
         message=finding.message,
-        start=document.position(finding.start),
-        end=document.position(finding.end),
+        start=positions[finding.start],
+        end=positions[finding.end],
         offset=finding.start,
         end_offset=finding.end,
-        fix=_placed(finding.fix, document),
+        fix=_placed(finding.fix, document, positions),
         span_text=document.text[finding.start:finding.end],
         source_line=_source_line(document, finding.start),
         where=_where(locator, finding.start),
@@ -199,12 +203,21 @@ def _source_line(document: Document, offset: int) -> str:
     return line if len(line) <= MAX_SOURCE_LINE else ""
 
 
-def _placed(fix: Fix | None, document: Document) -> Fix | None:
+def _placed(fix: Fix | None, document: Document, positions: dict[int, Position] | None = None) -> Fix | None:
+    """``fix`` with each edit's positions filled in (``positions``: those known already, by offset)."""
     if fix is None:
         return None
-    edits = tuple(
-        replace(e, start_position=document.position(e.start), end_position=document.position(e.end)) for e in fix.edits
-    )
+    known = {} if positions is None else positions
+    for edit in fix.edits:
+        for offset in (edit.start, edit.end):
+            if offset not in known:
+                known[offset] = document.position(offset)
+    if type(fix) is Fix and all(type(edit) is Edit for edit in fix.edits):
+        # Made directly: dataclasses.replace looks the fields up and checks them for each copy,
+        # which cost more than the copy (a plugin's subclass still goes through it, keeping its type).
+        return Fix(tuple(Edit(e.start, e.end, e.replacement, known[e.start], known[e.end]) for e in fix.edits),
+                   fix.applicability)
+    edits = tuple(replace(e, start_position=known[e.start], end_position=known[e.end]) for e in fix.edits)
     return replace(fix, edits=edits)
 
 

@@ -35,7 +35,9 @@ class ResolutionSyntaxError(ValueError):
     """The text looks like a resolution reference but does not parse."""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, as none of these internal values is: a frozen dataclass costs five times as much to
+# make (each field set through object.__setattr__), and a citation makes several.
+@dataclass(slots=True)
 class _Identifier:
     """An identifier as parsed, with the tokens the issues need."""
 
@@ -50,7 +52,7 @@ class _Identifier:
     close_bracket: Lexeme | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Item:
     identifier: _Identifier
     has_di: bool
@@ -59,7 +61,7 @@ class _Item:
     has_date: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _LetterItem:
     """``B`` in ``第62/238 A和B号决议``: the previous item's number with another letter."""
 

@@ -119,14 +119,60 @@ def parse_symbol(text: str, start: int = 0) -> DocumentSymbol:
     Raises :class:`SymbolSyntaxError` when it does not parse.
     """
     joined = _WRAP_SPACE.sub("", text) if "/ " in text else text
-    try:
-        parts, reissued = _plain_parse(joined) or symbol_parser().parse(joined)
-    except LalrSyntaxError as err:
-        raise SymbolSyntaxError(_describe(joined, err.position)) from None
-    texts = _part_texts(joined)
-    return DocumentSymbol(
-        start, start + len(text), text, tuple(_make_part(t, f) for t, f in zip(texts, parts)), reissued,
-    )
+    plain = _plain_symbol(joined)
+    if plain is None:
+        try:
+            fields, reissued = symbol_parser().parse(joined)
+        except LalrSyntaxError as err:
+            raise SymbolSyntaxError(_describe(joined, err.position)) from None
+        parts = tuple(_make_part(t, f) for t, f in zip(_part_texts(joined), fields))
+    else:
+        parts, reissued = plain
+    return DocumentSymbol(start, start + len(text), text, parts, reissued)
+
+
+def _plain_symbol(text: str) -> tuple[tuple[SymbolPart, ...], bool] | None:
+    """The parts :func:`parse_symbol` makes of a symbol of the commonest shapes, else None.
+
+    What :func:`_plain_parse` then :func:`_make_part` give, made from each part's match
+    without the fields' dictionary (the parts' texts are the pieces between the joiners:
+    no space or dash stands inside a plain part).
+    """
+    reissued = text.endswith("*")
+    parts = []
+    for part in _PLAIN_JOINER.split(text[:-1] if reissued else text):
+        match = _PLAIN_PART.fullmatch(part)
+        if match is None:
+            return None
+        series, bodies, kind, leading, number, record, suffixes = match.groups()
+        body_tuple = tuple(bodies.split("/")[1:]) if bodies else ()
+        if body_tuple and any(body.partition(".")[0] in _RESERVED for body in body_tuple):
+            return None
+        parts.append(_plain_part(part, series, body_tuple, kind, leading, number, record,
+                                 tuple(suffixes.split("/")[1:]) if suffixes else ()))
+    return tuple(parts), reissued
+
+
+def _plain_part(text: str, series: str, bodies: tuple[str, ...], kind: str | None, leading: str | None,
+                number: str | None, record: str | None, suffixes: tuple[str, ...]) -> SymbolPart:
+    """:func:`_make_part` for a plain part, whose leading number is ASCII digits and which has
+    no late kind, late body or resolution year."""
+    session = year = None
+    problems: tuple[str, ...] = ()
+    if leading is not None:
+        value = int(leading)
+        year_series = series in YEAR_SERIES and not (series == "E" and bodies)
+        if year_series or kind in YEAR_KINDS or value >= FIRST_YEAR:
+            year = value
+            if not FIRST_YEAR <= value <= LAST_YEAR:
+                what = f"{series}/{kind}/" if kind in YEAR_KINDS else f"{series}/"
+                problems = (f"{what} symbols put a four-digit year here, not {leading}",)
+        else:
+            session = value
+    numbered = None if number is None else int(number)
+    if kind in YEAR_KINDS and year is None and numbered is not None:
+        problems += (f"{series}/{kind}/ symbols need a year and a number ({series}/{kind}/YEAR/N)",)
+    return SymbolPart(text, series, bodies, kind, session, year, numbered, record, suffixes, None, problems)
 
 
 def _plain_parse(text: str) -> tuple[list[dict], bool] | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import codecs
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -57,56 +58,64 @@ def _candidates(text: str) -> Iterator[int]:
     """Offsets of every character of ``text`` that may be in the table, in order.
 
     GB 2312 is the simplified character set, so nearly every traditional
-    character is outside it. The codec marks each character outside it with
-    a "?" in C, and one scan for the few table characters GB 2312 does hold
-    finds the rest: far faster than a pattern of all 3,198 table characters,
-    or a set of the text's characters. The marks are found in the encoded
-    bytes, where a character takes one byte if ASCII and two otherwise: a
-    mark's offset in the text is its offset in the bytes less the two-byte
-    characters before it (decoding the bytes back to find them cost twice
-    what the rest of the rule does).
+    character is outside it. The codec hands each character outside it to an
+    error handler with its offset in the text (:func:`_outside_gb2312`), and a
+    search for each of the few table characters GB 2312 does hold finds the
+    rest: far faster than a pattern of all 3,198 table characters, or a set of
+    the text's characters. (The codec's own "?" marks, found in the encoded
+    bytes, needed the two-byte characters before each counted; a pattern of the
+    eight characters inside, tried at every character, cost more than the
+    encoding.)
     """
-    encoded = text.encode("gb2312", "replace")
-    marks, characters = _marks(encoded)
-    if characters != len(text):
-        yield from range(len(text))  # not one character each way: scan everything
-        return
-    inside = [match.start() for match in _inside_pattern().finditer(text)]
-    yield from sorted(marks + inside) if marks and inside else (marks or inside)
+    outside = _outside_gb2312(text)
+    inside = _inside_offsets(text)
+    yield from sorted(outside + inside) if outside and inside else (outside or inside)
 
 
-def _marks(encoded: bytes) -> tuple[list[int], int]:
-    """Text offsets of the "?" in ``encoded`` (the characters outside GB 2312 and the text's own "?"),
-    and how many characters the bytes encode."""
+def _outside_gb2312(text: str) -> list[int]:
+    """Offsets of the characters of ``text`` that GB 2312 does not hold, in order."""
+    _recorded.offsets = offsets = []
+    try:
+        text.encode("gb2312", _RECORD_OFFSETS)
+    finally:
+        del _recorded.offsets
+    return offsets
+
+
+def _record_offsets(error: UnicodeError) -> tuple[str, int]:
+    """The error handler of :func:`_outside_gb2312`: notes the characters' offsets, writes nothing."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    _recorded.offsets.extend(range(error.start, error.end))
+    return "", error.end
+
+
+#: Where the handler puts its offsets: per thread, since the handler is registered once per process.
+_recorded = threading.local()
+_RECORD_OFFSETS = "unlint-typ005-offsets"
+codecs.register_error(_RECORD_OFFSETS, _record_offsets)
+
+
+def _inside_offsets(text: str) -> list[int]:
+    """Offsets of the table characters GB 2312 holds (``後``), in order: a string search for each
+    (eight of them, most documents holding none)."""
     offsets: list[int] = []
-    two_byte = previous = 0
-    position = encoded.find(b"?")
-    while position != -1:
-        two_byte += _two_byte_characters(encoded, previous, position)
-        offsets.append(position - two_byte)
-        previous = position
-        position = encoded.find(b"?", position + 1)
-    two_byte += _two_byte_characters(encoded, previous, len(encoded))
-    return offsets, len(encoded) - two_byte
-
-
-def _two_byte_characters(encoded: bytes, start: int, stop: int) -> int:
-    """How many characters of GB 2312 bytes ``encoded[start:stop]`` took two bytes (each byte >= 0x80)."""
-    piece = encoded[start:stop]
-    return (len(piece) - len(piece.translate(None, _HIGH_BYTES))) // 2
-
-
-_HIGH_BYTES = bytes(range(0x80, 0x100))
+    for char in _inside_characters():
+        position = text.find(char)
+        while position != -1:
+            offsets.append(position)
+            position = text.find(char, position + 1)
+    return sorted(offsets) if offsets else offsets
 
 
 @lru_cache(maxsize=1)
-def _inside_pattern() -> re.Pattern[str]:
-    """A table character inside GB 2312 (``後``): the codec does not mark it."""
-    return re.compile("[" + re.escape("".join(sorted(_in_gb2312(traditional_characters())))) + "]")
+def _inside_characters() -> tuple[str, ...]:
+    """The table characters inside GB 2312 (``後``): the codec lets them through."""
+    return tuple(sorted(_in_gb2312(traditional_characters())))
 
 
 def _in_gb2312(chars: Iterable[str]) -> list[str]:
-    """The ``chars`` that GB 2312 holds, found as :func:`_candidates` finds them: one encoding of all,
+    """The ``chars`` that GB 2312 holds, found as the codec finds them: one encoding of all,
     where each one outside becomes "?" (3,198 encodings one by one, most of them failing, cost 10 ms)."""
     chars = list(chars)
     joined = "".join(chars)

@@ -25,7 +25,7 @@ _ZH_PIECES = ["大会", "安全理事会", "安理会", "人权理事会", "经�
               "决议", "决定", "决 议", "草案", "1325", "(2000)", "（2000）", "（", "）", "(", ")", "/", "60/1", "ES-10/1",
               "S-17/1", "A", "B", "H", "I", " ", "\u3000", "\x1c", "\n", "以及", "和", "及", "、", "…", "的", "根据",
               "附件一", "第5段", "，", "2005年9月20日", "１２", "٣", "．", "执行局", "决议（决议）", "(abcdefg)", "(ab cd)",
-              "\u0378"]
+              "\u0378", "号决议草案", "会议", "（决议", "决议）", "决定，", "草"]
 _EN_PIECES = ["Security Council resolutions", "General Assembly resolutions:", "大会决议", "安全理事会决议：", "1325 (2000)",
               "66/253 A", "1514 (XV); 60/1", "", "  ", "S/2005/567 | x", "Some prose that runs on " * 5, "| 1325 (2000) | x",
               "\t2334 (2016)", "Human Rights Council decisions", "x\x0cSecurity Council resolutions", "\u2028 1325 (2000)"]
@@ -121,3 +121,15 @@ def test_a_reference_is_found_across_a_bracket_whose_contents_are_not_reference_
     # 决议 inside the brackets and a character no reference holds outside them.
     text = "根据大会第60/1（决议草案）号决议"
     assert [text[slice(*m.span())] for m in find._zh_candidates(text)] == ["大会第60/1（决议草案）号决议"]
+
+
+def test_the_characters_the_backward_run_passes_over_are_all_passed_over_by_the_walk():
+    # _earliest_start lets one `re` run pass over these, then goes on a character at a time:
+    # the run must take only characters the per-character test takes.
+    import unicodedata
+
+    taken = [chr(code) for code in range(0x110000) if find._PASSED_OVER.fullmatch(chr(code))]
+    assert len(taken) == len(find._ZH_CANDIDATE_CHARS) + 10 + 4
+    for char in taken:
+        assert (char in find._ZH_CANDIDATE_CHARS or char.isspace() or char.isnumeric()
+                or unicodedata.category(char) == "Cn")

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from unlint import Applicability, Config, Document
 from unlint.inputs import RunInputs
 from unlint.rules.organizations import (
@@ -444,3 +446,11 @@ def test_one_short_form_given_to_two_spellings_in_a_real_document():
     # A UNICEF evaluation peer review (2023) defines GEROS twice, the second time without the "s".
     text = (REAL / "ecosoc-2023-geros.en.txt").read_text(encoding="utf-8")
     assert org001(text) == ["Global Evaluation Report Oversight System"]
+
+
+@given(st.text(alphabet=st.sampled_from("(（)）联合国儿童基金会a \n") | st.characters(), max_size=60))
+def test_the_opening_brackets_are_the_offsets_a_scan_of_every_character_finds(text):
+    # ORG002 looks each mention's end up among these instead of slicing the character after it.
+    from unlint.rules.organizations import _opening_brackets
+
+    assert _opening_brackets(text) == {i for i, char in enumerate(text) if char in "(（"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unlint import Config, Document, lint_paths
 from unlint.diagnostics import Applicability
@@ -323,6 +325,33 @@ def test_traditional_characters_are_placed_after_ascii_marks_and_other_outside_c
 def test_a_traditional_character_outside_the_bmp_fires():
     (finding,) = check(traditional_character, "文字𠁞。\n")
     assert finding.start == 2
+
+
+_TYP005_ALPHABET = "問題會議後拚摺麴会议问题之後a?é—•\n 。𠁞𫖯\ud800ß"
+
+
+@given(st.text(alphabet=st.sampled_from(_TYP005_ALPHABET) | st.characters(), max_size=80))
+def test_traditional_candidates_hold_every_table_character_as_a_scan_of_every_offset_finds_them(text):
+    # The codec's error handler and the searches for the characters inside GB 2312 stand for
+    # looking at every character: the same table characters, at the same offsets, in order.
+    from unlint.rules.typography.data import traditional_characters
+    from unlint.rules.typography.traditional import _candidates
+
+    table = traditional_characters()
+    candidates = list(_candidates(text))
+    assert candidates == sorted(set(candidates))
+    assert [o for o in candidates if text[o] in table] == [i for i, char in enumerate(text) if char in table]
+
+
+def test_traditional_candidates_are_found_per_thread():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from unlint.rules.typography.traditional import _candidates
+
+    texts = ["問" * n + "会" * (200 - n) for n in range(0, 200, 7)]
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda text: list(_candidates(text * 50)), texts))
+    assert found == [[i for i, char in enumerate(text * 50) if char == "問"] for text in texts]
 
 @pytest.mark.parametrize("text", ["显著的进展和著名的学者。", "乾隆年间，覆盖全国。", "於先生和沈先生。", "联合国问题和会议。"])
 def test_characters_that_are_also_simplified_are_silent(text):
