@@ -143,7 +143,7 @@ class Document:
 
     @structure
     def paragraph_structure(self) -> ParagraphStructure:
-        return parse_paragraphs(self.lines, self.layout_skip)
+        return parse_paragraphs(self.lines, self.layout_skip, self.text, self._line_starts)
 
     @property
     def paragraphs(self):

@@ -153,3 +153,40 @@ def test_annex_label_last_letter_is_only_x_ignoring_case():
 @given(text=st.text(alphabet="anexpdiANEXPDI\u0130 附件(see)", max_size=30))
 def test_annex_label_gate_on_random_text(text):
     assert crossrefs._annex_label_starts(text) == _plain_annex_label_starts(text)
+
+
+# -- paragraphs._PLAIN_NUMBERED: where it matches, _NUMBERED matches with the same groups -----------
+
+_NUMBERED_ALPHABET = "0123456789١٣３ .．．\t\u3000\xa0\x0b\x1c\u2003a题。A|"
+
+
+def _plain_agrees(line: str) -> None:
+    from unlint.structure import paragraphs
+
+    plain = paragraphs._PLAIN_NUMBERED.match(line)
+    if plain is None:
+        return
+    exact = paragraphs._NUMBERED.match(line)
+    assert exact is not None, line
+    assert (plain.span(1), plain.span(2), plain.span(3)) == (
+        exact.span(paragraphs._INDENT), exact.span(paragraphs._NUMBER), exact.span(paragraphs._REST)), line
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_NUMBERED_ALPHABET, max_size=12))
+def test_plain_numbered_pattern_agrees_with_the_regex_one(line):
+    _plain_agrees(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(r"\A[ \t\u3000\xa0]{0,2}[0-9١３]{1,4}[ \t\u3000\xa0]{0,2}[.．][ \t\u3000\xa0\x0b\x1c]{0,2}.{0,4}\Z"))
+def test_plain_numbered_pattern_agrees_on_numbered_shapes(line):
+    _plain_agrees(line)
+
+
+def test_plain_numbered_pattern_takes_the_common_lines():
+    from unlint.structure import paragraphs
+
+    for line in ("1. 第一段", " 12．全角", "  3.\u3000文字", "999. x"):
+        assert paragraphs._PLAIN_NUMBERED.match(line), line
+        _plain_agrees(line)
