@@ -197,3 +197,11 @@ def test_plain_numbered_pattern_takes_the_common_lines():
     for line in ("1. 第一段", " 12．全角", "  3.\u3000文字", "999. x"):
         assert paragraphs._PLAIN_NUMBERED.match(line), line
         _plain_agrees(line)
+
+
+def test_no_ascii_character_is_han():
+    """pairing asks HAN about a stretch between brackets only when _NON_ASCII finds a character in it."""
+    from unlint.text import HAN
+
+    assert not any(HAN.match(chr(code)) for code in range(128))
+    assert all(pairing._NON_ASCII.match(chr(code)) for code in range(128, 0x30000, 97))
