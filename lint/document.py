@@ -126,7 +126,7 @@ class Document:
 
     @structure
     def furniture(self) -> tuple[FurnitureLine, ...]:
-        return parse_furniture(self.lines, self.header.symbol_parts)
+        return parse_furniture(self.lines, self.header.symbol_parts, self.text, self._line_starts)
 
     @structure
     def furniture_lines(self) -> frozenset[int]:
@@ -150,7 +150,7 @@ class Document:
 
     @structure
     def paragraph_structure(self) -> ParagraphStructure:
-        return parse_paragraphs(self.lines, self.layout_skip)
+        return parse_paragraphs(self.lines, self.layout_skip, self.text, self._line_starts)
 
     @property
     def paragraphs(self):
@@ -198,7 +198,7 @@ class Document:
     def headings(self) -> tuple[Heading, ...]:
         """Chapter and lettered section headings (not the contents' entries)."""
         toc_lines = self.toc.lines if self.toc else frozenset()
-        return parse_headings(self.lines, self.layout_skip | toc_lines)
+        return parse_headings(self.lines, self.layout_skip | toc_lines, self.text, self._line_starts)
 
     @structure
     def internal_references(self) -> tuple[InternalReference, ...]:
@@ -216,7 +216,7 @@ class Document:
         from .structure.sublists import parse_lettered_items
 
         return parse_lettered_items(self.lines, self.layout_skip | self.footnotes.text_lines,
-                                    self.layout.table_lines)
+                                    self.layout.table_lines, self.text, self._line_starts)
 
     # -- structure that needs the run's inputs or other structures ---------------
 

@@ -31,8 +31,9 @@ quotation or a parenthesis often runs over a wrap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import compress, filterfalse
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
@@ -62,9 +63,13 @@ MAX_PARAGRAPH_LINES = 100
 BLOCK_DOUBT_CODES = frozenset({"TYP002"})
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """A paragraph of running text: 1-based line numbers, furniture left out."""
+class TextBlock(NamedTuple):
+    """A paragraph of running text: 1-based line numbers, furniture left out.
+
+    A named tuple rather than a frozen dataclass: a document has thousands of blocks, and a
+    frozen dataclass's ``__init__`` (an ``object.__setattr__`` call per field) cost four times
+    what making the tuple costs (``parse_blocks`` makes them with ``tuple.__new__``, in C).
+    """
 
     lines: tuple[int, ...]
     #: The block starts only because the line before ended a sentence, in a text of whole lines
@@ -96,45 +101,54 @@ def block_doubts(blocks: Sequence[TextBlock]) -> tuple[NotChecked, ...]:
 
 
 def parse_blocks(
-    lines: Sequence[str], furniture: frozenset[int], structure: ParagraphStructure
+    lines: Sequence[str], furniture: frozenset[int], structure: ParagraphStructure,
 ) -> tuple[TextBlock, ...]:
     """Split ``lines`` into paragraph blocks (see the module docstring)."""
-    # Every test below reads the stripped line: strip each line once. These run once per line of
-    # every document, so they are written with map and compress, which run no Python per line.
-    stripped = list(map(str.strip, lines))
-    all_numbers = range(1, len(lines) + 1)
-    text_lines = list(filterfalse(furniture.__contains__, compress(all_numbers, stripped)))
-    blank_ends_block = not _double_spaced(text_lines, stripped)
-    # In a double-spaced text blank lines are layout, not paragraph ends: read only the text lines.
-    numbers = list(filterfalse(furniture.__contains__, all_numbers)) if blank_ends_block else text_lines
+    # Every test reads the stripped line, by 1-based line number (index 0 is no line). These
+    # passes run once per line of every document: map, compress and filter run no Python per
+    # line (even so, each costs some 300 instructions a line: they are few).
+    stripped = ["", *map(str.strip, lines)]
+    texts = stripped.copy()  # the text lines' stripped text, furniture blanked (a copy costs ~10 a line)
+    for number in furniture:
+        if number < len(texts):
+            texts[number] = ""
+    text_lines = list(compress(range(len(texts)), texts))
+    bare = list(filter(None, texts))
     soft: set[int] = set()
     blocks = _split(
-        numbers,
+        text_lines,
+        bare,
         lines,
-        stripped,
         _structural_starts(structure),
-        blank_ends_block=blank_ends_block,
-        line_is_paragraph=not _wrapped(text_lines, stripped),
+        furniture,
+        blank_ends_block=not _double_spaced(text_lines, stripped),
+        line_is_paragraph=not _wrapped(bare),
         soft=soft,
     )
-    return tuple(TextBlock(tuple(block), block[0] in soft) for block in sorted(blocks, key=lambda block: block[0]))
+    # Each line is in one block, so lists compare by their first lines: sort() orders them as
+    # sorted(key=first line) did. The blocks are made in C (no __init__ per block).
+    blocks.sort()
+    firsts_soft = map(soft.__contains__, map(itemgetter(0), blocks))
+    return tuple(map(tuple.__new__, repeat(TextBlock), zip(map(tuple, blocks), firsts_soft)))
 
 
 def _split(
-    numbers: Sequence[int],
+    text_lines: list[int],
+    bare: list[str],
     lines: Sequence[str],
-    stripped: Sequence[str],
     starts: frozenset[int],
+    furniture: frozenset[int],
     *,
     blank_ends_block: bool,
     line_is_paragraph: bool,
     soft: set[int],
 ) -> list[list[int]]:
-    """Read the lines ``numbers`` in order into blocks of line numbers.
+    """Read the lines ``text_lines`` (``bare``: each stripped) in order into blocks of line numbers.
 
-    A footnote rule suspends the paragraph it interrupts; the paragraph takes
-    up again at the first line after the footnotes. One loop over local
-    variables, since this runs once per line of every document.
+    Blank lines are not in ``text_lines``: when ``blank_ends_block``, a gap before a line that
+    holds a line other than furniture (a blank line) ends the block. A footnote rule suspends
+    the paragraph it interrupts; the paragraph takes up again at the first line after the
+    footnotes. One loop over local variables, since this runs once per line of every document.
     """
     blocks: list[list[int]] = []
     current: list[int] = []
@@ -142,16 +156,17 @@ def _split(
     after_sentence = True
     # The paragraph a footnote rule interrupted, and its after_sentence, while its footnotes are read.
     suspended: tuple[list[int], bool] | None = None
-    for number in numbers:
-        bare = stripped[number - 1]
-        if not bare:
-            if blank_ends_block and suspended is None and current:
-                blocks.append(current)
-                current = []
-            continue
+    previous = 0  # the text line before
+    ends, closing = _SENTENCE_END_SET, _CLOSING
+    for number, line in zip(text_lines, bare):
+        if (blank_ends_block and number - previous > 1 and suspended is None and current
+                and not all(map(furniture.__contains__, range(previous + 1, number)))):
+            blocks.append(current)  # a blank line in between
+            current = []
+        previous = number
         text = lines[number - 1]
         # The substring tests spare a regex call on the many lines that cannot match.
-        if "_____" in bare and FOOTNOTE_RULE.fullmatch(text):
+        if "_____" in line and FOOTNOTE_RULE.fullmatch(text):
             if suspended is None:
                 suspended = (current, after_sentence)
             elif current:
@@ -181,7 +196,8 @@ def _split(
                     soft.add(number)
             current = []
         current.append(number)
-        after_sentence = bare[-1] in PARAGRAPH_END_STOPS or (bare[-1] in _CLOSING and bare[-2:-1] in _SENTENCE_END_SET)
+        last = line[-1]
+        after_sentence = last in ends or (last in closing and line[-2:-1] in ends)
     if current:
         blocks.append(current)
     if suspended is not None and suspended[0]:
@@ -195,18 +211,29 @@ def _structural_starts(structure: ParagraphStructure) -> frozenset[int]:
     return frozenset(numbered | {p.line for p in structure.parts if p.line > 1})
 
 
-def _wrapped(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:
-    lengths = sorted([len(stripped[number - 1]) for number in text_lines])
-    if lengths and lengths[len(lengths) // 2] > _WRAPPED_LINE_MAX:
-        return False
-    if len(text_lines) < _SENTENCE_LINES_MIN:
+def _wrapped(bare: list[str]) -> bool:
+    """Whether the text lines (``bare``: each stripped) are wraps of paragraphs (see the module docstring)."""
+    # The median length is over _WRAPPED_LINE_MAX when at most half the lines (rounded down) are
+    # not: a count (sorting the lengths cost a comparison per line and step). It needs more than
+    # half the lines over the length, so a total below that settles it without the count.
+    half = len(bare) // 2
+    if len("".join(bare)) > (_WRAPPED_LINE_MAX + 1) * (len(bare) - half) - 1:
+        if bare and len(bare) - sum(map(_WRAPPED_LINE_MAX.__lt__, map(len, bare))) <= half:
+            return False
+    if len(bare) < _SENTENCE_LINES_MIN:
         return True  # too few lines to tell sentences from wraps
-    ends = sum(stripped[number - 1][-1] in _CLAUSE_END for number in text_lines)
-    return ends <= _SENTENCE_LINES * len(text_lines)
+    last_characters = "".join(map(itemgetter(-1), bare))
+    ends = sum(map(last_characters.count, set(_CLAUSE_END)))
+    return ends <= _SENTENCE_LINES * len(bare)
 
 
-def _double_spaced(text_lines: Sequence[int], stripped: Sequence[str]) -> bool:
+def _double_spaced(text_lines: list[int], stripped: list[str]) -> bool:
     # Whether the line after each text line (the last line of the text aside) is blank;
-    # stripped[number] is the line after line ``number``.
-    next_is_blank = [not stripped[number] for number in text_lines if number < len(stripped)]
-    return bool(next_is_blank) and sum(next_is_blank) / len(next_is_blank) > _DOUBLE_SPACED
+    # following[number] is the line after line ``number`` (stripped[0] is no line).
+    following = stripped[1:]
+    if text_lines and text_lines[-1] == len(following):
+        text_lines = text_lines[:-1]
+    if not text_lines:
+        return False
+    blank = list(map(following.__getitem__, text_lines)).count("")
+    return blank / len(text_lines) > _DOUBLE_SPACED

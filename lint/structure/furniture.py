@@ -45,17 +45,20 @@ _PATTERNS = (
 )
 
 
-def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = ()) -> tuple[FurnitureLine, ...]:
+def parse_furniture(lines: Sequence[str], own_symbols: Sequence[str] = (), text: str | None = None,
+                    line_starts: Sequence[int] | None = None) -> tuple[FurnitureLine, ...]:
     """Return the furniture lines among ``lines`` (1-based line numbers).
 
     ``own_symbols`` are the parts of the document's own symbol
     (``A/60/341``, ``S/2005/567``); a line holding nothing else, apart from a
-    page number, is a running header.
+    page number, is a running header. ``text`` and ``line_starts``: the lines joined by ``\\n``
+    and the offset where each starts, when the caller has them (the Document does).
     """
     is_header = _running_header_test(own_symbols)
     # No other line can be furniture: one starting as the fixed patterns do, or holding an own symbol.
-    text = "\n".join(lines)  # once, for both searches
-    candidates = lines_matching(lines, _GATE, text)
+    if text is None:
+        text = "\n".join(lines)  # once, for both searches
+    candidates = lines_matching(lines, _GATE, text, line_starts)
     if own_symbols:
         candidates = sorted(set(candidates).union(lines_containing(lines, own_symbols, text)))
     found = []

@@ -83,23 +83,28 @@ def _roman_value(label: str) -> int:
     return total
 
 
-def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> tuple[Heading, ...]:
-    """Chapter and section headings after ``skip`` (furniture and contents lines)."""
+def parse_headings(lines: Sequence[str], skip: frozenset[int] = frozenset(), text: str | None = None,
+                   line_starts: Sequence[int] | None = None) -> tuple[Heading, ...]:
+    """Chapter and section headings after ``skip`` (furniture and contents lines).
+
+    ``text`` and ``line_starts``: the lines joined by ``\\n`` and the offset where each starts,
+    when the caller has them (the Document does: a join copies the whole text).
+    """
     headings: list[Heading] = []
     chapter = ""
     next_chapter = 1
-    for index in lines_matching(lines, _GATE):  # no other line is a heading
-        text = lines[index]
+    for index in lines_matching(lines, _GATE, text, line_starts):  # no other line is a heading
+        line = lines[index]
         number = index + 1
-        if number in skip or " | " in text or not text.strip():
+        if number in skip or " | " in line or not line.strip():
             continue
-        if (match := _CHAPTER.fullmatch(text)) and _title_like(match["title"]):
+        if (match := _CHAPTER.fullmatch(line)) and _title_like(match["title"]):
             if label_value(match["label"]) == next_chapter:
                 chapter = match["label"]
                 next_chapter += 1
                 headings.append(Heading(chapter, _clean(match["title"]), number, 1))
             continue
-        if (match := _SECTION.fullmatch(text)) and _title_like(match["title"]) and chapter:
+        if (match := _SECTION.fullmatch(line)) and _title_like(match["title"]) and chapter:
             headings.append(Heading(match["label"], _clean(match["title"]), number, 2, chapter))
     return tuple(headings)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -35,6 +36,12 @@ _INDENT, _NUMBER, _REST = (_NUMBERED.groupindex[name] for name in ("indent", "nu
 _PART = compiled_on_use(regex.compile,
     r"\s*(?P<label>(?:附件|附录)[一二三四五六七八九十]*|(?:Annex|Appendix)(?:\s+[IVXLC]+)?)\s*"
 )
+# A sufficient form of _NUMBERED in the stdlib engine, whose call costs a fraction of regex's: its
+# indent, spaces and digits are characters both engines read alike, and the rest must start with a
+# character that is white space to neither (re's \S is narrower than regex's). Where it matches,
+# _NUMBERED matches with the same groups; where it does not, parse_paragraphs asks _NUMBERED.
+_PLAIN_NUMBERED = compiled_on_use(re.compile,
+    r"([ \t\u3000]*)([0-9]{1,3})[ \t\u3000]*[.．](?=[ \t]|[^\x00-\x7f])[ \t\u3000]*(\S.*)")
 # Necessary for _NUMBERED or _PART to match a line: what the line starts with.
 _GATE = compiled_on_use(re.compile, r"\n[^\S\n]*+(?:[^\s.．]{1,3}+[^\S\n]*+[.．]|附件|附录|Annex|Appendix)")
 
@@ -53,8 +60,14 @@ class Part:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedParagraph:
+class NumberedParagraph(NamedTuple):
+    """A numbered paragraph.
+
+    A named tuple rather than a frozen dataclass: a document has thousands, and a frozen
+    dataclass's ``__init__`` (an ``object.__setattr__`` call per field) cost four times what
+    making the tuple costs (``parse_paragraphs`` makes them with ``tuple.__new__``).
+    """
+
     number: int
     #: 1-based line on which the paragraph starts.
     line: int
@@ -108,18 +121,24 @@ class ParagraphStructure:
         return tuple(p for p in self.paragraphs if p.part == label)
 
 
-def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -> ParagraphStructure:
-    """Find numbered paragraphs in ``lines``; line numbers in ``skip`` are furniture."""
+def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset(), text: str | None = None,
+                     line_starts: Sequence[int] | None = None) -> ParagraphStructure:
+    """Find numbered paragraphs in ``lines``; line numbers in ``skip`` are furniture.
+
+    ``text`` and ``line_starts``: the lines joined by ``\\n`` and the offset where each starts,
+    when the caller has them (the Document does).
+    """
     parts = [Part(BODY, 1)]
     paragraphs: list[NumberedParagraph] = []
     headings: list[NumberedHeading] = []
     side: list[NumberedParagraph] = []
     side_next = 0  # the number the current side sequence expects next; 0: none open
-    candidates = lines_matching(lines, _GATE)
+    candidates = lines_matching(lines, _GATE, text, line_starts)
     part_lines = _real_parts(lines, skip, candidates)
     expected = 1
+    new_tuple, plain = tuple.__new__, _PLAIN_NUMBERED.match
     for index in candidates:  # other lines are neither parts nor numbered
-        text = lines[index]
+        line = lines[index]
         number = index + 1
         if number in skip:
             continue
@@ -127,17 +146,22 @@ def parse_paragraphs(lines: Sequence[str], skip: frozenset[int] = frozenset()) -
             parts.append(Part(part_lines[number], number))
             expected, side_next = 1, 0
             continue
-        match = _NUMBERED.match(text)
-        if not match or (rest := match[_REST]) is None or " | " in text:  # " | ": a flattened table row
+        if match := plain(line):
+            indent, digits, rest_group = 1, 2, 3
+        elif match := _NUMBERED.match(line):
+            indent, digits, rest_group = _INDENT, _NUMBER, _REST
+        else:
             continue
-        value = int(match[_NUMBER])
+        if (rest := match[rest_group]) is None or " | " in line:  # " | ": a flattened table row
+            continue
+        value = int(match[digits])
         # The look at the next lines comes last: most numbered lines are paragraphs.
         if _title_like(rest) and (value != expected or _next_starts_numbered(lines, index, skip)):
             headings.append(NumberedHeading(value, number, rest.strip(), parts[-1].label))
             continue
         # Between the number and the text: white space and the stop (no copy of the long rest).
-        fullwidth = "．" in text[match.end(_NUMBER):match.start(_REST)]
-        paragraph = NumberedParagraph(value, number, match.end(_INDENT) + 1, parts[-1].label, fullwidth)
+        fullwidth = "．" in line[match.end(digits):match.start(rest_group)]
+        paragraph = new_tuple(NumberedParagraph, (value, number, match.end(indent) + 1, parts[-1].label, fullwidth))
         if value != expected and (value == side_next or (value == 1 and expected > 2)):
             side.append(paragraph)  # a list numbered on its own, inside the part
             side_next = value + 1

@@ -26,7 +26,9 @@ compares each gate with its backtracking form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 
 import regex
 
@@ -38,13 +40,15 @@ except ImportError:  # pragma: no cover - a build without a compiler
     _native_char_positions = None
 
 
-def lines_matching(lines: Sequence[str], gate: re.Pattern, text: str | None = None) -> list[int]:
+def lines_matching(lines: Sequence[str], gate: re.Pattern, text: str | None = None,
+                   line_starts: Sequence[int] | None = None) -> list[int]:
     """0-based indices, ascending, of the lines whose start ``gate`` matches.
 
     ``gate`` starts with ``\\n`` and runs over ``"\\n"`` followed by the lines
     joined by ``\\n``; it must not match across the next line end (write
     ``[^\\S\\n]`` where a per-line pattern has ``\\s``). ``text`` is that
-    joined text, when the caller has made it already (a join copies the whole text).
+    joined text, when the caller has made it already (a join copies the whole text),
+    and ``line_starts`` the offset in it where each line starts (the Document's index).
     """
     if not lines:
         return []
@@ -53,6 +57,11 @@ def lines_matching(lines: Sequence[str], gate: re.Pattern, text: str | None = No
     indices = [0] if gate.match("\n" + lines[0]) else []
     if text is None:
         text = "\n".join(lines)
+    if line_starts is not None:
+        # A bisect per match: counting the line breaks in between reads the whole text again.
+        # The match starts at the "\n" that ends the line before the one it gates.
+        indices += map(bisect_right, repeat(line_starts), map(re.Match.start, gate.finditer(text)))
+        return indices
     line, position = 0, 0
     for match in gate.finditer(text):
         start = match.start()  # the \n before the line

@@ -45,14 +45,19 @@ class LetteredItem:
 
 
 def parse_lettered_items(lines: Sequence[str], skip: frozenset[int] = frozenset(),
-                         tables: frozenset[int] = frozenset()) -> tuple[LetteredItem, ...]:
-    """The items at line starts, outside ``skip``; ``tables`` are table lines (they break a list)."""
+                         tables: frozenset[int] = frozenset(), text: str | None = None,
+                         line_starts: Sequence[int] | None = None) -> tuple[LetteredItem, ...]:
+    """The items at line starts, outside ``skip``; ``tables`` are table lines (they break a list).
+
+    ``text`` and ``line_starts``: the lines joined by ``\\n`` and the offset where each starts,
+    when the caller has them (the Document does: a join copies the whole text).
+    """
     items: list[LetteredItem] = []
     previous = ""
     table_lines = sorted(tables)
-    for index in lines_matching(lines, _GATE):  # no other line starts an item
-        text = lines[index]
-        if index + 1 in skip or " | " in text or not (match := _ITEM.match(text)):
+    for index in lines_matching(lines, _GATE, text, line_starts):  # no other line starts an item
+        line_text = lines[index]
+        if index + 1 in skip or " | " in line_text or not (match := _ITEM.match(line_text)):
             continue
         letter = match["letter"]
         if letter in "ivx" and previous != chr(ord(letter) - 1):

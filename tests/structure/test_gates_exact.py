@@ -25,6 +25,13 @@ def _plain_bare_marker_closers(text: str) -> set[int]:
             and pairing._BARE_MARKER.fullmatch(text, starts[bisect.bisect_right(starts, offset) - 1], offset + 1)}
 
 
+def _bare_marker_closers(text: str) -> set[int]:
+    """What pairing skips: each ")" told by _closes_bare_marker (its length test first)."""
+    starts = _line_starts(text)
+    return {offset for offset, char in enumerate(text) if char == ")"
+            and pairing._closes_bare_marker(text, starts[bisect.bisect_right(starts, offset) - 1], offset)}
+
+
 def _plain_apostrophes(text: str) -> set[int]:
     return {offset for offset, char in enumerate(text)
             if char == "’" and pairing._APOSTROPHE.match(text, offset - 1 if offset else 0)}
@@ -40,14 +47,14 @@ EDGES = [
 
 def test_skip_sets_on_edges():
     for text in EDGES:
-        assert pairing._bare_marker_closers(text, _line_starts(text)) == _plain_bare_marker_closers(text), text
+        assert _bare_marker_closers(text) == _plain_bare_marker_closers(text), text
         assert pairing._apostrophes(text) == _plain_apostrophes(text), text
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet="aivx1２ )(（）’A\n\t\u3000中", max_size=40))
 def test_skip_sets_on_random_text(text):
-    assert pairing._bare_marker_closers(text, _line_starts(text)) == _plain_bare_marker_closers(text)
+    assert _bare_marker_closers(text) == _plain_bare_marker_closers(text)
     assert pairing._apostrophes(text) == _plain_apostrophes(text)
 
 
@@ -153,3 +160,48 @@ def test_annex_label_last_letter_is_only_x_ignoring_case():
 @given(text=st.text(alphabet="anexpdiANEXPDI\u0130 附件(see)", max_size=30))
 def test_annex_label_gate_on_random_text(text):
     assert crossrefs._annex_label_starts(text) == _plain_annex_label_starts(text)
+
+
+# -- paragraphs._PLAIN_NUMBERED: where it matches, _NUMBERED matches with the same groups -----------
+
+_NUMBERED_ALPHABET = "0123456789١٣３ .．．\t\u3000\xa0\x0b\x1c\u2003a题。A|"
+
+
+def _plain_agrees(line: str) -> None:
+    from unlint.structure import paragraphs
+
+    plain = paragraphs._PLAIN_NUMBERED.match(line)
+    if plain is None:
+        return
+    exact = paragraphs._NUMBERED.match(line)
+    assert exact is not None, line
+    assert (plain.span(1), plain.span(2), plain.span(3)) == (
+        exact.span(paragraphs._INDENT), exact.span(paragraphs._NUMBER), exact.span(paragraphs._REST)), line
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_NUMBERED_ALPHABET, max_size=12))
+def test_plain_numbered_pattern_agrees_with_the_regex_one(line):
+    _plain_agrees(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(r"\A[ \t\u3000\xa0]{0,2}[0-9١３]{1,4}[ \t\u3000\xa0]{0,2}[.．][ \t\u3000\xa0\x0b\x1c]{0,2}.{0,4}\Z"))
+def test_plain_numbered_pattern_agrees_on_numbered_shapes(line):
+    _plain_agrees(line)
+
+
+def test_plain_numbered_pattern_takes_the_common_lines():
+    from unlint.structure import paragraphs
+
+    for line in ("1. 第一段", " 12．全角", "  3.\u3000文字", "999. x"):
+        assert paragraphs._PLAIN_NUMBERED.match(line), line
+        _plain_agrees(line)
+
+
+def test_no_ascii_character_is_han():
+    """pairing asks HAN about a stretch between brackets only when _NON_ASCII finds a character in it."""
+    from unlint.text import HAN
+
+    assert not any(HAN.match(chr(code)) for code in range(128))
+    assert all(pairing._NON_ASCII.match(chr(code)) for code in range(128, 0x30000, 97))
