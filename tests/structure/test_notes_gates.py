@@ -138,3 +138,15 @@ def test_headings_read_every_line_the_plain_loop_reads(lines, first):
         if agenda._is_heading(raw, raw.strip()):
             plain.append(number)
     assert [h.line for h in agenda._headings(lines, starts, first, frozenset())] == plain
+
+
+# -- the contents' targets ------------------------------------------------------------------------
+
+from unlint.structure import toc  # noqa: E402
+
+
+def test_a_blank_line_normalizes_to_nothing():
+    """The contents' targets drop blank lines before normalizing: each would normalize to nothing."""
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert all(toc.normalize(space * 3) == "" for space in spaces)
+    assert toc.normalize("".join(spaces)) == ""
