@@ -890,7 +890,80 @@ static PyObject *char_positions(PyObject *module, PyObject *const *args, Py_ssiz
     return found;
 }
 
+/* -- repeat_runs: a character of a set written twice or more in a row ----------------------- */
+
+#define DEFINE_RUN_SCAN(NAME, TYPE)                                                          \
+    static int NAME(const TYPE *data, Py_ssize_t length, const CharBits *bits, PyObject *found) { \
+        Py_ssize_t i = 0;                                                                    \
+        while (i + 1 < length) {                                                             \
+            Py_UCS4 ch = data[i];                                                            \
+            if (data[i + 1] != ch || !charbits_has(bits, ch)) {                              \
+                i++;                                                                         \
+                continue;                                                                    \
+            }                                                                                \
+            Py_ssize_t end = i + 2;                                                          \
+            while (end < length && data[end] == ch) {                                        \
+                end++;                                                                       \
+            }                                                                                \
+            PyObject *run = Py_BuildValue("(nn)", i, end);                                   \
+            if (run == NULL || PyList_Append(found, run) < 0) {                              \
+                Py_XDECREF(run);                                                             \
+                return -1;                                                                   \
+            }                                                                                \
+            Py_DECREF(run);                                                                  \
+            i = end;                                                                         \
+        }                                                                                    \
+        return 0;                                                                            \
+    }
+
+DEFINE_RUN_SCAN(runs_ucs1, Py_UCS1)
+DEFINE_RUN_SCAN(runs_ucs2, Py_UCS2)
+DEFINE_RUN_SCAN(runs_ucs4, Py_UCS4)
+
+PyDoc_STRVAR(repeat_runs_doc,
+"repeat_runs(text, chars, /)\n--\n\n"
+"(start, end) of every run of one of ``chars`` written two or more times in a row, in order:\n"
+"what re.finditer('([chars])\\\\1+', text) gives.");
+
+static PyObject *repeat_runs(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "repeat_runs(text: str, chars: str)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(args[1]) < 0) {
+        return NULL;
+    }
+    CharBits *bits = malloc(sizeof(CharBits));
+    if (bits == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *found = NULL;
+    if (charbits_fill(bits, args[1]) == 0 && (found = PyList_New(0)) != NULL) {
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        int status;
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND:
+            status = runs_ucs1(PyUnicode_1BYTE_DATA(text), length, bits, found);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            status = runs_ucs2(PyUnicode_2BYTE_DATA(text), length, bits, found);
+            break;
+        default:
+            status = runs_ucs4(PyUnicode_4BYTE_DATA(text), length, bits, found);
+            break;
+        }
+        if (status < 0) {
+            Py_CLEAR(found);
+        }
+    }
+    free(bits->high.chars);
+    free(bits);
+    return found;
+}
+
 static PyMethodDef scan_methods[] = {
+    {"repeat_runs", (PyCFunction)(void (*)(void))repeat_runs, METH_FASTCALL, repeat_runs_doc},
     {"char_positions", (PyCFunction)(void (*)(void))char_positions, METH_FASTCALL, char_positions_doc},
     {"word_trie", (PyCFunction)word_trie, METH_O, word_trie_doc},
     {"registry_find", (PyCFunction)(void (*)(void))registry_find, METH_FASTCALL, registry_find_doc},

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from unlint import Document, Finding, Fix, rule
+from unlint.structure.scan import repeat_runs
 
 from ._text import HAN, in_text_line, is_chinese
 from .data import DoublingTable, doubling_table
@@ -52,37 +52,34 @@ def doubled_character(document: Document, config):
     # text finds the runs a scan of each line would; only those are looked up by line.
     text = document.text
     reach = table.longest_word
-    for match in _doubled_pattern(tuple(table.characters)).finditer(text):
-        if not in_text_line(document, match.start()):
+    for start, end in repeat_runs(text, _checked_han(tuple(table.characters))):
+        if not in_text_line(document, start):
             continue
         # _natural looks at most one word to either side of the pair, within
         # its line: give it that window, not a copy of the whole line (quadratic
         # on one long line full of pairs).
-        line = document.line_index(match.start()) + 1
-        left = max(document.offset(line, 1), match.start() - reach)
+        line = document.line_index(start) + 1
+        left = max(document.offset(line, 1), start - reach)
         line_end = document.offset(line + 1, 1) - 1 if line < document.line_count else len(text)
-        right = min(line_end, match.end() + reach)
-        if not _natural(text[left:right], match.start() - left, match.end() - left, table):
-            char = match[1]
+        right = min(line_end, end + reach)
+        if not _natural(text[left:right], start - left, end - left, table):
+            char = text[start]
             yield Finding(
-                match.start(),
-                match.end(),
-                f"{char!r} is written {len(match[0])} times in a row",
-                fix=Fix.replace(match.start(), match.end(), char),
+                start,
+                end,
+                f"{char!r} is written {end - start} times in a row",
+                fix=Fix.replace(start, end, char),
             )
 
 
 @lru_cache(maxsize=4)
-def _doubled_pattern(characters: tuple[str, ...]) -> re.Pattern[str]:
-    """A run of two or more of one checked character.
+def _checked_han(characters: tuple[str, ...]) -> str:
+    """The checked characters that are Chinese, whose runs scan.repeat_runs finds.
 
-    Only the checked characters, not every Chinese one: a scan for a few
-    dozen characters is several times faster, and a run of any other
-    character was skipped anyway. The stdlib engine runs this class-and-
-    backreference scan faster than regex does.
+    Only the checked characters, not every Chinese one: a run of any other
+    character was skipped anyway.
     """
-    han = [char for char in characters if HAN.fullmatch(char)]
-    return re.compile("([" + re.escape("".join(han)) + r"])\1+")
+    return "".join(char for char in characters if HAN.fullmatch(char))
 
 
 def _natural(line: str, start: int, end: int, table: DoublingTable) -> bool:

@@ -122,7 +122,11 @@ def test_the_whole_check_finds_the_same_without_the_native_scans(monkeypatch):
     monkeypatch.setattr(names, "_pair_starts", None)
     monkeypatch.setattr(names, "_native_window_starts", None)
     monkeypatch.setattr(registry, "_native_find", None)
-    assert any(code.startswith("ORG") for _, code, *_ in native)
+    from unlint.structure import scan as scan_module
+
+    monkeypatch.setattr(scan_module, "_native_char_positions", None)
+    monkeypatch.setattr(scan_module, "_native_repeat_runs", None)
+    assert {"ORG", "TYP"} <= {code[:3] for _, code, *_ in native}
     assert _findings(paths) == native
 
 
@@ -140,3 +144,17 @@ def test_char_positions_are_the_offsets_of_the_characters(text, chars, start, en
     assert scan.char_positions(text, chars, start, end) == expected
     assert char_positions_python(text, chars, start, end) == expected
     assert char_positions(text, chars) == everywhere
+
+
+@given(text=st.text(alphabet="的的和a\n𠀀\U00024e20丠", max_size=80), chars=st.text(alphabet="的和a\n𠀀丠", max_size=4))
+@example(text="的的的和和a和", chars="的和")
+@example(text="丠丠\U00024e20\U00024e20", chars="丠")  # low 16 bits shared: only the set's character counts
+def test_repeat_runs_are_the_class_and_backreference_scan(text, chars):
+    import re
+
+    from unlint.structure.scan import repeat_runs, repeat_runs_python
+
+    expected = [m.span() for m in re.finditer("([" + re.escape(chars) + r"])\1+", text)] if chars else []
+    assert scan.repeat_runs(text, chars) == expected
+    assert repeat_runs_python(text, chars) == expected
+    assert repeat_runs(text, chars) == expected
