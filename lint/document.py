@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from .diagnostics import Position
 from .inputs import BUILTIN, RunInputs
 from .layout import EMPTY, Layout
-from .patterns import compiled_on_use
 from .structure.certainty import NotChecked
+from .structure.scan import char_positions
 from .references import References, find_references
 from .structure.footnotes import Footnotes, parse_footnotes
 from .structure.furniture import FurnitureLine, parse_furniture
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .structure.pairing import Pairing
     from .structure.sublists import LetteredItem
 
-_LINE_BREAK = compiled_on_use(re.compile, "\n")
+_NEXT = (1).__add__
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +79,9 @@ class Document:
     _failures: dict[str, StructureFailure] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        # One scan in C: a str.find per line cost a Python loop step per line of every document.
-        self._line_starts = [0, *[match.end() for match in _LINE_BREAK.finditer(self.text)]]
+        # One scan in C: a str.find per line cost a Python loop step per line of every document,
+        # and a match object per line cost more than the scan (scan.char_positions).
+        self._line_starts = [0, *map(_NEXT, char_positions(self.text, "\n"))]
 
     # -- positions ---------------------------------------------------------
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unlint.document import Document
 from unlint.structure.furniture import FurnitureKind
@@ -157,3 +159,13 @@ def test_furniture_of_2010_report_and_repertoire_links():
 
 def test_no_furniture_in_clean_prose():
     assert Document("1. 联合国同非洲联盟的合作。\n2. 10-54243 不是单独一行的工作编号。\n").furniture == ()
+
+
+@given(st.text(alphabet="a中\n\r𠀀", max_size=40))
+def test_line_starts_are_the_offsets_after_each_line_feed(text):
+    import re
+
+    from unlint.document import Document
+
+    document = Document(text, "t.txt")
+    assert document._line_starts == [0] + [m.end() for m in re.finditer("\n", text)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unlint.reading import DecodeError, decode, encode
 
@@ -67,3 +69,15 @@ def test_invalid_utf16_after_bom_names_the_byte():
 
 def test_empty_file_is_empty_text():
     assert decode(b"").text == ""
+
+
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(0x20)] + ["\x7f", "\x80", "a", "中", "\U00024e20"]),
+               max_size=60))
+def test_the_control_characters_counted_are_the_class_the_check_names(text):
+    """_looks_like_text counts them with char_positions; the class is U+0000-0008, U+000B, U+000E-001F, U+007F."""
+    import re
+
+    from unlint.reading import _CONTROL_CHARS
+    from unlint.structure.scan import char_positions
+
+    assert char_positions(text, _CONTROL_CHARS) == [m.start() for m in re.finditer(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", text)]
