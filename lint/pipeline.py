@@ -191,8 +191,18 @@ def freeze_long_lived() -> None:
     all of it again. ``gc.freeze`` moves the objects alive now to a generation no collection scans
     (reference counting still frees them). Only a process unlint owns does this (the CLI and its
     workers, ``RunOptions.freeze_heap``). Once: ``lru_cache`` makes later calls free.
+
+    The youngest generation is also collected less often (every 20,000 allocations rather than
+    700): a check makes hundreds of thousands of short-lived objects that reference counting
+    frees, and few cycles; the collections it triggered cost about 3 % of a check.
     """
     gc.freeze()
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(_YOUNG_THRESHOLD, middle, oldest)
+
+
+#: Allocations between two collections of the youngest generation in a process unlint owns.
+_YOUNG_THRESHOLD = 20_000
 
 
 def _finish(checked: _Checked, options: RunOptions) -> FileResult:

@@ -76,3 +76,25 @@ freeze_long_lived()
 print(first > before, gc.get_freeze_count() == first)
 """
     assert _last_line(script) == "True True"
+
+
+def test_the_command_collects_its_youngest_objects_less_often_and_the_library_leaves_it(two_documents):
+    command = """
+import gc, sys
+sys.argv = ["unlint", "check", "--no-cache", "--exit-zero", "-j", "1", "--quiet", *sys.argv[1:]]
+from unlint.__main__ import run
+from unlint.pipeline import _YOUNG_THRESHOLD
+try:
+    run()
+except SystemExit:
+    pass
+print(gc.get_threshold()[0] == _YOUNG_THRESHOLD, gc.get_threshold()[1:] == (10, 10))
+"""
+    assert _last_line(command, *two_documents) == "True True"
+    library = """
+import gc, sys
+from unlint import lint_paths
+lint_paths(sys.argv[1:])
+print(gc.get_threshold())
+"""
+    assert _last_line(library, *two_documents) == "(700, 10, 10)"
