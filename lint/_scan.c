@@ -163,6 +163,17 @@ static int may_start(Py_UCS4 here, Py_UCS4 before, const CharSet *boundary) {
     return charset_has(boundary, before);
 }
 
+/* Append ``offset`` to the list ``found``; -1 with an exception set on failure. */
+static int append_offset(PyObject *found, Py_ssize_t offset) {
+    PyObject *number = PyLong_FromSsize_t(offset);
+    if (number == NULL || PyList_Append(found, number) < 0) {
+        Py_XDECREF(number);
+        return -1;
+    }
+    Py_DECREF(number);
+    return 0;
+}
+
 /* The scan, once per storage kind of the string, so that the read is a plain load. */
 #define DEFINE_SCAN(NAME, TYPE)                                                              \
     static int NAME(const TYPE *data, Py_ssize_t length, const PairTable *table,            \
@@ -175,12 +186,9 @@ static int may_start(Py_UCS4 here, Py_UCS4 before, const CharSet *boundary) {
             if (boundary != NULL && i > 0 && !may_start(first, data[i - 1], boundary)) {     \
                 continue;                                                                    \
             }                                                                                \
-            PyObject *offset = PyLong_FromSsize_t(i);                                        \
-            if (offset == NULL || PyList_Append(found, offset) < 0) {                        \
-                Py_XDECREF(offset);                                                          \
+            if (append_offset(found, i) < 0) {                                               \
                 return -1;                                                                   \
             }                                                                                \
-            Py_DECREF(offset);                                                               \
         }                                                                                    \
         return 0;                                                                            \
     }
@@ -542,13 +550,10 @@ static PyObject *window_starts(PyObject *module, PyObject *const *args, Py_ssize
             (!holds_last(window, kind, data, i + window->low, to) || !any_target_may_match(window, kind, data, i, end))) {
             continue;
         }
-        PyObject *offset = PyLong_FromSsize_t(i);
-        if (offset == NULL || PyList_Append(found, offset) < 0) {
-            Py_XDECREF(offset);
+        if (append_offset(found, i) < 0) {
             Py_CLEAR(found);
             goto done;
         }
-        Py_DECREF(offset);
     }
 done:
     table_free(&table);
@@ -828,12 +833,9 @@ static int charbits_has(const CharBits *bits, Py_UCS4 ch) {
             if (!charbits_has(bits, data[i])) {                                              \
                 continue;                                                                    \
             }                                                                                \
-            PyObject *offset = PyLong_FromSsize_t(i);                                        \
-            if (offset == NULL || PyList_Append(found, offset) < 0) {                        \
-                Py_XDECREF(offset);                                                          \
+            if (append_offset(found, i) < 0) {                                               \
                 return -1;                                                                   \
             }                                                                                \
-            Py_DECREF(offset);                                                               \
         }                                                                                    \
         return 0;                                                                            \
     }
