@@ -305,7 +305,7 @@ def _holds_stop(stripped: str) -> bool:
 
 def _may_be_paragraph_number(stripped: str) -> bool:
     """Whether a ``_PARAGRAPH_NUMBER`` line may start so: with a digit (str's, or any character beyond the
-    BMP, where the digits regex knows from newer Unicode versions are), since regex's \s takes no
+    BMP, where the digits regex knows from newer Unicode versions are), since regex's ``\\s`` takes no
     character str.strip keeps."""
     first = stripped[:1]
     return first.isdecimal() or first > "\uffff"
