@@ -15,6 +15,7 @@ from unlint.diagnostics import Edit
 from unlint.document import Document
 from unlint.structure.mentions import quoted_titles
 from unlint.structure.names import UN_PREFIX, near_variants
+from unlint.structure.scan import char_positions
 from unlint.text import edit_distance
 
 from .registry import FormKind, Mention, Organization
@@ -261,13 +262,7 @@ def _definitions(text: str, mentions: list[Mention]) -> dict[str, _Definition]:
 
 def _opening_brackets(text: str) -> set[int]:
     """The offsets of every opening bracket (``(``, ``（``) in ``text``."""
-    offsets: set[int] = set()
-    for bracket in _OPENING_BRACKETS:
-        position = text.find(bracket)
-        while position != -1:
-            offsets.add(position)
-            position = text.find(bracket, position + 1)
-    return offsets
+    return set(char_positions(text, "".join(_OPENING_BRACKETS)))
 
 
 def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
