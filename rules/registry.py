@@ -21,15 +21,15 @@ from typing import Any, NamedTuple
 
 import ahocorasick_rs
 from unlint.packagedata import load_parsed
+from unlint.structure.names import _BOUNDARY_STRING
+from unlint.structure.names import after_zh_boundary as after_boundary
+from unlint.structure.names import trie_pattern  # noqa: F401  (re-exported: tests and the bench use it)
 
 try:  # the optional native scans (lint/_scan.c); the package works without them
     from unlint._scan import registry_find as _native_find
     from unlint._scan import word_trie
 except ImportError:  # pragma: no cover - a build without a compiler
     _native_find = word_trie = None
-from unlint.structure.names import _BOUNDARY_STRING
-from unlint.structure.names import after_zh_boundary as after_boundary
-from unlint.structure.names import trie_pattern  # noqa: F401  (re-exported: tests and the bench use it)
 
 DATA_FILE = "organizations.toml"
 

@@ -149,16 +149,9 @@ def char_positions(text: str, chars: str, start: int = 0, end: int | None = None
 
 
 def char_positions_python(text: str, chars: str, start: int = 0, end: int | None = None) -> list[int]:
-    """:func:`char_positions` in Python."""
-    end = len(text) if end is None else end
-    positions: list[int] = []
-    for char in set(chars):
-        position = text.find(char, start, end)
-        while position != -1:
-            positions.append(position)
-            position = text.find(char, position + 1, end)
-    positions.sort()
-    return positions
+    """:func:`char_positions` in Python: :func:`literal_positions` of each character, in the slice."""
+    first = slice(start, end).indices(len(text))[0]
+    return [first + position for position in literal_positions(text[start:end], *set(chars))]
 
 
 def repeat_runs(text: str, chars: str) -> list[tuple[int, int]]:
